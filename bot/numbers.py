@@ -1,0 +1,102 @@
+"""Vietnamese numbers, as the resolution writes them and as users type them.
+
+The resolution follows the Vietnamese convention: ``.`` groups thousands and ``,`` marks
+decimals ("2.370", "7,5", "0,089", "01"). Users on phones type either convention
+("7.5", "54,2%", "2370", "1,800").
+
+Rule for ambiguous user input (a single separator followed by exactly three digits, as in
+"2.370" or "1,800"): the Vietnamese reading wins, so "2.370" is 2370 and "1,800" is 1,8.
+Both readings are kept (``UserNumber.alternatives``) so that callers who know the expected
+magnitude (for example a figure in "triệu USD") can check the other one, and so that a
+confirmation step can show the user what was understood.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.errors import NumberFormatError
+
+_VN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
+_VN_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:\.\d{3})*|\d+),\d+")
+_PLAIN = re.compile(r"\d+")
+
+#: A number token in free text: digits with optional '.' or ',' groups.
+NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+
+
+def parse_resolution_number(text: str) -> float:
+    """Parse a number written in the Vietnamese convention, as in the resolution.
+
+    Raises:
+        NumberFormatError: the text is not a number in that convention.
+    """
+    token = text.strip()
+    if _PLAIN.fullmatch(token):
+        return float(int(token))
+    if _VN_THOUSANDS.fullmatch(token):
+        return float(int(token.replace(".", "")))
+    if _VN_DECIMAL.fullmatch(token):
+        return float(token.replace(".", "").replace(",", "."))
+    raise NumberFormatError(text)
+
+
+@dataclass(frozen=True, slots=True)
+class UserNumber:
+    """A number typed by a user: the preferred reading and any other plausible ones."""
+
+    text: str
+    value: float
+    alternatives: tuple[float, ...] = ()
+
+    @property
+    def ambiguous(self) -> bool:
+        """Return whether the text can also be read as another number."""
+        return bool(self.alternatives)
+
+
+def parse_user_number(text: str) -> UserNumber:
+    """Parse a number as a user may type it ('7.5', '54,2', '2370', '2.370', '1.234,5').
+
+    Raises:
+        NumberFormatError: the text is not a number.
+    """
+    token = text.strip().rstrip("%‰").strip()
+    if _PLAIN.fullmatch(token):
+        return UserNumber(text, float(int(token)))
+    dots, commas = token.count("."), token.count(",")
+    if not re.fullmatch(r"\d+(?:[.,]\d+)+", token):
+        raise NumberFormatError(text)
+    if dots and commas:
+        # The last separator is the decimal mark: "1.234,5" and "1,234.5".
+        decimal = "," if token.rfind(",") > token.rfind(".") else "."
+        group = "." if decimal == "," else ","
+        whole, _, frac = token.rpartition(decimal)
+        if not re.fullmatch(rf"\d{{1,3}}(?:\{group}\d{{3}})*", whole):
+            raise NumberFormatError(text)
+        return UserNumber(text, float(whole.replace(group, "") + "." + frac))
+    sep = "." if dots else ","
+    parts = token.split(sep)
+    grouped = all(len(p) == 3 for p in parts[1:]) and len(parts[0]) <= 3 and parts[0][0] != "0"
+    if len(parts) > 2:
+        if not grouped:
+            raise NumberFormatError(text)
+        return UserNumber(text, float("".join(parts)))
+    as_decimal = float(parts[0] + "." + parts[1])
+    if not grouped:
+        return UserNumber(text, as_decimal)
+    as_thousands = float("".join(parts))
+    if sep == ".":
+        return UserNumber(text, as_thousands, (as_decimal,))
+    return UserNumber(text, as_decimal, (as_thousands,))
+
+
+def format_vietnamese_number(value: float, decimals: int | None = None) -> str:
+    """Format a number the Vietnamese way: 2370 -> '2.370', 7.5 -> '7,5'."""
+    text = f"{value:.6f}".rstrip("0").rstrip(".") if decimals is None else f"{value:.{decimals}f}"
+    whole, _, frac = text.partition(".")
+    sign = "-" if whole.startswith("-") else ""
+    whole = whole.lstrip("-")
+    grouped = f"{int(whole):,}".replace(",", ".")
+    return f"{sign}{grouped},{frac}" if frac else f"{sign}{grouped}"

@@ -1,0 +1,332 @@
+"""Load and validate knowledge files; flatten them into entries the search can rank.
+
+A knowledge path is a file (one resolution) or a folder (every ``*.yaml`` in it, one
+resolution each). The language data shared by every resolution (``vocabulary.yaml``) sits
+in the same folder. Every problem found is reported with the file, the line where YAML
+knows it, and the field; :class:`~bot.errors.KnowledgeError` carries them all.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal, TypeVar
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from bot.errors import KnowledgeError, Problem
+from bot.schema import (
+    Document,
+    Figure,
+    KnowledgeFile,
+    Named,
+    Section,
+    Target,
+    TargetGroup,
+    TaskGroup,
+    Vocabulary,
+    iter_ids,
+)
+
+VOCABULARY_FILE = "vocabulary.yaml"
+
+M = TypeVar("M", bound=BaseModel)
+
+Kind = Literal["fact", "section", "named", "group", "target", "figure", "task", "count"]
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a question can be about, flattened from the document tree."""
+
+    id: str
+    kind: Kind
+    title: str
+    phrases: tuple[str, ...]
+    document: Document
+    code: str = ""
+    source: str = ""
+    parent: str | None = None
+    figures: tuple[Figure, ...] = ()
+    children: tuple[str, ...] = ()
+    node: BaseModel | None = field(default=None, compare=False)
+
+
+@dataclass(frozen=True, slots=True)
+class KnowledgeBase:
+    """The validated documents, the shared vocabulary and the flattened entries."""
+
+    documents: tuple[Document, ...]
+    vocabulary: Vocabulary
+    entries: dict[str, Entry]
+
+    @property
+    def document(self) -> Document:
+        """Return the current (latest) resolution."""
+        return max(self.documents, key=lambda d: d.year)
+
+
+def knowledge_files(path: Path) -> list[Path]:
+    """Return the resolution files a knowledge path names."""
+    if path.is_dir():
+        return sorted(p for p in path.glob("*.yaml") if p.name != VOCABULARY_FILE)
+    return [path]
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load and validate a knowledge file or folder.
+
+    Raises:
+        KnowledgeError: with every problem found in every file.
+    """
+    problems: list[Problem] = []
+    files = knowledge_files(path)
+    if not files:
+        problems.append(Problem(str(path), None, "", "không có tệp .yaml nào"))
+    vocabulary_path = (path if path.is_dir() else path.parent) / VOCABULARY_FILE
+    vocabulary = _load_model(vocabulary_path, Vocabulary, problems)
+    documents: list[Document] = []
+    seen_ids: dict[str, str] = {}
+    for file in files:
+        loaded = _load_model(file, KnowledgeFile, problems)
+        if loaded is None:
+            continue
+        documents.append(loaded.document)
+        root = _compose(file)
+        for dotted, item_id in iter_ids(loaded.document):
+            where = _line_of(root, _path_to_loc(dotted))
+            if item_id in seen_ids:
+                problems.append(
+                    Problem(
+                        str(file), where, dotted, f"id '{item_id}' trùng ({seen_ids[item_id]})"
+                    )
+                )
+            else:
+                seen_ids[item_id] = f"{file.name}:{where}"
+    if problems or vocabulary is None:
+        raise KnowledgeError(problems)
+    entries: dict[str, Entry] = {}
+    for document in documents:
+        for entry in flatten(document):
+            entries[entry.id] = entry
+    return KnowledgeBase(tuple(documents), vocabulary, entries)
+
+
+def check_knowledge(path: Path) -> list[Problem]:
+    """Return every problem of a knowledge file or folder (empty when it is sound)."""
+    try:
+        load_knowledge(path)
+    except KnowledgeError as error:
+        return error.problems
+    return []
+
+
+def _load_model(path: Path, model: type[M], problems: list[Problem]) -> M | None:
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        problems.append(Problem(str(path), None, "", "không tìm thấy tệp"))
+        return None
+    except (OSError, UnicodeDecodeError) as error:
+        problems.append(Problem(str(path), None, "", f"không đọc được tệp: {error}"))
+        return None
+    try:
+        root = yaml.compose(text, Loader=yaml.SafeLoader)
+        data = yaml.safe_load(text)
+    except yaml.YAMLError as error:
+        mark = getattr(error, "problem_mark", None)
+        line = mark.line + 1 if mark is not None else None
+        reason = getattr(error, "problem", None) or str(error)
+        problems.append(Problem(str(path), line, "", f"YAML không hợp lệ: {reason}"))
+        return None
+    problems += _duplicate_keys(path, root)
+    try:
+        return model.model_validate(data)
+    except ValidationError as error:
+        for item in error.errors():
+            loc = tuple(item["loc"])
+            dotted = _dotted(loc)
+            problems.append(Problem(str(path), _line_of(root, loc), dotted, item["msg"]))
+        return None
+
+
+def _compose(path: Path) -> yaml.Node | None:
+    return yaml.compose(path.read_text(encoding="utf-8"), Loader=yaml.SafeLoader)
+
+
+def _duplicate_keys(path: Path, node: yaml.Node | None, trail: str = "") -> list[Problem]:
+    found: list[Problem] = []
+    if isinstance(node, yaml.MappingNode):
+        seen: set[str] = set()
+        for key, value in node.value:
+            name = str(key.value)
+            here = f"{trail}.{name}" if trail else name
+            if name in seen:
+                found.append(Problem(str(path), key.start_mark.line + 1, here, "khoá bị lặp"))
+            seen.add(name)
+            found += _duplicate_keys(path, value, here)
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            found += _duplicate_keys(path, value, f"{trail}[{index}]")
+    return found
+
+
+def _line_of(root: yaml.Node | None, loc: tuple[Any, ...]) -> int | None:
+    """Return the 1-based line of the deepest YAML node on the path ``loc``."""
+    node = root
+    line = root.start_mark.line + 1 if root is not None else None
+    for part in loc:
+        if isinstance(node, yaml.MappingNode):
+            match = next((v for k, v in node.value if str(k.value) == str(part)), None)
+            if match is None:
+                break
+            node = match
+        elif isinstance(node, yaml.SequenceNode) and isinstance(part, int):
+            if part >= len(node.value):
+                break
+            node = node.value[part]
+        else:
+            break
+        line = node.start_mark.line + 1
+    return line
+
+
+def _dotted(loc: tuple[Any, ...]) -> str:
+    text = ""
+    for part in loc:
+        text += f"[{part}]" if isinstance(part, int) else (f".{part}" if text else str(part))
+    return text
+
+
+def _path_to_loc(dotted: str) -> tuple[Any, ...]:
+    loc: list[Any] = []
+    for part in dotted.replace("]", "").split("."):
+        name, *indexes = part.split("[")
+        loc.append(name)
+        loc += [int(i) for i in indexes]
+    return tuple(loc)
+
+
+# --- flattening -------------------------------------------------------------------------
+
+
+def flatten(document: Document) -> Iterator[Entry]:
+    """Yield every searchable entry of a document, parents before children."""
+    for fact in document.facts:
+        yield Entry(
+            fact.id,
+            "fact",
+            fact.title,
+            (fact.title, *fact.aliases),
+            document,
+            source=fact.source,
+            node=fact,
+        )
+    yield from _section(document, document.section_i)
+    for group in document.targets:
+        yield from _target_group(document, group)
+    for task in document.tasks:
+        yield from _task_group(document, task)
+    yield from _section(document, document.section_iii)
+
+
+def _section(document: Document, section: Section) -> Iterator[Entry]:
+    children = tuple(item.id for item in section.items)
+    yield Entry(
+        section.id,
+        "section",
+        section.title,
+        (section.title, *section.aliases),
+        document,
+        code=section.code,
+        source=section.source,
+        children=children,
+        node=section,
+    )
+    for index, item in enumerate(section.items, start=1):
+        code = f"{section.code}.{index}" if section.code == "III" else ""
+        yield _named(document, item, section.id, code)
+
+
+def _named(document: Document, item: Named, parent: str, code: str = "") -> Entry:
+    phrases = (item.title, *item.aliases, *(f.label for f in item.figures))
+    return Entry(
+        item.id,
+        "named",
+        item.title,
+        phrases,
+        document,
+        code=code,
+        source=item.source,
+        parent=parent,
+        figures=tuple(item.figures),
+        node=item,
+    )
+
+
+def _target_group(document: Document, group: TargetGroup) -> Iterator[Entry]:
+    yield Entry(
+        group.id,
+        "group",
+        group.title,
+        (group.title, *group.aliases),
+        document,
+        code=group.code,
+        children=tuple(t.id for t in group.targets),
+        node=group,
+    )
+    for target in group.targets:
+        yield from _target(document, group, target)
+
+
+def _target(document: Document, group: TargetGroup, target: Target) -> Iterator[Entry]:
+    single = len(target.figures) == 1
+    phrases = [target.title, *target.aliases]
+    if single:
+        phrases += [target.figures[0].label, *target.figures[0].aliases]
+    yield Entry(
+        target.id,
+        "target",
+        target.title,
+        tuple(phrases),
+        document,
+        code=f"{group.code}.({target.number})",
+        source=target.source,
+        parent=group.id,
+        figures=tuple(target.figures),
+        children=() if single else tuple(f.id for f in target.figures),
+        node=target,
+    )
+    if single:
+        return
+    for figure in target.figures:
+        yield Entry(
+            figure.id,
+            "figure",
+            figure.label,
+            (figure.label, *figure.aliases),
+            document,
+            code=f"{group.code}.({target.number})",
+            source=target.source,
+            parent=target.id,
+            figures=(figure,),
+            node=figure,
+        )
+
+
+def _task_group(document: Document, task: TaskGroup) -> Iterator[Entry]:
+    yield Entry(
+        task.id,
+        "task",
+        task.title,
+        (task.title, *task.aliases),
+        document,
+        code=task.code,
+        source=task.source,
+        children=tuple(i.id for i in task.items),
+        node=task,
+    )
+    for item in task.items:
+        yield _named(document, item, task.id)

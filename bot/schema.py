@@ -1,0 +1,225 @@
+"""Schema of a knowledge file: one resolution as reviewable, validated data.
+
+A knowledge file holds one resolution (``document``) and its parts in document order:
+metadata facts, section I, the target groups of II.1 with their targets and figures, the
+task groups of II.2 with the schemes, projects and events they name, and section III.
+Every searchable part has an ``id`` unique in the knowledge base, a ``title``, the
+``source`` wording, and ``aliases`` (the words cadres type for it).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, field_validator
+
+from bot.numbers import parse_resolution_number
+
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+Text = Annotated[str, Field(min_length=1)]
+
+#: Qualifiers a figure may carry, as the resolution words them.
+Comparator = Literal["bằng", "trên", "dưới", "ít nhất", "trở lên"]
+#: Direction of change a figure may express ("tăng 7,5%", "giảm ... 3%").
+Direction = Literal["tăng", "giảm", "tăng thêm"]
+
+
+class Strict(BaseModel):
+    """Base model: unknown fields are errors, so typos in field names are caught."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Figure(Strict):
+    """One figure of a target: a value with its unit, qualifier and source clause."""
+
+    id: Id
+    label: Text = Field(description="What is measured, e.g. 'Tỷ lệ che phủ rừng'")
+    value: Text = Field(description="The number exactly as written, Vietnamese format ('7,5')")
+    unit: str = ""
+    comparator: Comparator = "bằng"
+    direction: Direction | None = None
+    period: str | None = Field(None, description="When it applies, if not the whole year")
+    source: Text = Field(description="The clause of the resolution that states it")
+    aliases: list[Text] = []
+
+    @field_validator("value")
+    @classmethod
+    def _value_is_a_number(cls, value: str) -> str:
+        parse_resolution_number(value)
+        return value
+
+    @property
+    def number(self) -> float:
+        """Return the value as a number (Vietnamese convention: '.' thousands, ',' decimal)."""
+        return parse_resolution_number(self.value)
+
+    @property
+    def statement(self) -> str:
+        """Return the figure as the resolution states it: 'tăng trên 6,3%'."""
+        unit = self.unit
+        amount = (
+            f"{self.value}{unit}" if unit in {"%", "‰"} or not unit else f"{self.value} {unit}"
+        )
+        words: list[str] = [self.direction or ""]
+        if self.comparator in {"trên", "dưới", "ít nhất"}:
+            words.append(self.comparator)
+        words.append(amount)
+        if self.comparator == "trở lên":
+            words.append("trở lên")
+        return " ".join(w for w in words if w)
+
+
+class Target(Strict):
+    """A numbered target of II.1, with every figure it contains."""
+
+    id: Id
+    number: int = Field(ge=1)
+    title: Text
+    source: Text
+    aliases: list[Text] = []
+    figures: list[Figure] = Field(min_length=1)
+
+
+class TargetGroup(Strict):
+    """A group of targets (II.1.1 kinh tế ... II.1.4 xây dựng Đảng)."""
+
+    id: Id
+    code: Annotated[str, Field(pattern=r"^II\.1\.\d$")]
+    title: Text
+    aliases: list[Text] = []
+    targets: list[Target] = Field(min_length=1)
+
+
+class Named(Strict):
+    """Something a section names: an approved report, a scheme, a project, an event."""
+
+    id: Id
+    kind: Text = Field(description="đề án, dự án, sự kiện, nhiệm vụ, văn bản ...")
+    title: Text
+    source: Text
+    aliases: list[Text] = []
+    figures: list[Figure] = []
+
+
+class TaskGroup(Strict):
+    """A numbered group of tasks of II.2 and the things it names."""
+
+    id: Id
+    code: Annotated[str, Field(pattern=r"^II\.2\.\d$")]
+    title: Text = Field(description="A short summary of the group, for lists and buttons")
+    source: Text
+    aliases: list[Text] = []
+    items: list[Named] = []
+
+
+class Section(Strict):
+    """Section I or III: a short title, its wording, and its parts."""
+
+    id: Id
+    code: Literal["I", "III"]
+    title: Text
+    source: Text
+    aliases: list[Text] = []
+    items: list[Named] = []
+
+
+class Fact(Strict):
+    """A fact about the document itself: who signed it, when the conference met, ..."""
+
+    id: Id
+    title: Text
+    answer: Text
+    source: Text
+    aliases: list[Text] = []
+
+
+class Signer(Strict):
+    """Who signed, and on whose behalf."""
+
+    on_behalf: Text
+    position: Text
+    name: Text
+
+
+class Document(Strict):
+    """One resolution."""
+
+    id: Id
+    year: int = Field(ge=1945, le=2100, description="The year the targets are set for")
+    title: Text
+    short_title: Text
+    issuer: Text
+    conference: Text
+    term: Text
+    date: dt.date
+    signer: Signer
+    recipients: list[Text] = Field(min_length=1)
+    facts: list[Fact] = []
+    section_i: Section
+    targets: list[TargetGroup] = Field(min_length=1)
+    tasks: list[TaskGroup] = Field(min_length=1)
+    section_iii: Section
+
+
+class KnowledgeFile(Strict):
+    """The top level of a knowledge file."""
+
+    schema_version: Literal[1]
+    document: Document
+
+
+class Vocabulary(Strict):
+    """Language data shared by every resolution: abbreviations, shorthand, stopwords, places."""
+
+    schema_version: Literal[1]
+    abbreviations: dict[str, Text] = Field(
+        description="Unambiguous abbreviations expanded in questions (bhyt: bảo hiểm y tế)"
+    )
+    shorthand: dict[str, Text] = Field(description="Chat shorthand expanded in questions")
+    synonyms: list[list[Text]] = Field(
+        description="Groups of phrases that mean the same; each group is matched as its first"
+    )
+    stop_phrases: list[Text]
+    stop_words: list[Text]
+    tail_particles: list[Text] = Field(description="Dropped only at the end of a question")
+    units: dict[str, Text] = Field(
+        default_factory=dict,
+        description="Units as typed (triệu đô) mapped to a unit of the figures (triệu USD)",
+    )
+    count_words: list[Text] = Field(description="Words that ask for a count (bao nhiêu, mấy)")
+    count_nouns: dict[str, Literal["targets", "tasks", "figures", "groups"]]
+    province: Text
+    provinces: list[Text] = Field(
+        description="Other provinces: questions about them are out of scope"
+    )
+    districts: list[Text] = Field(description="Districts of the province")
+
+    @field_validator("synonyms")
+    @classmethod
+    def _groups_have_two(cls, groups: list[list[str]]) -> list[list[str]]:
+        for group in groups:
+            if len(group) < 2:
+                raise ValueError(f"a synonym group needs at least two phrases: {group}")
+        return groups
+
+
+_ID_FIELDS = ("facts", "targets", "figures", "tasks", "items")
+
+
+def iter_ids(node: BaseModel, path: str = "document") -> list[tuple[str, str]]:
+    """Return (path, id) for every model with an id under ``node``, in document order."""
+    found: list[tuple[str, str]] = []
+    item_id = getattr(node, "id", None)
+    if isinstance(item_id, str):
+        found.append((path, item_id))
+    for name in type(node).model_fields:
+        value = getattr(node, name)
+        if isinstance(value, BaseModel):
+            found += iter_ids(value, f"{path}.{name}")
+        elif isinstance(value, list) and name in _ID_FIELDS:
+            for index, child in enumerate(value):
+                if isinstance(child, BaseModel):
+                    found += iter_ids(child, f"{path}.{name}[{index}]")
+    return found

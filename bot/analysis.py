@@ -1,0 +1,377 @@
+"""Turn a question into what the search needs: content words, numbers, years, places, intent.
+
+Steps, on the folded key (see :mod:`bot.text`): numbers, years and section codes are taken
+out first (folding would split "7,5" into "7 5"); abbreviations, chat shorthand and synonyms
+are rewritten to one canonical phrase; a count intent ("bao nhiêu chỉ tiêu") is noted;
+places are noted; then question framing ("cho em hỏi", "bao nhiêu", "là gì"), stop words
+and sentence-final particles ("ạ", "nhé", "vậy") are dropped; last, each word the knowledge
+base does not know is corrected to its closest known word when that is close enough.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from rapidfuzz import process
+from rapidfuzz.distance import OSA
+
+from bot.errors import NumberFormatError
+from bot.numbers import NUMBER_TOKEN, parse_user_number
+from bot.schema import Vocabulary
+from bot.text import clean, fold, fold_diacritics, words_with_tones
+
+#: A word that cannot be a Vietnamese syllable ("rnug", "nhein") is corrected to the
+#: closest known word at or above this similarity (0-100, optimal string alignment, so a
+#: swap of two letters counts as one edit).
+CORRECTION_MIN_SIMILARITY = 70.0
+#: A word that is a real syllable the knowledge base does not use ("khuu" for "khẩu") is
+#: corrected only when the correction forms a word pair the knowledge base uses, and only
+#: at or above this similarity: one edit of a short syllable often makes another word.
+CONTEXT_CORRECTION_MIN_SIMILARITY = 50.0
+#: Words shorter than this are never corrected.
+CORRECTION_MIN_LENGTH = 3
+
+# The shape of a folded Vietnamese syllable: onset, vowel nucleus, final consonant.
+_SYLLABLE = re.compile(
+    r"(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
+    r"(?P<nucleus>uye|uya|ieu|yeu|uoi|uou|oai|oay|oeo|uay|"
+    r"ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
+    r"(?P<final>ng|nh|ch|[cmnpt])?"
+)
+#: Questions are matched on their first characters only; longer text is refused upstream.
+MAX_MATCHED_CHARS = 500
+
+_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
+_ROMAN_CODE = re.compile(
+    r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"
+    r"(iii|ii|i)(?:\s*[.\-]\s*(\d)(?:\s*[.\-]\s*(\d))?)?(?:\s*[.\-]?\s*\(\s*(\d{1,2})\s*\))?"
+    r"(?![\w])"
+)
+_ARABIC_CODE = re.compile(
+    r"\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?"
+    r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?(?![\d,])"
+)
+_TARGET_NUMBER = re.compile(
+    r"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{1,2})\s*\)?(?![\d.,])"
+)
+
+
+class Token(str):
+    """A folded word that remembers its tone key (None when typed without diacritics).
+
+    It compares and hashes as the folded word, so phrase lookups work on folded text
+    while the tone rides along to tell "kỳ" from "ký" when the user typed it.
+    """
+
+    tone: str | None
+
+    def __new__(cls, word: str, tone: str | None = None) -> Token:
+        token = super().__new__(cls, word)
+        token.tone = tone
+        return token
+
+
+@dataclass(frozen=True, slots=True)
+class Word:
+    """A content word of the question; ``confidence`` is below 1 when it was corrected."""
+
+    text: str
+    confidence: float = 1.0
+    typed: str = ""
+    tone: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Analysis:
+    """What a question asks, ready for ranking."""
+
+    text: str
+    words: tuple[Word, ...]
+    numbers: tuple[float, ...]
+    years: tuple[int, ...]
+    provinces: tuple[str, ...]
+    districts: tuple[str, ...]
+    count: str | None
+    units: tuple[str, ...]
+    codes: tuple[str, ...]
+    target_number: int | None
+
+    @property
+    def tokens(self) -> tuple[str, ...]:
+        """Return the content words as plain strings."""
+        return tuple(w.text for w in self.words)
+
+
+class PhraseMap:
+    """Rewrite word sequences (folded) to canonical ones, longest match first."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._map: dict[tuple[str, ...], tuple[Token, ...]] = {}
+        for source, target in pairs:
+            key = tuple(fold(source).split())
+            if key and key not in self._map:
+                self._map[key] = tuple(tokens(target))
+        self._longest = max((len(k) for k in self._map), default=0)
+
+    def rewrite(self, words: Sequence[Token]) -> list[Token]:
+        """Return the words with every known phrase replaced by its canonical form."""
+        out: list[Token] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                replacement = self._map.get(tuple(words[i : i + size]))
+                if replacement is not None:
+                    out += replacement
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+def _phrase_set(phrases: Iterable[str]) -> list[tuple[str, ...]]:
+    found = {tuple(fold(p).split()) for p in phrases}
+    return sorted((p for p in found if p), key=len, reverse=True)
+
+
+def _find(words: Sequence[str], phrase: tuple[str, ...]) -> int:
+    size = len(phrase)
+    for i in range(len(words) - size + 1):
+        if tuple(words[i : i + size]) == phrase:
+            return i
+    return -1
+
+
+def remove_phrases(words: list[Token], phrases: Sequence[tuple[str, ...]]) -> list[Token]:
+    """Return the words without any occurrence of the phrases (longest first)."""
+    for phrase in phrases:
+        while (at := _find(words, phrase)) >= 0:
+            del words[at : at + len(phrase)]
+    return words
+
+
+class Analyzer:
+    """Analyse questions with the shared vocabulary and the knowledge base's own words."""
+
+    def __init__(self, vocabulary: Vocabulary, known_words: Iterable[str]) -> None:
+        self.vocabulary = vocabulary
+        synonym_pairs = [(p, group[0]) for group in vocabulary.synonyms for p in group[1:]]
+        self.canonical = PhraseMap(
+            [*vocabulary.abbreviations.items(), *vocabulary.shorthand.items(), *synonym_pairs]
+        )
+        self.synonyms = PhraseMap(synonym_pairs)
+        self.stop_phrases = _phrase_set(vocabulary.stop_phrases)
+        self.stop_words = {fold(w) for w in vocabulary.stop_words}
+        self.tails = {fold(w) for w in vocabulary.tail_particles}
+        self.units = {tuple(fold(k).split()): fold(v) for k, v in vocabulary.units.items()}
+        self.count_words = _phrase_set(vocabulary.count_words)
+        self.count_nouns = {tuple(fold(k).split()): v for k, v in vocabulary.count_nouns.items()}
+        self.home = _phrase_set([vocabulary.province, f"tỉnh {vocabulary.province}"])
+        self.provinces = _phrase_set(vocabulary.provinces)
+        self.districts = _phrase_set(vocabulary.districts)
+        self.known: list[str] = []
+        self._known_set: set[str] = set()
+        self._followers: dict[str, set[str]] = defaultdict(set)
+        self._leaders: dict[str, set[str]] = defaultdict(set)
+        self._corrections: dict[str, Word] = {}
+        self._tones: dict[str, set[str]] = defaultdict(set)
+        self.learn(known_words, ())
+
+    def learn(
+        self,
+        words: Iterable[str],
+        pairs: Iterable[tuple[str, str]],
+        tones: Iterable[Token] = (),
+    ) -> None:
+        """Add the words, word pairs and toned words of the knowledge base."""
+        for token in tones:
+            if token.tone is not None:
+                self._tones[token].add(token.tone)
+        self._known_set |= {w for w in words if w and not w[0].isdigit()}
+        self.known = sorted(self._known_set)
+        for first, second in pairs:
+            self._followers[first].add(second)
+            self._leaders[second].add(first)
+        self._corrections.clear()
+
+    def content_words(self, text: str) -> list[Token]:
+        """Return the content words of a knowledge phrase (no correction, no intent)."""
+        words = self.canonical.rewrite(tokens(text))
+        kept = self._drop_framing(list(words))
+        return kept or [w for w in words if not w.isdigit()]
+
+    def analyze(self, question: str) -> Analysis:
+        """Analyse a question typed by a user."""
+        text = clean(question)[:MAX_MATCHED_CHARS]
+        folded = fold_diacritics(text)
+        years = tuple(int(y) for y in _YEAR.findall(folded))
+        years += tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
+        codes, target_number = _codes(" ".join(fold(text).split()), folded)
+        # Numbers that name a section ("mục 2.2", "chỉ tiêu số 3") are not figures.
+        figures_text = _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
+        numbers = _numbers(figures_text)
+        words = self.canonical.rewrite(tokens(text))
+        count = self._count_intent(words)
+        units = self._units(words) + tuple(sign for sign in ("%", "‰") if sign in text)
+        provinces = self._take(words, self.provinces)
+        districts = self._take(words, self.districts)
+        remove_phrases(words, self.home)
+        words = self._drop_framing(words)
+        return Analysis(
+            text=text,
+            words=self._correct_all(words),
+            numbers=numbers,
+            years=years,
+            provinces=provinces,
+            districts=districts,
+            count=count,
+            units=tuple(dict.fromkeys(units)),
+            codes=codes,
+            target_number=target_number,
+        )
+
+    def _drop_framing(self, words: list[Token]) -> list[Token]:
+        words = remove_phrases(words, self.stop_phrases)
+        words = [w for w in words if w not in self.stop_words]
+        while words and words[-1] in self.tails:
+            words.pop()
+        return [w for w in words if not w[0].isdigit()]
+
+    def _count_intent(self, words: list[Token]) -> str | None:
+        for count_phrase in self.count_words:
+            at = _find(words, count_phrase)
+            while at >= 0:
+                rest = tuple(words[at + len(count_phrase) :])
+                for noun, what in sorted(self.count_nouns.items(), key=lambda kv: -len(kv[0])):
+                    if rest[: len(noun)] == noun:
+                        del words[at : at + len(count_phrase) + len(noun)]
+                        return what
+                following = _find(words[at + 1 :], count_phrase)
+                at = at + 1 + following if following >= 0 else -1
+        return None
+
+    def _units(self, words: list[Token]) -> tuple[str, ...]:
+        """Remove the units named in the question; return them as the figures write them."""
+        found: list[str] = []
+        for phrase in sorted(self.units, key=len, reverse=True):
+            while (at := _find(words, phrase)) >= 0:
+                del words[at : at + len(phrase)]
+                found.append(self.units[phrase])
+        return tuple(found)
+
+    def _take(self, words: list[Token], phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
+        """Remove the phrases the knowledge base does not use; return the ones found."""
+        found: list[str] = []
+        for phrase in phrases:
+            while (at := _find(words, phrase)) >= 0:
+                del words[at : at + len(phrase)]
+                found.append(" ".join(phrase))
+        return tuple(dict.fromkeys(found))
+
+    def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:
+        out: list[Word] = []
+        for index, word in enumerate(words):
+            if word in self._known_set or len(word) < CORRECTION_MIN_LENGTH:
+                # A typed tone matters only when the knowledge base has that word with
+                # that tone somewhere ("ký" and "kỳ"); otherwise it is a typo of the tone.
+                known_tone = word.tone if word.tone in self._tones.get(word, ()) else None
+                out.append(Word(word, tone=known_tone))
+            elif not _SYLLABLE.fullmatch(word):
+                out += self._correct_non_word(word)
+            else:
+                before = words[index - 1] if index else None
+                after = words[index + 1] if index + 1 < len(words) else None
+                out.append(self._correct_in_context(word, before, after))
+        return tuple(out)
+
+    def _correct_non_word(self, word: str) -> list[Word]:
+        """Correct a word that is no Vietnamese syllable: split it, or find the closest."""
+        for cut in range(1, len(word)):
+            head, tail = word[:cut], word[cut:]
+            if head in self._known_set and tail in self._known_set:
+                return [Word(head, 1.0, word), Word(tail, 1.0, word)]
+        cached = self._corrections.get(word)
+        if cached is None:
+            best = process.extractOne(
+                word,
+                self.known,
+                scorer=OSA.normalized_similarity,
+                processor=None,
+                score_cutoff=CORRECTION_MIN_SIMILARITY / 100,
+            )
+            cached = Word(best[0], float(best[1]), word) if best else Word(word, 0.0, word)
+            self._corrections[word] = cached
+        return [cached]
+
+    def _correct_in_context(self, word: str, before: str | None, after: str | None) -> Word:
+        """Correct a real but unknown syllable when a neighbour shows what was meant."""
+        best: tuple[float, str] | None = None
+        followers = self._followers.get(before or "", set())
+        candidates = followers | self._leaders.get(after or "", set())
+        frame = _frame(word)
+        for candidate in sorted(candidates):
+            # Only the vowels may differ ("khuu" for "khẩu"): a changed consonant makes
+            # another real word far too often ("sang" is not "đăng").
+            if _frame(candidate) != frame:
+                continue
+            similarity = 100 * OSA.normalized_similarity(word, candidate)
+            if similarity >= CONTEXT_CORRECTION_MIN_SIMILARITY and (
+                best is None or similarity > best[0]
+            ):
+                best = (similarity, candidate)
+        if best is None:
+            return Word(word, 0.0, word)
+        return Word(best[1], best[0] / 100, word)
+
+
+def _frame(word: str) -> tuple[str, str] | None:
+    """Return the consonants around a syllable's vowels, or None if it is no syllable."""
+    match = _SYLLABLE.fullmatch(word)
+    if match is None:
+        return None
+    return match.group("onset") or "", match.group("final") or ""
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the folded words of a text as tokens carrying their tone keys."""
+    return [Token(word, tone) for word, tone in words_with_tones(text)]
+
+
+def _numbers(folded: str) -> tuple[float, ...]:
+    values: list[float] = []
+    for match in NUMBER_TOKEN.finditer(folded):
+        if _YEAR.fullmatch(match.group()):
+            continue
+        try:
+            number = parse_user_number(match.group())
+        except NumberFormatError:
+            continue
+        values += [number.value, *number.alternatives]
+    return tuple(values)
+
+
+def _codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]:
+    """Return section codes named in the question ('II.1.3.(1)', 'II.2.2', 'III.2', 'I')."""
+    found: list[str] = []
+    for match in _ARABIC_CODE.finditer(folded):
+        _, top, sub, num_a, num_b = match.groups()
+        number = num_a or num_b
+        code = f"II.{top}.{sub}" + (f".({number})" if number else "")
+        found.append(code)
+    if not found:
+        for match in _ROMAN_CODE.finditer(folded):
+            roman, top, sub, number = match.groups()
+            context = match.group(0).strip() != roman
+            if not (context or top):
+                continue
+            code = roman.upper() + "".join(f".{p}" for p in (top, sub) if p)
+            if number:
+                code += f".({number})"
+            found.append(code)
+    target = _TARGET_NUMBER.search(words)
+    return tuple(dict.fromkeys(found)), int(target.group(1)) if target and not found else None

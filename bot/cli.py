@@ -1,0 +1,229 @@
+"""The ``resolution-bot`` command line (contract: ../shared/DESIGN.md §2).
+
+Exit status: 0 on success, 1 when ``kb check`` or ``eval`` finds problems, 2 for bad
+usage or configuration (one line on standard error, never a traceback).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import sys
+from collections.abc import Iterable, Iterator, Sequence
+from pathlib import Path
+from typing import TextIO
+
+from bot.answers import Answer
+from bot.errors import KnowledgeError, ResolutionBotError
+from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
+from bot.qa import QuestionAnswerer
+from bot.render import render_text
+
+DEFAULT_KNOWLEDGE = Path("knowledge/resolution.yaml")
+DEFAULT_GOLDEN = Path("tests/data/questions.yaml")
+EXIT_WORDS = {"thoát", "thoat", "exit", "quit"}
+UNREADABLE = "Dòng này không phải văn bản UTF-8 hợp lệ; đồng chí gõ lại câu hỏi."
+
+
+class UsageError(ResolutionBotError):
+    """Bad usage or configuration: exit status 2."""
+
+
+def knowledge_path(option: str | None) -> Path:
+    """Return the knowledge path: the option, else KNOWLEDGE_PATH, else the default."""
+    chosen = option or os.environ.get("KNOWLEDGE_PATH")
+    if chosen:
+        return Path(chosen)
+    if DEFAULT_KNOWLEDGE.exists():
+        return DEFAULT_KNOWLEDGE
+    # Run from another folder: use the knowledge shipped beside the package's project.
+    return Path(__file__).resolve().parent.parent / DEFAULT_KNOWLEDGE
+
+
+def load_answerer(option: str | None) -> QuestionAnswerer:
+    """Load the knowledge base and build the answerer."""
+    kb: KnowledgeBase = load_knowledge(knowledge_path(option))
+    return QuestionAnswerer(kb)
+
+
+def answer_json(answer: Answer) -> str:
+    """Return the --json line of an answer."""
+    return json.dumps(
+        {
+            "question": answer.question,
+            "status": answer.status,
+            "text": render_text(answer),
+            "matches": [{"id": m.id, "title": m.title, "score": m.score} for m in answer.matches],
+        },
+        ensure_ascii=False,
+    )
+
+
+def _decode(raw: bytes) -> str | None:
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError:
+        return None
+
+
+def _stdin_lines() -> Iterator[str | None]:
+    for raw in sys.stdin.buffer:
+        yield _decode(raw.rstrip(b"\r\n"))
+
+
+def _argument_text(text: str) -> str | None:
+    # Arguments that are not UTF-8 arrive with surrogate escapes.
+    return _decode(text.encode("utf-8", "surrogateescape"))
+
+
+def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
+    """Answer one question, or one a line from standard input."""
+    answerer = load_answerer(args.knowledge)
+    questions: Iterable[str | None] = (
+        _stdin_lines() if args.question == ["-"] else [_argument_text(" ".join(args.question))]
+    )
+    for index, question in enumerate(questions):
+        answer = Answer("", "none", UNREADABLE) if question is None else answerer.answer(question)
+        if args.json:
+            print(answer_json(answer), file=out)
+        else:
+            if index:
+                print(file=out)
+            print(render_text(answer), file=out)
+        out.flush()
+    return 0
+
+
+def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
+    """Chat in the terminal: one question a line; a number picks an offered choice."""
+    answerer = load_answerer(args.knowledge)
+    print("Hỏi về Nghị quyết (gõ “thoát” hoặc Ctrl-D để kết thúc).", file=out)
+    offered: list[str] = []
+    while True:
+        try:
+            line = input("> ")
+        except EOFError:
+            print(file=out)
+            return 0
+        except KeyboardInterrupt:
+            print(file=out)
+            return 0
+        question = _argument_text(line)
+        if question is None:
+            print(UNREADABLE, file=out)
+            continue
+        if question.strip().casefold() in EXIT_WORDS:
+            return 0
+        choice = question.strip()
+        if choice.isdigit() and 1 <= int(choice) <= len(offered):
+            answer = answerer.describe(offered[int(choice) - 1], question)
+        else:
+            answer = answerer.answer(question)
+        offered = [m.id for m in answer.matches] if answer.status == "choices" else []
+        print(render_text(answer), file=out)
+        if offered:
+            print("(Gõ số thứ tự để chọn.)", file=out)
+
+
+def cmd_kb_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Validate a knowledge file and list every problem."""
+    path = knowledge_path(args.file or args.knowledge)
+    problems = check_knowledge(path)
+    for problem in problems:
+        print(problem, file=out)
+    if problems:
+        print(f"{len(problems)} lỗi.", file=out)
+        return 1
+    kb = load_knowledge(path)
+    print(f"{path}: hợp lệ ({len(kb.entries)} mục).", file=out)
+    return 0
+
+
+def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
+    """Score the golden question set."""
+    from bot.evaluate import evaluate, load_cases
+
+    path = Path(args.file) if args.file else DEFAULT_GOLDEN
+    if not path.exists():
+        raise UsageError(f"không tìm thấy bộ câu hỏi: {path}")
+    report = evaluate(load_answerer(args.knowledge), load_cases(path))
+    for line in report.lines():
+        print(line, file=out)
+    return 0 if report.passes else 1
+
+
+def cmd_db_upgrade(args: argparse.Namespace, out: TextIO) -> int:
+    """Apply database migrations."""
+    from bot.settings import load_settings
+    from bot.storage import upgrade_database
+
+    settings = load_settings(require_token=False)
+    upgrade_database(settings.database_url)
+    print("Cơ sở dữ liệu đã được cập nhật.", file=out)
+    return 0
+
+
+def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
+    """Start the Telegram bot."""
+    from bot.settings import load_settings
+
+    settings = load_settings(require_token=True)
+    from handlers.app import run  # lazily: the core never imports telegram
+
+    run(settings)
+    return 0
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """Return the argument parser of the command line."""
+    parser = argparse.ArgumentParser(
+        prog="resolution-bot",
+        description="Hỏi đáp về Nghị quyết Hội nghị lần thứ 20 BCH Đảng bộ tỉnh Cao Bằng.",
+    )
+    parser.add_argument("--knowledge", help="knowledge file or folder (KNOWLEDGE_PATH)")
+    commands = parser.add_subparsers(dest="command", required=True)
+    ask = commands.add_parser("ask", help="answer one question ('-': one a line on stdin)")
+    ask.add_argument("--json", action="store_true", help="one JSON object per question")
+    ask.add_argument("question", nargs="+")
+    ask.set_defaults(handler=cmd_ask)
+    chat = commands.add_parser("chat", help="interactive terminal chat")
+    chat.add_argument("--user-id", type=int, default=0, help="act as this Telegram user id")
+    chat.set_defaults(handler=cmd_chat)
+    kb = commands.add_parser("kb", help="knowledge base tools")
+    kb_commands = kb.add_subparsers(dest="kb_command", required=True)
+    check = kb_commands.add_parser("check", help="validate a knowledge file")
+    check.add_argument("file", nargs="?")
+    check.set_defaults(handler=cmd_kb_check)
+    ev = commands.add_parser("eval", help="score the golden question set")
+    ev.add_argument("file", nargs="?")
+    ev.set_defaults(handler=cmd_eval)
+    db = commands.add_parser("db", help="database tools")
+    db_commands = db.add_subparsers(dest="db_command", required=True)
+    db_commands.add_parser("upgrade", help="apply migrations").set_defaults(handler=cmd_db_upgrade)
+    commands.add_parser("run", help="start the Telegram bot").set_defaults(handler=cmd_run)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    for stream in (sys.stdout, sys.stderr):
+        if hasattr(stream, "reconfigure"):
+            stream.reconfigure(encoding="utf-8", errors="replace")
+    args = build_parser().parse_args(argv)
+    try:
+        return int(args.handler(args, sys.stdout))
+    except KnowledgeError as error:
+        print("Tệp tri thức có lỗi:", file=sys.stderr)
+        for problem in error.problems:
+            print(f"  {problem}", file=sys.stderr)
+        return 2
+    except ResolutionBotError as error:
+        print(f"resolution-bot: {error}", file=sys.stderr)
+        return 2
+    except BrokenPipeError:
+        return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

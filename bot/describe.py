@@ -1,0 +1,94 @@
+"""Compose the answer for one knowledge entry: the figures, where it stands, the wording."""
+
+from __future__ import annotations
+
+from bot.answers import Answer, Match
+from bot.knowledge import Entry, KnowledgeBase
+from bot.schema import Document, Figure, Named, Section, Target, TargetGroup, TaskGroup
+
+
+def citation(document: Document) -> str:
+    """Return how the resolution is cited after a place: title and date."""
+    return f"{document.short_title} ({document.date:%d/%m/%Y})"
+
+
+def figure_headline(figure: Figure, year: int) -> str:
+    """Return 'Tỷ lệ che phủ rừng năm 2020: 55%'."""
+    when = figure.period or f"năm {year}"
+    return f"{figure.label} {when}: {figure.statement}"
+
+
+def figure_line(figure: Figure) -> str:
+    """Return one figure as a list line: '• Kim ngạch xuất khẩu ...: 600 triệu USD'."""
+    period = f" ({figure.period})" if figure.period else ""
+    return f"• {figure.label}{period}: {figure.statement}"
+
+
+def place_of(kb: KnowledgeBase, entry: Entry) -> str:
+    """Return where an entry stands: 'Chỉ tiêu về môi trường (1) – mục II.1.3, Nghị quyết …'."""
+    cite = citation(entry.document)
+    node = entry.node
+    if entry.kind in {"target", "figure"}:
+        target = kb.entries[entry.parent if entry.kind == "figure" and entry.parent else entry.id]
+        group = kb.entries[target.parent] if target.parent else None
+        number = target.node.number if isinstance(target.node, Target) else 0
+        group_title = group.title if group else ""
+        group_code = group.code if group else ""
+        return f"{group_title} ({number}) – mục {group_code}, {cite}"
+    if entry.kind == "group" and isinstance(node, TargetGroup):
+        return f"Mục {node.code} – Các chỉ tiêu chủ yếu, {cite}"
+    if entry.kind == "task" and isinstance(node, TaskGroup):
+        return f"Mục {node.code} – Một số nhiệm vụ chủ yếu, {cite}"
+    if entry.kind == "section" and isinstance(node, Section):
+        return f"Phần {node.code}, {cite}"
+    if entry.kind == "named" and entry.parent:
+        parent = kb.entries[entry.parent]
+        if parent.kind == "task":
+            return f"Nhiệm vụ {parent.code.removeprefix('II.')} (mục {parent.code}), {cite}"
+        where = f"mục {entry.code}" if entry.code else f"Phần {parent.code}"
+        return f"{where[0].upper()}{where[1:]}, {cite}"
+    return cite
+
+
+def describe_entry(kb: KnowledgeBase, entry: Entry, question: str, score: float) -> Answer:
+    """Return the full answer for one entry."""
+    year = entry.document.year
+    node = entry.node
+    lines: tuple[str, ...] = ()
+    if entry.kind in {"figure", "target"} and len(entry.figures) == 1:
+        headline = figure_headline(entry.figures[0], year)
+    elif entry.kind == "target":
+        headline = f"{entry.title} năm {year}:"
+        lines = tuple(figure_line(f) for f in entry.figures)
+    elif entry.kind == "group" and isinstance(node, TargetGroup):
+        headline = f"{node.title} năm {year} ({len(node.targets)} chỉ tiêu):"
+        lines = tuple(_target_line(t) for t in node.targets)
+    elif entry.kind == "task" and isinstance(node, TaskGroup):
+        headline = f"Nhiệm vụ {node.code.removeprefix('II.')}: {node.title}"
+        lines = tuple(f"• {item.title}" for item in node.items)
+    elif entry.kind == "section" and isinstance(node, Section):
+        headline = f"Phần {node.code}: {node.title}"
+        lines = tuple(f"• {item.title}" for item in node.items)
+    elif entry.kind == "fact":
+        headline = getattr(node, "answer", entry.title)
+    elif isinstance(node, Named) and node.figures:
+        headline = node.title
+        lines = tuple(figure_line(f) for f in node.figures)
+    else:
+        headline = entry.title
+    return Answer(
+        question=question,
+        status="answer",
+        headline=headline,
+        lines=lines,
+        place=place_of(kb, entry),
+        source=entry.source,
+        matches=(Match(entry.id, entry.title, score),),
+    )
+
+
+def _target_line(target: Target) -> str:
+    if len(target.figures) == 1:
+        return f"({target.number}) {target.figures[0].label}: {target.figures[0].statement}"
+    figures = "; ".join(f"{f.label}: {f.statement}" for f in target.figures)
+    return f"({target.number}) {target.title} – {figures}"

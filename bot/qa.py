@@ -1,0 +1,312 @@
+"""Answer a question: rank, then answer, offer choices, or say the resolution does not cover it.
+
+Decision on the 0-100 scale of :mod:`bot.search`:
+
+* ``answer`` when the best entry scores at least ``ANSWER_SCORE`` and beats the best
+  *unrelated* runner-up (not its own parent or child) by at least ``ANSWER_MARGIN``;
+* ``choices`` when the best scores at least ``CHOICES_SCORE`` (2-4 candidates within
+  ``CHOICES_WINDOW`` of it);
+* ``none`` otherwise, and whenever the question names a year or a province the resolution
+  does not cover; a wrong figure stated with confidence is the one failure we never accept.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.analysis import Analysis
+from bot.answers import Answer, Match
+from bot.describe import citation, describe_entry
+from bot.knowledge import Entry, KnowledgeBase
+from bot.numbers import format_vietnamese_number
+from bot.search import SUGGEST_MIN_SCORE, Scored, SearchIndex
+from bot.text import fold
+
+ANSWER_SCORE = 75.0
+ANSWER_MARGIN = 8.0
+#: A lower score still answers when the best is far ahead of any unrelated candidate and
+#: explains most of the question (long paraphrases: "mỗi héc ta đất canh tác thu được bao
+#: nhiêu tiền").
+CLEAR_SCORE = 60.0
+CLEAR_MARGIN = 12.0
+CLEAR_COVERAGE = 0.5
+CHOICES_SCORE = 55.0
+#: Choices are offered only when the best explains at least this share of the question;
+#: below it the question is about something else that shares a word or two.
+CHOICES_COVERAGE = 0.4
+CHOICES_WINDOW = 25.0
+#: A child that explains the question as well as its parent and scores within this of it
+#: is answered instead of the parent (the export figure, not the whole trade target).
+CHILD_WINDOW = 10.0
+MIN_CHOICES = 2
+MAX_CHOICES = 4
+#: A group named beside "chỉ tiêu số N" must score this much to pick target N of it.
+GROUP_FOR_NUMBER_SCORE = 60.0
+
+EXAMPLES = ("tỷ lệ che phủ rừng", "kim ngạch xuất khẩu", "ai ký nghị quyết")
+HOW_TO_ASK = (
+    "Đồng chí hãy hỏi về một chỉ tiêu hoặc nhiệm vụ của Nghị quyết, ví dụ: "
+    + ", ".join(f"“{e}”" for e in EXAMPLES)
+    + "; hoặc gõ /chitieu để xem danh sách chỉ tiêu."
+)
+NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
+EMPTY = "Đồng chí chưa gõ câu hỏi."
+CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
+CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
+COUNT_PREFIX = "dem-"
+#: Longer questions are refused rather than matched (a pasted document is not a question).
+MAX_QUESTION_CHARS = 1000
+TOO_LONG = "Câu hỏi quá dài ({length} ký tự). Đồng chí hỏi ngắn gọn, không quá {limit} ký tự."
+
+
+class QuestionAnswerer:
+    """Answer questions over one knowledge base (build once, share across requests)."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self.index = SearchIndex(kb)
+        self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
+        self._district_names = {fold(p): p for p in kb.vocabulary.districts}
+
+    def answer(self, question: str) -> Answer:
+        """Answer a question as the bot would."""
+        if len(question) > MAX_QUESTION_CHARS:
+            return _none(
+                question,
+                TOO_LONG.format(
+                    length=format_vietnamese_number(len(question)),
+                    limit=format_vietnamese_number(MAX_QUESTION_CHARS),
+                ),
+            )
+        analysis = self.index.analyzer.analyze(question)
+        if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
+            return _none(question, EMPTY if not analysis.text else NOT_COVERED)
+        direct = self._by_code(analysis) or self._by_count(analysis)
+        if direct is not None:
+            return direct
+        ranked = self.index.rank(analysis)
+        scope = self._out_of_scope(analysis, ranked)
+        if scope is not None:
+            return scope
+        numbered = self._by_target_number(analysis, ranked)
+        if numbered is not None:
+            return numbered
+        return self._decide(question, ranked, analysis)
+
+    def describe(self, item_id: str, question: str = "", score: float = 100.0) -> Answer:
+        """Return the full answer for one item (raises KeyError for an unknown id)."""
+        if item_id.startswith(COUNT_PREFIX) and item_id not in self.kb.entries:
+            return self._count_answer(item_id, question)
+        return describe_entry(self.kb, self.kb.entries[item_id], question, score)
+
+    def suggest(self, text: str, limit: int = 10) -> list[Answer]:
+        """Return full answers for the best items of a query, for inline mode."""
+        result = self.answer(text)
+        if result.status == "none":
+            return []
+        ids = [m.id for m in result.matches]
+        analysis = self.index.analyzer.analyze(text)
+        ids += [s.entry.id for s in self.index.rank(analysis) if s.score >= SUGGEST_MIN_SCORE]
+        unique = list(dict.fromkeys(ids))[:limit]
+        return [self.describe(item_id, text) for item_id in unique]
+
+    # --- direct routes -------------------------------------------------------------------
+
+    def _by_code(self, analysis: Analysis) -> Answer | None:
+        codes = {e.code: e for e in self.kb.entries.values() if e.code and e.kind != "figure"}
+        for code in analysis.codes:
+            entry = codes.get(code)
+            if entry is not None:
+                return describe_entry(self.kb, entry, analysis.text, 100.0)
+        return None
+
+    def _by_count(self, analysis: Analysis) -> Answer | None:
+        if analysis.count not in {"targets", "groups", "tasks", "figures"}:
+            return None
+        groups = [e for e in self.kb.entries.values() if e.kind == "group"]
+        if analysis.count == "targets" and analysis.words:
+            ranked = self.index.rank(analysis, candidates=[g.id for g in groups])
+            if not ranked or ranked[0].score < ANSWER_SCORE:
+                return None
+            return self._count_answer(
+                f"{COUNT_PREFIX}chi-tieu-{ranked[0].entry.id}", analysis.text
+            )
+        if analysis.words and len(analysis.words) > 1:
+            return None
+        what = {
+            "targets": "chi-tieu",
+            "groups": "chi-tieu",
+            "tasks": "nhiem-vu",
+            "figures": "chi-tieu",
+        }[analysis.count]
+        return self._count_answer(f"{COUNT_PREFIX}{what}", analysis.text)
+
+    def _count_answer(self, item_id: str, question: str) -> Answer:
+        document = self.kb.document
+        cite = citation(document)
+        if item_id == f"{COUNT_PREFIX}nhiem-vu":
+            lines = tuple(f"• {t.code.removeprefix('II.')}: {t.title}" for t in document.tasks)
+            headline = f"Nghị quyết nêu {len(document.tasks)} nhóm nhiệm vụ chủ yếu (mục II.2):"
+            place = f"Mục II.2 – Một số nhiệm vụ chủ yếu, {cite}"
+            title = "Số nhóm nhiệm vụ"
+        elif item_id == f"{COUNT_PREFIX}chi-tieu":
+            total = sum(len(g.targets) for g in document.targets)
+            figures = sum(len(t.figures) for g in document.targets for t in g.targets)
+            headline = (
+                f"Nghị quyết đề ra {total} chỉ tiêu chủ yếu năm {document.year} "
+                f"(mục II.1), với {figures} số liệu:"
+            )
+            lines = tuple(f"• {g.title}: {len(g.targets)} chỉ tiêu" for g in document.targets)
+            place = f"Mục II.1 – Các chỉ tiêu chủ yếu, {cite}"
+            title = "Số chỉ tiêu"
+        else:
+            group_id = item_id.removeprefix(f"{COUNT_PREFIX}chi-tieu-")
+            group = self.kb.entries[group_id]
+            base = describe_entry(self.kb, group, question, 100.0)
+            headline = f"{group.title}: {len(group.children)} chỉ tiêu"
+            lines, place, title = base.lines, base.place, f"Số chỉ tiêu – {group.title}"
+        return Answer(
+            question,
+            "answer",
+            headline,
+            lines,
+            place=place,
+            matches=(Match(item_id, title, 100.0),),
+        )
+
+    def _by_target_number(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
+        number = analysis.target_number
+        if number is None:
+            return None
+        groups = [s for s in ranked if s.entry.kind == "group"]
+        if not groups or groups[0].score < GROUP_FOR_NUMBER_SCORE:
+            return None
+        for child_id in groups[0].entry.children:
+            child = self.kb.entries[child_id]
+            if child.code.endswith(f".({number})"):
+                return describe_entry(self.kb, child, analysis.text, 100.0)
+        return None
+
+    # --- scope and decision --------------------------------------------------------------
+
+    def _out_of_scope(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
+        year = self.kb.document.year
+        other_years = [y for y in analysis.years if y != year]
+        best = ranked[:1]
+        for y in other_years:
+            if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
+                return _none(
+                    analysis.text,
+                    f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {year}; "
+                    f"không có số liệu năm {y}.",
+                )
+        for province in analysis.provinces:
+            if not any(self.index.mentions(s.entry.id, province) for s in best):
+                name = self._province_names.get(province, province.title())
+                home = self.kb.vocabulary.province
+                return _none(
+                    analysis.text,
+                    f"Nghị quyết này là của tỉnh {home}; không có số liệu của {name}.",
+                )
+        return None
+
+    def _decide(self, question: str, ranked: list[Scored], analysis: Analysis) -> Answer:
+        if not ranked or ranked[0].score < CHOICES_SCORE or ranked[0].coverage < CHOICES_COVERAGE:
+            return _none(question, NOT_COVERED)
+        # The margin is judged at the top of the ranking, against everything unrelated to
+        # it; the answer is then the most specific entry under the top.
+        best = ranked[0]
+        rival = next((s for s in ranked[1:] if not self._related(best.entry, s.entry)), None)
+        margin = best.score - (rival.score if rival else 0.0)
+        sure = best.score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
+        clear = (
+            best.score >= CLEAR_SCORE
+            and margin >= CLEAR_MARGIN
+            and best.coverage >= CLEAR_COVERAGE
+        )
+        if sure or clear:
+            answered = self._most_specific(ranked)
+            result = describe_entry(self.kb, answered.entry, question, answered.score)
+            note = self._district_note(analysis, answered.entry)
+            return result if not note else _with_note(result, note)
+        window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
+        picked = _distinct(window)[:MAX_CHOICES]
+        if len(picked) < MIN_CHOICES:
+            picked = _distinct(ranked)[:MIN_CHOICES]
+        matches = tuple(Match(s.entry.id, _choice_title(s.entry), s.score) for s in picked)
+        return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
+
+    def _most_specific(self, ranked: list[Scored]) -> Scored:
+        """Return the best entry, or its child when the child explains the question as well.
+
+        A task group's title names its tasks, so a question about one task also matches the
+        group; the task is the answer.
+        """
+        best = ranked[0]
+        by_id = {s.entry.id: s for s in ranked}
+        # Only task groups and sections: their answer lists their parts by title alone,
+        # while a target's answer already states every figure it holds.
+        while best.entry.children and best.entry.kind in {"task", "section"}:
+            children = sorted(
+                (by_id[c] for c in best.entry.children if c in by_id),
+                key=lambda s: (s.coverage, s.score),
+                reverse=True,
+            )
+            if not children:
+                break
+            child, sibling = children[0], children[1] if len(children) > 1 else None
+            # Descend only to one child that stands out from its siblings: "GRDP" matches
+            # every GRDP figure alike and stays the whole target.
+            stands_out = sibling is None or (
+                child.coverage > sibling.coverage or child.score - sibling.score >= ANSWER_MARGIN
+            )
+            if (
+                not stands_out
+                or child.coverage < best.coverage
+                or child.score < best.score - CHILD_WINDOW
+            ):
+                break
+            best = child
+        return best
+
+    def _related(self, a: Entry, b: Entry) -> bool:
+        return self._ancestor(a, b) or self._ancestor(b, a)
+
+    def _ancestor(self, older: Entry, younger: Entry) -> bool:
+        parent = younger.parent
+        while parent is not None:
+            if parent == older.id:
+                return True
+            parent = self.kb.entries[parent].parent
+        return False
+
+    def _district_note(self, analysis: Analysis, entry: Entry) -> str:
+        if not analysis.districts or entry.kind not in {"group", "target", "figure"}:
+            return ""
+        names = ", ".join(self._district_names.get(d, d) for d in analysis.districts)
+        return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
+
+
+def _choice_title(entry: Entry) -> str:
+    if entry.kind in {"target", "figure"} and len(entry.figures) == 1:
+        return f"{entry.title} ({entry.figures[0].statement})"
+    return entry.title
+
+
+def _distinct(ranked: list[Scored]) -> list[Scored]:
+    """Return the ranking without duplicates of the same entry."""
+    seen: set[str] = set()
+    out: list[Scored] = []
+    for scored in ranked:
+        if scored.entry.id not in seen:
+            seen.add(scored.entry.id)
+            out.append(scored)
+    return out
+
+
+def _none(question: str, headline: str) -> Answer:
+    return Answer(question, "none", headline, hint=HOW_TO_ASK)
+
+
+def _with_note(answer: Answer, note: str) -> Answer:
+    return dataclasses.replace(answer, note=note)

@@ -1,0 +1,25 @@
+"""Storage: the bot's database (SQLite by default, PostgreSQL by URL) and its migrations."""
+
+from bot.storage.database import Database, head_revision, upgrade_database
+from bot.storage.repository import (
+    UnansweredQuestion,
+    log_question,
+    record_chat,
+    record_user,
+    set_user_blocked,
+    unanswered_questions,
+)
+from bot.storage.urls import DEFAULT_DATABASE_URL
+
+__all__ = [
+    "DEFAULT_DATABASE_URL",
+    "Database",
+    "UnansweredQuestion",
+    "head_revision",
+    "log_question",
+    "record_chat",
+    "record_user",
+    "set_user_blocked",
+    "unanswered_questions",
+    "upgrade_database",
+]

@@ -134,25 +134,41 @@ class PhraseMap:
         return out
 
 
-def _phrase_set(phrases: Iterable[str]) -> list[tuple[str, ...]]:
-    found = {tuple(fold(p).split()) for p in phrases}
-    return sorted((p for p in found if p), key=len, reverse=True)
+class PhraseSet:
+    """Phrases (folded word sequences) found left to right, the longest at each position."""
 
+    def __init__(self, phrases: Iterable[str], values: Iterable[str] | None = None) -> None:
+        names = list(phrases)
+        labels = list(values) if values is not None else [" ".join(fold(p).split()) for p in names]
+        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        for phrase, label in zip(names, labels, strict=True):
+            key = tuple(fold(phrase).split())
+            if key:
+                self._by_first[key[0]].append((key, label))
+        for options in self._by_first.values():
+            options.sort(key=lambda option: -len(option[0]))
 
-def _find(words: Sequence[str], phrase: tuple[str, ...]) -> int:
-    size = len(phrase)
-    for i in range(len(words) - size + 1):
-        if tuple(words[i : i + size]) == phrase:
-            return i
-    return -1
+    def match_at(self, words: Sequence[str], start: int) -> tuple[int, str] | None:
+        """Return (length, label) of the longest phrase starting at ``start``, if any."""
+        for phrase, label in self._by_first.get(words[start], ()):
+            if tuple(words[start : start + len(phrase)]) == phrase:
+                return len(phrase), label
+        return None
 
-
-def remove_phrases(words: list[Token], phrases: Sequence[tuple[str, ...]]) -> list[Token]:
-    """Return the words without any occurrence of the phrases (longest first)."""
-    for phrase in phrases:
-        while (at := _find(words, phrase)) >= 0:
-            del words[at : at + len(phrase)]
-    return words
+    def take(self, words: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the words without the phrases, and the labels of the phrases found."""
+        kept: list[Token] = []
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            match = self.match_at(words, i)
+            if match is None:
+                kept.append(words[i])
+                i += 1
+            else:
+                found.append(match[1])
+                i += match[0]
+        return kept, found
 
 
 class Analyzer:
@@ -165,15 +181,16 @@ class Analyzer:
             [*vocabulary.abbreviations.items(), *vocabulary.shorthand.items(), *synonym_pairs]
         )
         self.synonyms = PhraseMap(synonym_pairs)
-        self.stop_phrases = _phrase_set(vocabulary.stop_phrases)
+        self.stop_phrases = PhraseSet(vocabulary.stop_phrases)
         self.stop_words = {fold(w) for w in vocabulary.stop_words}
         self.tails = {fold(w) for w in vocabulary.tail_particles}
-        self.units = {tuple(fold(k).split()): fold(v) for k, v in vocabulary.units.items()}
-        self.count_words = _phrase_set(vocabulary.count_words)
-        self.count_nouns = {tuple(fold(k).split()): v for k, v in vocabulary.count_nouns.items()}
-        self.home = _phrase_set([vocabulary.province, f"tỉnh {vocabulary.province}"])
-        self.provinces = _phrase_set(vocabulary.provinces)
-        self.districts = _phrase_set(vocabulary.districts)
+        units = vocabulary.units
+        self.units = PhraseSet(units, [u if u in {"%", "‰"} else fold(u) for u in units.values()])
+        self.count_words = PhraseSet(vocabulary.count_words)
+        self.count_nouns = PhraseSet(vocabulary.count_nouns, vocabulary.count_nouns.values())
+        self.home = PhraseSet([vocabulary.province, f"tỉnh {vocabulary.province}"])
+        self.provinces = PhraseSet(vocabulary.provinces)
+        self.districts = PhraseSet(vocabulary.districts)
         self.known: list[str] = []
         self._known_set: set[str] = set()
         self._followers: dict[str, set[str]] = defaultdict(set)
@@ -217,18 +234,19 @@ class Analyzer:
         numbers = _numbers(figures_text)
         words = self.canonical.rewrite(tokens(text))
         count = self._count_intent(words)
-        units = self._units(words) + tuple(sign for sign in ("%", "‰") if sign in text)
-        provinces = self._take(words, self.provinces)
-        districts = self._take(words, self.districts)
-        remove_phrases(words, self.home)
+        words, units = self.units.take(words)
+        units += [sign for sign in ("%", "‰") if sign in text]
+        words, provinces = self.provinces.take(words)
+        words, districts = self.districts.take(words)
+        words, _ = self.home.take(words)
         words = self._drop_framing(words)
         return Analysis(
             text=text,
             words=self._correct_all(words),
             numbers=numbers,
             years=years,
-            provinces=provinces,
-            districts=districts,
+            provinces=tuple(dict.fromkeys(provinces)),
+            districts=tuple(dict.fromkeys(districts)),
             count=count,
             units=tuple(dict.fromkeys(units)),
             codes=codes,
@@ -236,42 +254,23 @@ class Analyzer:
         )
 
     def _drop_framing(self, words: list[Token]) -> list[Token]:
-        words = remove_phrases(words, self.stop_phrases)
+        words, _ = self.stop_phrases.take(words)
         words = [w for w in words if w not in self.stop_words]
         while words and words[-1] in self.tails:
             words.pop()
         return [w for w in words if not w[0].isdigit()]
 
     def _count_intent(self, words: list[Token]) -> str | None:
-        for count_phrase in self.count_words:
-            at = _find(words, count_phrase)
-            while at >= 0:
-                rest = tuple(words[at + len(count_phrase) :])
-                for noun, what in sorted(self.count_nouns.items(), key=lambda kv: -len(kv[0])):
-                    if rest[: len(noun)] == noun:
-                        del words[at : at + len(count_phrase) + len(noun)]
-                        return what
-                following = _find(words[at + 1 :], count_phrase)
-                at = at + 1 + following if following >= 0 else -1
+        """Remove "bao nhiêu chỉ tiêu" and the like; return what is counted, if asked."""
+        for start in range(len(words)):
+            counting = self.count_words.match_at(words, start)
+            if counting is None or start + counting[0] >= len(words):
+                continue
+            noun = self.count_nouns.match_at(words, start + counting[0])
+            if noun is not None:
+                del words[start : start + counting[0] + noun[0]]
+                return noun[1]
         return None
-
-    def _units(self, words: list[Token]) -> tuple[str, ...]:
-        """Remove the units named in the question; return them as the figures write them."""
-        found: list[str] = []
-        for phrase in sorted(self.units, key=len, reverse=True):
-            while (at := _find(words, phrase)) >= 0:
-                del words[at : at + len(phrase)]
-                found.append(self.units[phrase])
-        return tuple(found)
-
-    def _take(self, words: list[Token], phrases: Sequence[tuple[str, ...]]) -> tuple[str, ...]:
-        """Remove the phrases the knowledge base does not use; return the ones found."""
-        found: list[str] = []
-        for phrase in phrases:
-            while (at := _find(words, phrase)) >= 0:
-                del words[at : at + len(phrase)]
-                found.append(" ".join(phrase))
-        return tuple(dict.fromkeys(found))
 
     def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:
         out: list[Word] = []

@@ -21,10 +21,11 @@ Thresholds (named in :mod:`bot.qa`) turn the ranking into ``answer``, ``choices`
 
 from __future__ import annotations
 
+import heapq
 import math
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -49,6 +50,10 @@ UNIT_BONUS = 5.0
 NUMBER_PENALTY = 40.0
 #: Relative tolerance when comparing a typed number with a figure.
 NUMBER_TOLERANCE = 0.005
+#: Entries fully scored per question, chosen by an upper bound of question coverage.
+MAX_CANDIDATES = 60
+#: Entries whose words can explain less than this share of the question are not scored.
+MIN_COVERAGE = 0.25
 #: Scores at or above this are shown when ranking for inline mode.
 SUGGEST_MIN_SCORE = 40.0
 
@@ -72,6 +77,7 @@ class Phrase:
     pairs: frozenset[tuple[str, str]]
     weight: float
     tones: dict[str, frozenset[str]]
+    word_set: frozenset[str]
 
     def tone_credit(self, word: Word) -> float:
         """Return 1, or less when the user typed a tone that this phrase's word lacks."""
@@ -79,6 +85,23 @@ class Phrase:
             return 1.0
         tones = self.tones.get(word.text)
         return 1.0 if not tones or word.tone in tones else TONE_MISMATCH_CREDIT
+
+
+@dataclass(frozen=True, slots=True)
+class _Query:
+    """The question's words with their weights, computed once per ranking."""
+
+    words: tuple[Word, ...]
+    texts: tuple[str, ...]
+    weights: tuple[float, ...]
+    total: float
+    pairs: frozenset[tuple[str, str]]
+
+    @classmethod
+    def of(cls, analysis: Analysis, weight: Callable[[str], float]) -> _Query:
+        texts = tuple(w.text for w in analysis.words)
+        weights = tuple(weight(t) for t in texts)
+        return cls(analysis.words, texts, weights, sum(weights), frozenset(pairwise(texts)))
 
 
 @dataclass(frozen=True, slots=True)
@@ -116,6 +139,8 @@ class SearchIndex:
         )
         self.phrases: dict[str, list[Phrase]] = {}
         self.postings: dict[str, set[str]] = defaultdict(set)
+        # Per entry, which of its phrases hold each word: scoring touches matches only.
+        self.holders: dict[str, dict[str, list[int]]] = {}
         for entry_id, phrases in entry_words.items():
             built = []
             for words in dict.fromkeys(phrases):
@@ -127,10 +152,17 @@ class SearchIndex:
                     if token.tone is not None:
                         tones[token].add(token.tone)
                 frozen = {w: frozenset(t) for w, t in tones.items()}
-                built.append(Phrase(words, frozenset(pairwise(words)), weight, frozen))
+                built.append(
+                    Phrase(words, frozenset(pairwise(words)), weight, frozen, frozenset(words))
+                )
                 for word in words:
                     self.postings[word].add(entry_id)
             self.phrases[entry_id] = built
+            holders: dict[str, list[int]] = defaultdict(list)
+            for index, phrase in enumerate(built):
+                for held in phrase.word_set:
+                    holders[held].append(index)
+            self.holders[entry_id] = dict(holders)
         self.entry_units = {
             e.id: {fold(f.unit) if f.unit not in {"%", "‰"} else f.unit for f in e.figures}
             for e in kb.entries.values()
@@ -157,13 +189,28 @@ class SearchIndex:
         words = analysis.words
         if not words:
             return []
-        pool = (
-            set(candidates)
-            if candidates is not None
-            else {entry_id for w in words for entry_id in self.postings.get(w.text, ())}
-        )
+        query = _Query.of(analysis, self.weight)
+        pool: Iterable[str]
+        if candidates is not None:
+            pool = set(candidates)
+        else:
+            # Two phases: an upper bound of question coverage from the postings, then the
+            # full score for the most promising entries only (large knowledge bases).
+            bound: dict[str, float] = defaultdict(float)
+            for text, weight in dict(zip(query.texts, query.weights, strict=True)).items():
+                for entry_id in self.postings.get(text, ()):
+                    bound[entry_id] += weight
+            # An entry explaining under MIN_COVERAGE of the question can neither be answered
+            # nor offered (see bot.qa), so it is not scored at all.
+            floor = MIN_COVERAGE * query.total
+            relevant = [entry_id for entry_id, b in bound.items() if b >= floor]
+            pool = (
+                heapq.nlargest(MAX_CANDIDATES, relevant, key=bound.__getitem__)
+                if len(relevant) > MAX_CANDIDATES
+                else relevant
+            )
         scored = [
-            Scored(self.kb.entries[entry_id], *self._score(analysis, entry_id))
+            Scored(self.kb.entries[entry_id], *self._score(analysis, query, entry_id))
             for entry_id in pool
         ]
         scored.sort(key=lambda s: (-s.score, _KIND_ORDER[s.entry.kind], s.entry.id))
@@ -173,38 +220,42 @@ class SearchIndex:
         """Return whether an entry's wording mentions a folded phrase (a year, a place)."""
         return f" {fold(phrase)} " in self.entry_text[entry_id]
 
-    def _score(self, analysis: Analysis, entry_id: str) -> tuple[float, float]:
-        query = [w.text for w in analysis.words]
-        query_weight = sum(self.weight(w.text) for w in analysis.words)
-        query_pairs = set(pairwise(query))
+    def _score(self, analysis: Analysis, query: _Query, entry_id: str) -> tuple[float, float]:
         best = 0.0
         coverage = 0.0
-        for phrase in self.phrases[entry_id]:
-            inside = set(phrase.words)
-            credit: dict[str, float] = {}
-            for word in analysis.words:
-                if word.text in inside:
-                    sure = word.confidence * phrase.tone_credit(word)
-                    credit[word.text] = max(credit.get(word.text, 0.0), sure)
-            if tuple(query) == phrase.words and all(c == 1 for c in credit.values()):
+        phrases = self.phrases[entry_id]
+        holders = self.holders[entry_id]
+        touched: dict[int, tuple[list[float], dict[str, float]]] = {}
+        for word, weight in zip(query.words, query.weights, strict=True):
+            for index in holders.get(word.text, ()):
+                found_box, credit = touched.setdefault(index, ([0.0], {}))
+                sure = word.confidence
+                if word.tone is not None:
+                    sure *= phrases[index].tone_credit(word)
+                found_box[0] += weight * sure
+                if sure > credit.get(word.text, 0.0):
+                    credit[word.text] = sure
+        for index, (found_box, credit) in touched.items():
+            phrase = phrases[index]
+            found = found_box[0]
+            if query.texts == phrase.words and all(c == 1 for c in credit.values()):
                 best, coverage = 100.0, 1.0
                 break
-            found = sum(self.weight(w.text) * credit.get(w.text, 0.0) for w in analysis.words)
-            covered = sum(self.weights[w] * credit.get(w, 0.0) for w in inside)
+            covered = sum(self.weights[w] * c for w, c in credit.items())
             # Word pairs in order, against the longer of the two: a one-word phrase earns
             # this part only from a one-word question.
-            widest = max(len(phrase.pairs), len(query_pairs))
+            widest = max(len(phrase.pairs), len(query.pairs))
             if widest:
-                pairs = len(phrase.pairs & query_pairs) / widest
+                pairs = len(phrase.pairs & query.pairs) / widest
             else:
                 pairs = 1.0 if covered >= phrase.weight else 0.0
             score = 100 * (
-                QUESTION_WEIGHT * found / query_weight
+                QUESTION_WEIGHT * found / query.total
                 + PHRASE_WEIGHT * covered / phrase.weight
                 + PAIR_WEIGHT * pairs
             )
             best = max(best, score)
-            coverage = max(coverage, found / query_weight)
+            coverage = max(coverage, found / query.total)
         if analysis.units and best > 0:
             units = self.entry_units[entry_id]
             if units:

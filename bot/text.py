@@ -10,6 +10,7 @@ since the tone marks are dropped altogether.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 
@@ -71,10 +72,15 @@ def words_with_tones(text: str) -> list[tuple[str, str | None]]:
     """Return the folded words of a text, each with its tone key (None if typed bare)."""
     out: list[tuple[str, str | None]] = []
     for raw in _WORD.findall(clean(text).casefold()):
-        folded = fold(raw).split()
-        tone = tone_key(raw) if len(folded) == 1 else None
-        out += [(word, tone) for word in folded]
+        out += _word_keys(raw)
     return out
+
+
+@functools.lru_cache(maxsize=65536)
+def _word_keys(raw: str) -> tuple[tuple[str, str | None], ...]:
+    folded = fold(raw).split()
+    tone = tone_key(raw) if len(folded) == 1 else None
+    return tuple((word, tone) for word in folded)
 
 
 def has_diacritics(text: str) -> bool:

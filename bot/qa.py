@@ -224,7 +224,7 @@ class QuestionAnswerer:
             and margin >= CLEAR_MARGIN
             and best.coverage >= CLEAR_COVERAGE
         )
-        if sure or clear:
+        if (sure or clear) and not best.contradicted:
             answered = self._most_specific(ranked)
             result = describe_entry(self.kb, answered.entry, question, answered.score)
             note = self._district_note(analysis, answered.entry)

@@ -112,6 +112,8 @@ class Scored:
     score: float
     coverage: float = 1.0
     """The share (0-1) of the question's weight the entry's best phrase explains."""
+    contradicted: bool = False
+    """The question names a number the entry does not have ("lần thứ 21"): never answer."""
 
 
 class SearchIndex:
@@ -220,7 +222,9 @@ class SearchIndex:
         """Return whether an entry's wording mentions a folded phrase (a year, a place)."""
         return f" {fold(phrase)} " in self.entry_text[entry_id]
 
-    def _score(self, analysis: Analysis, query: _Query, entry_id: str) -> tuple[float, float]:
+    def _score(
+        self, analysis: Analysis, query: _Query, entry_id: str
+    ) -> tuple[float, float, bool]:
         best = 0.0
         coverage = 0.0
         phrases = self.phrases[entry_id]
@@ -261,6 +265,7 @@ class SearchIndex:
             if units:
                 matched = any(u in units for u in analysis.units)
                 best = min(100.0, best + UNIT_BONUS) if matched else best - UNIT_BONUS
+        contradicted = False
         if analysis.numbers and best > 0:
             if self._figures_match(entry_id, analysis.numbers):
                 best = min(100.0, best + NUMBER_BONUS)
@@ -269,7 +274,8 @@ class SearchIndex:
             ):
                 # "Hội nghị lần thứ 21", "Nghị quyết 57": a number the entry does not have.
                 best = max(0.0, best - NUMBER_PENALTY)
-        return round(best, 1), coverage
+                contradicted = True
+        return round(best, 1), coverage, contradicted
 
     def _text_has_numbers(self, entry_id: str, numbers: tuple[float, ...]) -> bool:
         text = self.entry_numbers[entry_id]

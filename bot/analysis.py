@@ -21,7 +21,7 @@ from rapidfuzz.distance import OSA
 from bot.errors import NumberFormatError
 from bot.numbers import NUMBER_TOKEN, parse_user_number
 from bot.schema import Vocabulary
-from bot.text import clean, fold, fold_diacritics, words_with_tones
+from bot.text import clean, fold, fold_diacritics, tones_agree, words_with_tones
 
 #: A word that cannot be a Vietnamese syllable ("rnug", "nhein") is corrected to the
 #: closest known word at or above this similarity (0-100, optimal string alignment, so a
@@ -31,6 +31,8 @@ CORRECTION_MIN_SIMILARITY = 70.0
 #: corrected only when the correction forms a word pair the knowledge base uses, and only
 #: at or above this similarity: one edit of a short syllable often makes another word.
 CONTEXT_CORRECTION_MIN_SIMILARITY = 50.0
+#: Weight kept by a bare word that is a stop word or a word of the knowledge base.
+AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
 
@@ -83,6 +85,8 @@ class Word:
     confidence: float = 1.0
     typed: str = ""
     tone: str | None = None
+    emphasis: float = 1.0
+    """Multiplies the word's weight: below 1 for a bare word that may be a stop word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +100,8 @@ class Analysis:
     provinces: tuple[str, ...]
     districts: tuple[str, ...]
     count: str | None
+    side: str | None
+    """"targets" when the question says "chỉ tiêu", "tasks" when it says "nhiệm vụ"."""
     units: tuple[str, ...]
     codes: tuple[str, ...]
     target_number: int | None
@@ -140,9 +146,9 @@ class PhraseSet:
     def __init__(self, phrases: Iterable[str], values: Iterable[str] | None = None) -> None:
         names = list(phrases)
         labels = list(values) if values is not None else [" ".join(fold(p).split()) for p in names]
-        self._by_first: dict[str, list[tuple[tuple[str, ...], str]]] = defaultdict(list)
+        self._by_first: dict[str, list[tuple[tuple[Token, ...], str]]] = defaultdict(list)
         for phrase, label in zip(names, labels, strict=True):
-            key = tuple(fold(phrase).split())
+            key = tuple(tokens(phrase))
             if key:
                 self._by_first[key[0]].append((key, label))
         for options in self._by_first.values():
@@ -151,7 +157,11 @@ class PhraseSet:
     def match_at(self, words: Sequence[str], start: int) -> tuple[int, str] | None:
         """Return (length, label) of the longest phrase starting at ``start``, if any."""
         for phrase, label in self._by_first.get(words[start], ()):
-            if tuple(words[start : start + len(phrase)]) == phrase:
+            typed = words[start : start + len(phrase)]
+            if tuple(typed) == phrase and all(
+                tones_agree(getattr(w, "tone", None), p.tone)
+                for w, p in zip(typed, phrase, strict=True)
+            ):
                 return len(phrase), label
         return None
 
@@ -182,8 +192,11 @@ class Analyzer:
         )
         self.synonyms = PhraseMap(synonym_pairs)
         self.stop_phrases = PhraseSet(vocabulary.stop_phrases)
-        self.stop_words = {fold(w) for w in vocabulary.stop_words}
-        self.tails = {fold(w) for w in vocabulary.tail_particles}
+        self.stop_words: dict[str, set[str | None]] = defaultdict(set)
+        for stop_word in vocabulary.stop_words:
+            for token in tokens(stop_word):
+                self.stop_words[token].add(token.tone)
+        self.tails = PhraseSet(vocabulary.tail_particles)
         units = vocabulary.units
         self.units = PhraseSet(units, [u if u in {"%", "‰"} else fold(u) for u in units.values()])
         self.count_words = PhraseSet(vocabulary.count_words)
@@ -191,6 +204,11 @@ class Analyzer:
         self.home = PhraseSet([vocabulary.province, f"tỉnh {vocabulary.province}"])
         self.provinces = PhraseSet(vocabulary.provinces)
         self.districts = PhraseSet(vocabulary.districts)
+        self.document_names = PhraseSet(())
+        self.side_words = PhraseSet(
+            ["chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp"],
+            ["targets", "targets", "tasks", "tasks"],
+        )
         self.known: list[str] = []
         self._known_set: set[str] = set()
         self._followers: dict[str, set[str]] = defaultdict(set)
@@ -216,6 +234,10 @@ class Analyzer:
             self._leaders[second].add(first)
         self._corrections.clear()
 
+    def learn_document_names(self, names: Iterable[str]) -> None:
+        """Add the names of the resolutions themselves: context in a question, not content."""
+        self.document_names = PhraseSet(names)
+
     def content_words(self, text: str) -> list[Token]:
         """Return the content words of a knowledge phrase (no correction, no intent)."""
         words = self.canonical.rewrite(tokens(text))
@@ -234,6 +256,15 @@ class Analyzer:
         numbers = _numbers(figures_text)
         words = self.canonical.rewrite(tokens(text))
         count = self._count_intent(words)
+        sides = set(self.side_words.take(words)[1])
+        side = sides.pop() if len(sides) == 1 else None
+        # "Nghị quyết Hội nghị lần thứ 20 do ai ký": the resolution's own name is context.
+        rest, named = self.document_names.take(words)
+        if named and self._drop_framing(list(rest)):
+            words = rest
+            # Its numbers ("lần thứ 20") belong to the name, not to the question.
+            in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
+            numbers = tuple(n for n in numbers if n not in in_names)
         words, units = self.units.take(words)
         units += [sign for sign in ("%", "‰") if sign in text]
         words, provinces = self.provinces.take(words)
@@ -248,6 +279,7 @@ class Analyzer:
             provinces=tuple(dict.fromkeys(provinces)),
             districts=tuple(dict.fromkeys(districts)),
             count=count,
+            side=side,
             units=tuple(dict.fromkeys(units)),
             codes=codes,
             target_number=target_number,
@@ -255,10 +287,26 @@ class Analyzer:
 
     def _drop_framing(self, words: list[Token]) -> list[Token]:
         words, _ = self.stop_phrases.take(words)
-        words = [w for w in words if w not in self.stop_words]
-        while words and words[-1] in self.tails:
+        words = [w for w in words if self._is_stop_word(w) is not True]
+        while words and self.tails.match_at(words, len(words) - 1):
             words.pop()
         return [w for w in words if not w[0].isdigit()]
+
+    def _is_stop_word(self, token: Token) -> bool | None:
+        """Return whether a word carries no meaning here; None when it cannot be told.
+
+        Typed with diacritics, it must be the stop word itself ("để", not "đề"); typed
+        bare, it is dropped when the knowledge base has no word spelled so, and undecided
+        when it has one ("cua" may be "của" or "cửa khẩu").
+        """
+        tones = self.stop_words.get(token)
+        if tones is None:
+            return False
+        if token.tone is not None:
+            return any(tones_agree(token.tone, t) for t in tones)
+        if None in tones or token not in self._known_set:
+            return True
+        return None
 
     def _count_intent(self, words: list[Token]) -> str | None:
         """Remove "bao nhiêu chỉ tiêu" and the like; return what is counted, if asked."""
@@ -276,10 +324,17 @@ class Analyzer:
         out: list[Word] = []
         for index, word in enumerate(words):
             if word in self._known_set or len(word) < CORRECTION_MIN_LENGTH:
-                # A typed tone matters only when the knowledge base has that word with
-                # that tone somewhere ("ký" and "kỳ"); otherwise it is a typo of the tone.
-                known_tone = word.tone if word.tone in self._tones.get(word, ()) else None
-                out.append(Word(word, tone=known_tone))
+                known_tones = self._tones.get(word, set())
+                if word.tone and known_tones and not any(
+                    tones_agree(word.tone, t) for t in known_tones
+                ):
+                    # Typed with a tone the knowledge base never has for this spelling
+                    # ("cận" where it has "cán", "cần"): another word, unknown to it.
+                    out.append(Word(word.tone, 0.0, word))
+                else:
+                    maybe_stop = self._is_stop_word(word) is None
+                    emphasis = AMBIGUOUS_STOP_EMPHASIS if maybe_stop else 1.0
+                    out.append(Word(word, tone=word.tone, emphasis=emphasis))
             elif not _SYLLABLE.fullmatch(word):
                 out += self._correct_non_word(word)
             else:

@@ -31,7 +31,7 @@ from itertools import pairwise
 
 from bot.analysis import Analysis, Analyzer, Token, Word
 from bot.knowledge import Entry, KnowledgeBase
-from bot.text import fold
+from bot.text import fold, tones_agree
 
 QUESTION_WEIGHT = 0.50
 PHRASE_WEIGHT = 0.35
@@ -48,6 +48,9 @@ NUMBER_BONUS = 8.0
 UNIT_BONUS = 5.0
 #: Taken off an entry without figures when the question names a number its text lacks.
 NUMBER_PENALTY = 40.0
+#: Taken off a task when the question says "chỉ tiêu", and off a target when it says
+#: "nhiệm vụ": the two halves of section II share many words.
+SIDE_PENALTY = 10.0
 #: Relative tolerance when comparing a typed number with a figure.
 NUMBER_TOLERANCE = 0.005
 #: Entries fully scored per question, chosen by an upper bound of question coverage.
@@ -80,11 +83,16 @@ class Phrase:
     word_set: frozenset[str]
 
     def tone_credit(self, word: Word) -> float:
-        """Return 1, or less when the user typed a tone that this phrase's word lacks."""
-        if word.tone is None:
-            return 1.0
+        """Return 1, or less when the user typed a word this phrase does not have.
+
+        A word typed with a tone mark must carry the phrase's tone ("cận" is not "cán");
+        a word typed with vowel marks but no tone mark ("tôc") may have lost its tone, so
+        only its vowels must agree.
+        """
         tones = self.tones.get(word.text)
-        return 1.0 if not tones or word.tone in tones else TONE_MISMATCH_CREDIT
+        if word.tone is None or not tones or any(tones_agree(word.tone, t) for t in tones):
+            return 1.0
+        return TONE_MISMATCH_CREDIT
 
 
 @dataclass(frozen=True, slots=True)
@@ -100,7 +108,7 @@ class _Query:
     @classmethod
     def of(cls, analysis: Analysis, weight: Callable[[str], float]) -> _Query:
         texts = tuple(w.text for w in analysis.words)
-        weights = tuple(weight(t) for t in texts)
+        weights = tuple(weight(w.text) * w.emphasis for w in analysis.words)
         return cls(analysis.words, texts, weights, sum(weights), frozenset(pairwise(texts)))
 
 
@@ -165,6 +173,8 @@ class SearchIndex:
                 for held in phrase.word_set:
                     holders[held].append(index)
             self.holders[entry_id] = dict(holders)
+        self.analyzer.learn_document_names(_document_names(kb))
+        self.entry_side = {e.id: _side(kb, e) for e in kb.entries.values()}
         self.entry_units = {
             e.id: {fold(f.unit) if f.unit not in {"%", "‰"} else f.unit for f in e.figures}
             for e in kb.entries.values()
@@ -265,6 +275,9 @@ class SearchIndex:
             if units:
                 matched = any(u in units for u in analysis.units)
                 best = min(100.0, best + UNIT_BONUS) if matched else best - UNIT_BONUS
+        side = self.entry_side[entry_id]
+        if analysis.side and side and side != analysis.side and best > 0:
+            best = max(0.0, best - SIDE_PENALTY)
         contradicted = False
         if analysis.numbers and best > 0:
             if self._figures_match(entry_id, analysis.numbers):
@@ -304,3 +317,24 @@ def _numbers_in(text: str) -> set[float]:
     """Return the numbers an entry's wording names, Roman ordinals included (XIX is 19)."""
     found = {float(n) for n in re.findall(r"\d+", text)}
     return found | {float(_roman(n)) for n in _ROMAN.findall(text)}
+
+
+def _document_names(kb: KnowledgeBase) -> list[str]:
+    """Return the ways a question names a resolution itself ("Nghị quyết Hội nghị lần thứ 20")."""
+    names: list[str] = []
+    for document in kb.documents:
+        names += [document.title, document.short_title, document.conference]
+        names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
+        conference = re.match(r"Hội nghị lần thứ \d+", document.conference)
+        if conference:
+            names += [conference.group(), f"Nghị quyết {conference.group()}"]
+    return names
+
+
+def _side(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """Return "targets" for II.1, "tasks" for II.2, None for the rest of the document."""
+    if entry.kind in {"group", "target", "figure"}:
+        return "targets"
+    if entry.kind == "task" or (entry.parent and kb.entries[entry.parent].kind == "task"):
+        return "tasks"
+    return None

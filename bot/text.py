@@ -68,6 +68,18 @@ def tone_key(word: str) -> str | None:
     return base + tone
 
 
+def tones_agree(typed: str | None, known: str | None) -> bool:
+    """Return whether a typed word may be the known word, judging by their tone keys.
+
+    A word typed bare (None) may be any word; a word typed with vowel marks but no tone
+    mark ("tôc") may have lost its tone, so only its vowels must agree with "tốc"; a word
+    typed with a tone mark must carry the known tone ("cận" is not "cán").
+    """
+    if typed is None or known is None or typed == known:
+        return True
+    return typed.endswith("0") and typed[:-1] == known[:-1]
+
+
 def words_with_tones(text: str) -> list[tuple[str, str | None]]:
     """Return the folded words of a text, each with its tone key (None if typed bare)."""
     out: list[tuple[str, str | None]] = []

@@ -47,11 +47,11 @@ def test_every_number_of_section_ii_is_in_the_knowledge_base(kb) -> None:
         token = match.group()
         if (
             re.fullmatch(r"1\.[1-4]", token)
-            or match.start() > 0
-            and (targets_text[match.start() - 1] == "(")
+            or (match.start() > 0
+            and (targets_text[match.start() - 1] == "("))
         ):
             continue  # section numbers "1.1" and item numbers "(1)"
-        if token == "2020" or token in {"1", "5"} and _is_structure(targets_text, match):
+        if token == "2020" or (token in {"1", "5"} and _is_structure(targets_text, match)):
             continue
         if parse_resolution_number(token) not in figure_values:
             missing.append(token)
@@ -133,7 +133,8 @@ def test_kb_check_command_lists_problems_and_exits_1(tmp_path, capsys) -> None:
     path = _broken(tmp_path, "comparator: trên", "comparator: khoảng")
     assert main(["kb", "check", str(path)]) == 1
     out = capsys.readouterr().out
-    assert str(path) in out and "comparator" in out
+    assert str(path) in out
+    assert "comparator" in out
 
 
 def test_kb_check_command_accepts_the_real_file(capsys) -> None:
@@ -143,4 +144,5 @@ def test_kb_check_command_accepts_the_real_file(capsys) -> None:
 
 def test_a_missing_file_is_a_problem(tmp_path) -> None:
     problems = check_knowledge(tmp_path / "nothing.yaml")
-    assert problems and "không tìm thấy" in problems[0].message
+    assert problems
+    assert "không tìm thấy" in problems[0].message

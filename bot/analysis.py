@@ -325,8 +325,10 @@ class Analyzer:
         for index, word in enumerate(words):
             if word in self._known_set or len(word) < CORRECTION_MIN_LENGTH:
                 known_tones = self._tones.get(word, set())
-                if word.tone and known_tones and not any(
-                    tones_agree(word.tone, t) for t in known_tones
+                if (
+                    word.tone
+                    and known_tones
+                    and not any(tones_agree(word.tone, t) for t in known_tones)
                 ):
                     # Typed with a tone the knowledge base never has for this spelling
                     # ("cận" where it has "cán", "cần"): another word, unknown to it.
@@ -388,7 +390,9 @@ def _frame(word: str) -> tuple[str, str] | None:
     match = _SYLLABLE.fullmatch(word)
     if match is None:
         return None
-    return match.group("onset") or "", match.group("final") or ""
+    # "ngh" and "gh" are how "ng" and "g" are spelled before i, e, ê: one consonant.
+    onset = {"ngh": "ng", "gh": "g"}.get(match.group("onset") or "", match.group("onset") or "")
+    return onset, match.group("final") or ""
 
 
 def tokens(text: str) -> list[Token]:

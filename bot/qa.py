@@ -29,7 +29,7 @@ ANSWER_MARGIN = 8.0
 #: nhiêu tiền").
 CLEAR_SCORE = 60.0
 CLEAR_MARGIN = 12.0
-CLEAR_COVERAGE = 0.5
+CLEAR_COVERAGE = 0.55
 CHOICES_SCORE = 55.0
 #: Choices are offered only when the best explains at least this share of the question;
 #: below it the question is about something else that shares a word or two.

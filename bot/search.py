@@ -104,12 +104,20 @@ class _Query:
     weights: tuple[float, ...]
     total: float
     pairs: frozenset[tuple[str, str]]
+    split_pairs: frozenset[tuple[str, str]]
+    """Word pairs with a word unknown to the knowledge base between them ("hộ cận nghèo")."""
 
     @classmethod
     def of(cls, analysis: Analysis, weight: Callable[[str], float]) -> _Query:
-        texts = tuple(w.text for w in analysis.words)
-        weights = tuple(weight(w.text) * w.emphasis for w in analysis.words)
-        return cls(analysis.words, texts, weights, sum(weights), frozenset(pairwise(texts)))
+        words = analysis.words
+        texts = tuple(w.text for w in words)
+        weights = tuple(weight(w.text) * w.emphasis for w in words)
+        split = frozenset(
+            (words[i - 1].text, words[i + 1].text)
+            for i in range(1, len(words) - 1)
+            if words[i].confidence == 0
+        )
+        return cls(words, texts, weights, sum(weights), frozenset(pairwise(texts)), split)
 
 
 @dataclass(frozen=True, slots=True)
@@ -247,6 +255,8 @@ class SearchIndex:
                 if word.tone is not None:
                     sure *= phrases[index].tone_credit(word)
                 found_box[0] += weight * sure
+                # A bare word that may be a stop word covers the phrase only weakly.
+                sure *= word.emphasis
                 if sure > credit.get(word.text, 0.0):
                     credit[word.text] = sure
         for index, (found_box, credit) in touched.items():
@@ -278,7 +288,9 @@ class SearchIndex:
         side = self.entry_side[entry_id]
         if analysis.side and side and side != analysis.side and best > 0:
             best = max(0.0, best - SIDE_PENALTY)
-        contradicted = False
+        # A word the knowledge base does not know, inside a word pair of the entry, changes
+        # what is asked: "hộ cận nghèo" is not "hộ nghèo".
+        contradicted = any(phrase.pairs & query.split_pairs for phrase in phrases)
         if analysis.numbers and best > 0:
             if self._figures_match(entry_id, analysis.numbers):
                 best = min(100.0, best + NUMBER_BONUS)
@@ -323,7 +335,8 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
     """Return the ways a question names a resolution itself ("Nghị quyết Hội nghị lần thứ 20")."""
     names: list[str] = []
     for document in kb.documents:
-        names += [document.title, document.short_title, document.conference]
+        bare_conference = re.sub(r"\s*\([^)]*\)", "", document.conference)
+        names += [document.title, document.short_title, document.conference, bare_conference]
         names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
         conference = re.match(r"Hội nghị lần thứ \d+", document.conference)
         if conference:

@@ -1,0 +1,52 @@
+"""Inline mode: "@bot câu hỏi" in any chat offers up to 10 answers to insert."""
+
+from __future__ import annotations
+
+import asyncio
+
+from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
+from telegram.constants import ParseMode
+from telegram.ext import ContextTypes
+
+from bot.answers import Answer
+from bot.qa import EXAMPLES, QuestionAnswerer
+from handlers.render import answer_messages
+from handlers.services import services_of
+
+MAX_RESULTS = 10
+MAX_DESCRIPTION = 200
+#: Answers change only when the knowledge base is reloaded.
+CACHE_SECONDS = 60
+
+
+async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Offer the best items for what the user typed (examples when nothing is typed yet)."""
+    query = update.inline_query
+    if query is None:
+        return
+    answerer = services_of(context).answerer
+    answers = await asyncio.to_thread(_suggestions, answerer, query.query.strip())
+    await query.answer([_article(answer) for answer in answers], cache_time=CACHE_SECONDS)
+
+
+def _suggestions(answerer: QuestionAnswerer, text: str) -> list[Answer]:
+    if text:
+        return answerer.suggest(text, limit=MAX_RESULTS)
+    found = [answer for example in EXAMPLES for answer in answerer.suggest(example, limit=1)]
+    return list({answer.matches[0].id: answer for answer in found if answer.matches}.values())
+
+
+def _article(answer: Answer) -> InlineQueryResultArticle:
+    match = answer.matches[0]
+    description = answer.headline
+    if len(description) > MAX_DESCRIPTION:
+        description = description[: MAX_DESCRIPTION - 1] + "…"
+    return InlineQueryResultArticle(
+        id=match.id,
+        title=match.title,
+        description=description,
+        # An inserted answer is one message: the first, if it ever needed more.
+        input_message_content=InputTextMessageContent(
+            answer_messages(answer)[0], parse_mode=ParseMode.HTML
+        ),
+    )

@@ -1,0 +1,62 @@
+"""/start (welcome, examples, deep links), /help, /huy, unknown commands and media."""
+
+from __future__ import annotations
+
+from telegram import Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.qa import EXAMPLES
+from handlers import keyboards, texts
+from handlers.menu import set_admin_menu
+from handlers.render import escape
+from handlers.replies import reply_html, send_answer
+from handlers.services import services_of
+
+
+async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Welcome the user, or show the item of a deep link (/start che-phu-rung)."""
+    message, user = update.effective_message, update.effective_user
+    if message is None:
+        return
+    services = services_of(context)
+    title = escape(services.answerer.kb.document.short_title)
+    bot_name = escape(context.bot.username)
+    if message.chat.type != ChatType.PRIVATE:
+        await reply_html(message, texts.WELCOME_GROUP.format(title=title, bot=bot_name))
+        return
+    if context.args and context.args[0] in services.answerer.kb.entries:
+        answer = services.answerer.describe(context.args[0])
+        await send_answer(context.bot, message.chat_id, answer)
+        return
+    name = escape(user.first_name) if user else "đồng chí"
+    text = texts.WELCOME.format(name=name, title=title, bot=bot_name)
+    if services.is_admin(user.id if user else None):
+        text += texts.WELCOME_ADMIN
+        await set_admin_menu(context.bot, message.chat_id)
+    await reply_html(message, text + texts.WELCOME_EXAMPLES, keyboards.examples(EXAMPLES))
+
+
+async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Explain how to ask and list the commands."""
+    if update.effective_message is not None:
+        bot_name = escape(context.bot.username)
+        await reply_html(update.effective_message, texts.HELP.format(bot=bot_name))
+
+
+async def cancel(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Cancel what is in progress (nothing can be in progress yet)."""
+    if update.effective_message is not None:
+        await reply_html(update.effective_message, texts.NOTHING_TO_CANCEL)
+
+
+async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Point to /help for a command the bot does not have."""
+    if update.effective_message is not None:
+        await reply_html(update.effective_message, texts.UNKNOWN_COMMAND)
+
+
+async def media_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Say that only written questions are understood (stickers, photos, voice ...)."""
+    if update.effective_message is not None:
+        await reply_html(update.effective_message, texts.MEDIA_HINT)

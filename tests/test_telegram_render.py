@@ -1,0 +1,126 @@
+"""Telegram HTML: the terminal's words, escaped, in messages Telegram accepts."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+
+from bot.answers import Answer, Match
+from bot.qa import QuestionAnswerer
+from bot.render import Line, render_text
+from handlers.render import MAX_MESSAGE_LENGTH, answer_messages, render_html, split_lines
+from tests.fake_bot_api import parse_html, utf16_length
+
+QUESTIONS = [
+    "chỉ tiêu che phủ rừng?",
+    "che phu rung",
+    "tỷ lệ",
+    "kinh tế",
+    "ai ký nghị quyết",
+    "nhiệm vụ xây dựng Đảng",
+    "thu ngân sách năm 2020 là bao nhiêu",
+    "có bao nhiêu chỉ tiêu",
+    "chỉ tiêu của tỉnh Lạng Sơn",
+    "xin chào",
+    "<b>che phủ</b> & <script>alert(1)</script>",
+]
+
+
+def strip_tags(text: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", text))
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_html_shows_exactly_the_terminal_text(
+    shared_answerer: QuestionAnswerer, question: str
+) -> None:
+    answer = shared_answerer.answer(question)
+    rendered = render_html(answer)
+    assert strip_tags(rendered) == render_text(answer)
+    # ... and Telegram's own parser agrees (the fake server parses like Telegram).
+    assert parse_html(rendered) == render_text(answer)
+
+
+@pytest.mark.parametrize("question", QUESTIONS)
+def test_every_answer_fits_telegram(shared_answerer: QuestionAnswerer, question: str) -> None:
+    for message in answer_messages(shared_answerer.answer(question)):
+        assert utf16_length(parse_html(message)) <= MAX_MESSAGE_LENGTH
+
+
+def test_every_item_of_the_knowledge_base_renders(shared_answerer: QuestionAnswerer) -> None:
+    for item_id in shared_answerer.kb.entries:
+        answer = shared_answerer.describe(item_id)
+        messages = answer_messages(answer)
+        assert "\n".join(parse_html(m) for m in messages) == render_text(answer)
+
+
+def test_styles_become_tags_and_text_is_escaped() -> None:
+    answer = Answer(
+        question="q",
+        status="answer",
+        headline="A <b> & B",
+        lines=("x < y > z",),
+        place="mục II.1.3",
+        source="<script>",
+    )
+    assert render_html(answer).splitlines() == [
+        "<b>A &lt;b&gt; &amp; B</b>",
+        "x &lt; y &gt; z",
+        "<i>mục II.1.3</i>",
+        "<blockquote>Nguyên văn: “&lt;script&gt;”</blockquote>",
+    ]
+
+
+def long_answer(lines: int, width: int = 90) -> Answer:
+    body = tuple(f"• Dòng {n} <{n}> & " + "chữ " * (width // 4) for n in range(lines))
+    return Answer("q", "answer", "Tiêu đề & <đầu>", body, place="mục II.2", source="Nguyên văn")
+
+
+def test_a_long_answer_is_split_between_lines() -> None:
+    answer = long_answer(200)
+    messages = answer_messages(answer)
+    assert len(messages) > 1
+    for message in messages:
+        assert utf16_length(parse_html(message)) <= MAX_MESSAGE_LENGTH
+        assert len(message) <= MAX_MESSAGE_LENGTH
+    # Cut only at line ends: the messages, joined, are the whole reply.
+    assert "\n".join(parse_html(m) for m in messages) == render_text(answer)
+    assert "\n".join(messages) == render_html(answer)
+
+
+def test_a_line_longer_than_a_message_is_cut_between_words_keeping_its_style() -> None:
+    words = " ".join(f"từ{n}&" for n in range(1500))
+    messages = split_lines([Line("bold", words)])
+    assert len(messages) > 1
+    for message in messages:
+        assert message.startswith("<b>")
+        assert message.endswith("</b>")
+        assert utf16_length(parse_html(message)) <= MAX_MESSAGE_LENGTH
+    assert " ".join(parse_html(m) for m in messages) == words
+
+
+def test_a_word_longer_than_a_message_is_cut_between_characters() -> None:
+    word = "&" * 5000  # each one becomes "&amp;"
+    messages = split_lines([Line("italic", word)])
+    assert "".join(parse_html(m) for m in messages) == word
+    assert all(len(m) <= MAX_MESSAGE_LENGTH for m in messages)
+
+
+def test_emoji_count_twice_as_telegram_counts_them() -> None:
+    line = "🌲" * 3000  # 6,000 UTF-16 code units
+    messages = split_lines([Line("plain", line)])
+    assert len(messages) == 2
+    assert all(utf16_length(parse_html(m)) <= MAX_MESSAGE_LENGTH for m in messages)
+
+
+def test_choices_answer_lists_the_matches() -> None:
+    answer = Answer(
+        "tỷ lệ",
+        "choices",
+        "Chọn:",
+        hint="Bấm chọn.",
+        matches=(Match("a", "Tỷ lệ <A>", 80.0), Match("b", "Tỷ lệ B", 79.0)),
+    )
+    assert parse_html(render_html(answer)) == "Chọn:\n1. Tỷ lệ <A>\n2. Tỷ lệ B\nBấm chọn."

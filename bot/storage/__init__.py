@@ -2,8 +2,10 @@
 
 from bot.storage.database import Database, head_revision, upgrade_database
 from bot.storage.repository import (
+    AskedQuestion,
     UnansweredQuestion,
     log_question,
+    log_questions,
     record_chat,
     record_user,
     set_user_blocked,
@@ -13,10 +15,12 @@ from bot.storage.urls import DEFAULT_DATABASE_URL
 
 __all__ = [
     "DEFAULT_DATABASE_URL",
+    "AskedQuestion",
     "Database",
     "UnansweredQuestion",
     "head_revision",
     "log_question",
+    "log_questions",
     "record_chat",
     "record_user",
     "set_user_blocked",

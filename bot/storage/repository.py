@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, get_args
 
-from sqlalchemy import case, func, select, update
+from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase
 
@@ -113,6 +113,44 @@ async def log_question(
         session.add(question)
         await session.flush()
         return question.id
+
+
+@dataclass(frozen=True, slots=True)
+class AskedQuestion:
+    """A question to append to the log (see :func:`log_questions`)."""
+
+    text: str
+    normalized: str
+    status: Status
+    best_match: str | None
+    score: float | None
+    asked_at: datetime
+    telegram_id: int | None = None
+    chat_id: int | None = None
+
+
+async def log_questions(db: Database, questions: list[AskedQuestion]) -> None:
+    """Append many questions to the log in one transaction (one statement, many rows)."""
+    if not questions:
+        return
+    for question in questions:
+        if question.status not in STATUSES:
+            raise ValueError(f"unknown answer status {question.status!r}")
+    rows = [
+        {
+            "asked_at": _aware(q.asked_at),
+            "telegram_id": q.telegram_id,
+            "chat_id": q.chat_id,
+            "text": q.text,
+            "normalized": q.normalized,
+            "status": q.status,
+            "best_match": q.best_match,
+            "score": q.score,
+        }
+        for q in questions
+    ]
+    async with db.transaction() as session:
+        await session.execute(insert(Question), rows)
 
 
 async def unanswered_questions(

@@ -188,7 +188,6 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="+")
     ask.set_defaults(handler=cmd_ask)
     chat = commands.add_parser("chat", help="interactive terminal chat")
-    chat.add_argument("--user-id", type=int, default=0, help="act as this Telegram user id")
     chat.set_defaults(handler=cmd_chat)
     kb = commands.add_parser("kb", help="knowledge base tools")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True)

@@ -190,7 +190,6 @@ class Analyzer:
         self.canonical = PhraseMap(
             [*vocabulary.abbreviations.items(), *vocabulary.shorthand.items(), *synonym_pairs]
         )
-        self.synonyms = PhraseMap(synonym_pairs)
         self.stop_phrases = PhraseSet(vocabulary.stop_phrases)
         self.stop_words: dict[str, set[str | None]] = defaultdict(set)
         for stop_word in vocabulary.stop_words:

@@ -191,8 +191,7 @@ class SearchIndex:
             e.id: _numbers_in(self.entry_text_of(e)) for e in kb.entries.values()
         }
         self.entry_text = {
-            e.id: " " + fold(" ".join([*e.phrases, e.source, e.title])) + " "
-            for e in kb.entries.values()
+            e.id: " " + fold(self.entry_text_of(e)) + " " for e in kb.entries.values()
         }
 
     @staticmethod

@@ -23,10 +23,11 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bot.evaluate import load_cases  # noqa: E402
-from bot.knowledge import KnowledgeBase, flatten, load_knowledge  # noqa: E402
-from bot.qa import QuestionAnswerer  # noqa: E402
-from bot.schema import Document  # noqa: E402
+from bot.answering.evaluate import load_cases  # noqa: E402
+from bot.answering.qa import QuestionAnswerer  # noqa: E402
+from bot.knowledge.entries import KnowledgeBase, flatten  # noqa: E402
+from bot.knowledge.loader import load_knowledge  # noqa: E402
+from bot.knowledge.schema import Document  # noqa: E402
 
 _WORDS_OF_TITLES = (
     "phát triển kinh tế xã hội nông thôn miền núi giao thông đường bộ cầu cống thủy lợi "

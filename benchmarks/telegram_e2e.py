@@ -2,7 +2,7 @@
 
 The bot runs as it does in production, as a separate process (``python -m bot run``, i.e.
 ``resolution-bot run``) with ``TELEGRAM_API_BASE_URL`` pointing at the fake Bot API server
-(tests/fake_bot_api.py) in this process, a fresh SQLite database and the real knowledge base.
+(tests/fakes/bot_api.py) in this process, a fresh SQLite database and the real knowledge base.
 Simulated users write questions (the golden set's wordings, with and without diacritics) in
 private chats; a question is timed from the moment its update is pushed to the server until
 the bot's ``sendMessage`` for that chat arrives.
@@ -42,7 +42,7 @@ import yaml
 PROJECT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(PROJECT))
 
-from tests.fake_bot_api import Call, FakeBotApi  # noqa: E402
+from tests.fakes.bot_api import Call, FakeBotApi  # noqa: E402
 
 GOLDEN = PROJECT / "tests" / "data" / "questions.yaml"
 KNOWLEDGE = PROJECT / "knowledge" / "resolution.yaml"

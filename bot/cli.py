@@ -14,11 +14,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
-from bot.answers import Answer
+from bot.answering.answers import Answer
+from bot.answering.qa import QuestionAnswerer
+from bot.answering.render import render_text
 from bot.errors import KnowledgeError, ResolutionBotError
-from bot.knowledge import KnowledgeBase, check_knowledge, load_knowledge
-from bot.qa import QuestionAnswerer
-from bot.render import render_text
+from bot.knowledge.entries import KnowledgeBase
+from bot.knowledge.loader import check_knowledge, load_knowledge
 
 DEFAULT_KNOWLEDGE = Path("knowledge/resolution.yaml")
 DEFAULT_GOLDEN = Path("tests/data/questions.yaml")
@@ -142,7 +143,7 @@ def cmd_kb_check(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     """Score the golden question set."""
-    from bot.evaluate import evaluate, load_cases
+    from bot.answering.evaluate import evaluate, load_cases
 
     path = Path(args.file) if args.file else DEFAULT_GOLDEN
     if not path.exists():

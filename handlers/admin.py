@@ -7,9 +7,9 @@ import asyncio
 from telegram import Update
 from telegram.ext import ContextTypes
 
+from bot.answering.qa import QuestionAnswerer
 from bot.errors import KnowledgeError
-from bot.knowledge import load_knowledge
-from bot.qa import QuestionAnswerer
+from bot.knowledge.loader import load_knowledge
 from bot.storage import UnansweredQuestion, unanswered_questions
 from handlers import texts
 from handlers.render import plain_lines, split_lines

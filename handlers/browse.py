@@ -8,7 +8,7 @@ from __future__ import annotations
 from telegram import CallbackQuery, InlineKeyboardMarkup, Message, Update
 from telegram.ext import ContextTypes
 
-from bot.answers import Answer
+from bot.answering.answers import Answer
 from handlers import keyboards, texts
 from handlers.render import answer_messages
 from handlers.replies import edit_html, reply_html

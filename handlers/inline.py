@@ -8,8 +8,8 @@ from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
-from bot.answers import Answer
-from bot.qa import EXAMPLES, QuestionAnswerer
+from bot.answering.answers import Answer
+from bot.answering.qa import EXAMPLES, QuestionAnswerer
 from handlers.render import answer_messages
 from handlers.services import services_of
 

@@ -16,8 +16,8 @@ from collections.abc import Iterable, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
-from bot.answers import Answer
-from bot.schema import Document
+from bot.answering.answers import Answer
+from bot.knowledge.schema import Document
 from handlers import texts
 
 ITEM = "i"

@@ -7,8 +7,8 @@ import asyncio
 from telegram import Message, Update, User
 from telegram.ext import ContextTypes
 
-from bot.answers import Answer
-from bot.qa import EXAMPLES, MAX_QUESTION_CHARS
+from bot.answering.answers import Answer
+from bot.answering.qa import EXAMPLES, MAX_QUESTION_CHARS
 from handlers import keyboards, texts
 from handlers.filters import strip_mention
 from handlers.replies import reply_html, send_answer, typing_after

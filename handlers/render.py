@@ -10,8 +10,9 @@ from __future__ import annotations
 import html
 from collections.abc import Iterable, Iterator
 
-from bot.answers import Answer
-from bot.render import Line, answer_lines
+from bot.answering.answers import Answer
+from bot.answering.render import answer_lines
+from bot.lines import Line
 
 #: Telegram's limit on a message text (after entity parsing, in UTF-16 code units).
 MAX_MESSAGE_LENGTH = 4096

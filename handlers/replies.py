@@ -11,7 +11,7 @@ from telegram import Bot, InlineKeyboardMarkup, Message
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, TelegramError
 
-from bot.answers import Answer
+from bot.answering.answers import Answer
 from handlers import keyboards
 from handlers.render import answer_messages
 

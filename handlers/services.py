@@ -17,10 +17,10 @@ from pathlib import Path
 from telegram import User
 from telegram.ext import ContextTypes
 
-from bot.answers import Answer
-from bot.flood import FloodGuard
-from bot.knowledge import load_knowledge
-from bot.qa import QuestionAnswerer
+from bot.access.flood import FloodGuard
+from bot.answering.answers import Answer
+from bot.answering.qa import QuestionAnswerer
+from bot.knowledge.loader import load_knowledge
 from bot.settings import Settings
 from bot.storage import (
     AskedQuestion,
@@ -30,7 +30,7 @@ from bot.storage import (
     record_user,
     set_user_blocked,
 )
-from bot.text import question_key
+from bot.vietnamese.text import question_key
 
 SERVICES_KEY = "services"
 #: Seconds an answer may take before the user is shown "typing…".

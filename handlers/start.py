@@ -6,7 +6,7 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.qa import EXAMPLES
+from bot.answering.qa import EXAMPLES
 from handlers import keyboards, texts
 from handlers.menu import set_admin_menu
 from handlers.render import escape

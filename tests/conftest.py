@@ -1,3 +1,3 @@
 """Shared pytest configuration: fixtures live in feature modules registered here."""
 
-pytest_plugins = ["tests.fixtures_db", "tests.fixtures_telegram"]
+pytest_plugins = ["tests.fixtures.db", "tests.fixtures.telegram"]

@@ -5,9 +5,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.knowledge import load_knowledge
-from bot.qa import QuestionAnswerer
-from bot.render import render_text
+from bot.answering.qa import QuestionAnswerer
+from bot.answering.render import render_text
+from bot.knowledge.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 

@@ -17,13 +17,12 @@ def test_core_module_does_not_import_telegram(path: Path) -> None:
             imported += [alias.name for alias in node.names]
         elif isinstance(node, ast.ImportFrom) and node.level == 0:
             imported.append(node.module or "")
-    offending = [
-        name for name in imported if name.split(".")[0] == "telegram"
-    ]
+    offending = [name for name in imported if name.split(".")[0] == "telegram"]
     assert offending == []
     # The CLI's `run` may import handlers lazily (inside a function), nowhere else.
     top_level = [
-        n for n in tree.body if isinstance(n, ast.ImportFrom) and (n.module or "").startswith(
-            "handlers")
+        n
+        for n in tree.body
+        if isinstance(n, ast.ImportFrom) and (n.module or "").startswith("handlers")
     ]
     assert top_level == []

@@ -4,15 +4,15 @@ from pathlib import Path
 
 import pytest
 
-from bot.evaluate import (
+from bot.answering.evaluate import (
     MAX_WRONG_ANSWERS,
     MIN_IN_SCOPE_ANSWERED,
     MIN_OUT_OF_SCOPE_NONE,
     evaluate,
     load_cases,
 )
-from bot.knowledge import load_knowledge
-from bot.qa import QuestionAnswerer
+from bot.answering.qa import QuestionAnswerer
+from bot.knowledge.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "data" / "questions.yaml"

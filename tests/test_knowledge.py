@@ -8,8 +8,8 @@ import pytest
 
 from bot.cli import main
 from bot.errors import KnowledgeError
-from bot.knowledge import check_knowledge, load_knowledge
-from bot.numbers import NUMBER_TOKEN, parse_resolution_number
+from bot.knowledge.loader import check_knowledge, load_knowledge
+from bot.vietnamese.numbers import NUMBER_TOKEN, parse_resolution_number
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge" / "resolution.yaml"
@@ -45,10 +45,8 @@ def test_every_number_of_section_ii_is_in_the_knowledge_base(kb) -> None:
     missing = []
     for match in NUMBER_TOKEN.finditer(targets_text):
         token = match.group()
-        if (
-            re.fullmatch(r"1\.[1-4]", token)
-            or (match.start() > 0
-            and (targets_text[match.start() - 1] == "("))
+        if re.fullmatch(r"1\.[1-4]", token) or (
+            match.start() > 0 and (targets_text[match.start() - 1] == "(")
         ):
             continue  # section numbers "1.1" and item numbers "(1)"
         if token == "2020" or (token in {"1", "5"} and _is_structure(targets_text, match)):

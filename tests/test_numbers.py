@@ -3,7 +3,11 @@
 import pytest
 
 from bot.errors import NumberFormatError
-from bot.numbers import format_vietnamese_number, parse_resolution_number, parse_user_number
+from bot.vietnamese.numbers import (
+    format_vietnamese_number,
+    parse_resolution_number,
+    parse_user_number,
+)
 
 
 @pytest.mark.parametrize(

@@ -26,7 +26,7 @@ from bot.storage import (
 )
 from bot.storage.health import check_database
 from bot.storage.models import Base, Chat, Question, User
-from tests.fixtures_db import PostgresServer
+from tests.fixtures.db import PostgresServer
 
 NOW = datetime(2025, 3, 15, 9, 30, tzinfo=UTC)
 TABLES = {"users", "chats", "questions"}

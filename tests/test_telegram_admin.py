@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.fixtures_telegram import ADMIN_ID, StartBot, TelegramHarness, copy_knowledge
+from tests.fixtures.telegram import ADMIN_ID, StartBot, TelegramHarness, copy_knowledge
 
 LAN = 100001
 MINH = 100002

@@ -8,7 +8,7 @@ import threading
 import httpx
 import pytest
 
-from tests.fake_bot_api import ApiError, FakeBotApi, parse_html
+from tests.fakes.bot_api import ApiError, FakeBotApi, parse_html
 
 
 @pytest.mark.parametrize(

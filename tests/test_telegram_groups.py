@@ -5,8 +5,8 @@ from __future__ import annotations
 import pytest
 from sqlalchemy import text
 
-from tests.fake_bot_api import BOT_USERNAME
-from tests.fixtures_telegram import TelegramHarness
+from tests.fakes.bot_api import BOT_USERNAME
+from tests.fixtures.telegram import TelegramHarness
 
 HOA = 200001
 FOREST = "Tỷ lệ che phủ rừng năm 2020: 55%"

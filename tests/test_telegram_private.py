@@ -7,8 +7,8 @@ import logging
 import pytest
 from sqlalchemy import text
 
-from tests.fake_bot_api import Call, parse_html
-from tests.fixtures_telegram import ADMIN_ID, TelegramHarness
+from tests.fakes.bot_api import Call, parse_html
+from tests.fixtures.telegram import ADMIN_ID, TelegramHarness
 
 LAN = 100001
 MINH = 100002
@@ -84,7 +84,7 @@ async def test_a_question_is_answered_with_or_without_diacritics(
 async def test_the_reply_is_the_terminal_rendering(
     telegram_bot: TelegramHarness, shared_answerer
 ) -> None:
-    from bot.render import render_text
+    from bot.answering.render import render_text
 
     for question in ["kinh tế", "ai ký nghị quyết", "nhiệm vụ xây dựng Đảng"]:
         reply = await telegram_bot.ask(question)

@@ -7,11 +7,12 @@ import re
 
 import pytest
 
-from bot.answers import Answer, Match
-from bot.qa import QuestionAnswerer
-from bot.render import Line, render_text
+from bot.answering.answers import Answer, Match
+from bot.answering.qa import QuestionAnswerer
+from bot.answering.render import render_text
+from bot.lines import Line
 from handlers.render import MAX_MESSAGE_LENGTH, answer_messages, render_html, split_lines
-from tests.fake_bot_api import parse_html, utf16_length
+from tests.fakes.bot_api import parse_html, utf16_length
 
 QUESTIONS = [
     "chỉ tiêu che phủ rừng?",

@@ -13,8 +13,8 @@ from pathlib import Path
 import pytest
 
 from bot.settings import Settings
-from tests.fake_bot_api import FakeBotApi
-from tests.fixtures_telegram import WEBHOOK_SECRET, StartBot, copy_knowledge, free_port
+from tests.fakes.bot_api import FakeBotApi
+from tests.fixtures.telegram import WEBHOOK_SECRET, StartBot, copy_knowledge, free_port
 
 LAN = 100001
 FOREST = "Tỷ lệ che phủ rừng năm 2020: 55%"

@@ -4,7 +4,7 @@ import unicodedata
 
 import pytest
 
-from bot.text import clean, fold, has_diacritics, question_key
+from bot.vietnamese.text import clean, fold, has_diacritics, question_key
 
 
 @pytest.mark.parametrize(

@@ -1,7 +1,7 @@
 """Storage: the bot's database (SQLite by default, PostgreSQL by URL) and its migrations."""
 
 from bot.storage.database import Database, head_revision, upgrade_database
-from bot.storage.repository import (
+from bot.storage.repositories.questions import (
     AskedQuestion,
     UnansweredQuestion,
     log_question,

@@ -6,20 +6,8 @@ words for the same question (Telegram only adds bold, italics and buttons).
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
-
-from bot.answers import Answer
-
-Style = Literal["bold", "plain", "italic", "quote"]
-
-
-@dataclass(frozen=True, slots=True)
-class Line:
-    """One line of a reply and how it should look."""
-
-    style: Style
-    text: str
+from bot.answering.answers import Answer
+from bot.lines import Line
 
 
 def answer_lines(answer: Answer) -> list[Line]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.flood import FloodGuard
+from bot.access.flood import FloodGuard
 
 
 class Clock:

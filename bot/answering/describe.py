@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from bot.answers import Answer, Match
-from bot.knowledge import Entry, KnowledgeBase
-from bot.schema import Document, Figure, Named, Section, Target, TargetGroup, TaskGroup
+from bot.answering.answers import Answer, Match
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.schema import Document, Figure, Named, Section, Target, TargetGroup, TaskGroup
 
 
 def citation(document: Document) -> str:

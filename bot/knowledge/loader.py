@@ -1,4 +1,4 @@
-"""Load and validate knowledge files; flatten them into entries the search can rank.
+"""Load and validate knowledge files into a :class:`~bot.knowledge.entries.KnowledgeBase`.
 
 A knowledge path is a file (one resolution) or a folder (every ``*.yaml`` in it, one
 resolution each). The language data shared by every resolution (``vocabulary.yaml``) sits
@@ -8,66 +8,21 @@ knows it, and the field; :class:`~bot.errors.KnowledgeError` carries them all.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any, Literal, TypeVar
+from typing import Any, TypeVar
 
 import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.errors import KnowledgeError, Problem
-from bot.schema import (
-    Document,
-    Figure,
-    KnowledgeFile,
-    Named,
-    Section,
-    Target,
-    TargetGroup,
-    TaskGroup,
-    Vocabulary,
-    iter_ids,
-)
+from bot.knowledge.entries import Entry, KnowledgeBase, flatten
+from bot.knowledge.schema import Document, KnowledgeFile, Vocabulary, iter_ids
 
 VOCABULARY_FILE = "vocabulary.yaml"
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's parser when PyYAML was built with it (it is ten times faster), else Python's.
 _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-Kind = Literal["fact", "section", "named", "group", "target", "figure", "task", "count"]
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One thing a question can be about, flattened from the document tree."""
-
-    id: str
-    kind: Kind
-    title: str
-    phrases: tuple[str, ...]
-    document: Document
-    code: str = ""
-    source: str = ""
-    parent: str | None = None
-    figures: tuple[Figure, ...] = ()
-    children: tuple[str, ...] = ()
-    node: BaseModel | None = field(default=None, compare=False)
-
-
-@dataclass(frozen=True, slots=True)
-class KnowledgeBase:
-    """The validated documents, the shared vocabulary and the flattened entries."""
-
-    documents: tuple[Document, ...]
-    vocabulary: Vocabulary
-    entries: dict[str, Entry]
-
-    @property
-    def document(self) -> Document:
-        """Return the current (latest) resolution."""
-        return max(self.documents, key=lambda d: d.year)
 
 
 def knowledge_files(path: Path) -> list[Path]:
@@ -211,126 +166,3 @@ def _path_to_loc(dotted: str) -> tuple[Any, ...]:
         loc.append(name)
         loc += [int(i) for i in indexes]
     return tuple(loc)
-
-
-# --- flattening -------------------------------------------------------------------------
-
-
-def flatten(document: Document) -> Iterator[Entry]:
-    """Yield every searchable entry of a document, parents before children."""
-    for fact in document.facts:
-        yield Entry(
-            fact.id,
-            "fact",
-            fact.title,
-            (fact.title, *fact.aliases),
-            document,
-            source=fact.source,
-            node=fact,
-        )
-    yield from _section(document, document.section_i)
-    for group in document.targets:
-        yield from _target_group(document, group)
-    for task in document.tasks:
-        yield from _task_group(document, task)
-    yield from _section(document, document.section_iii)
-
-
-def _section(document: Document, section: Section) -> Iterator[Entry]:
-    children = tuple(item.id for item in section.items)
-    yield Entry(
-        section.id,
-        "section",
-        section.title,
-        (section.title, *section.aliases),
-        document,
-        code=section.code,
-        source=section.source,
-        children=children,
-        node=section,
-    )
-    for index, item in enumerate(section.items, start=1):
-        code = f"{section.code}.{index}" if section.code == "III" else ""
-        yield _named(document, item, section.id, code)
-
-
-def _named(document: Document, item: Named, parent: str, code: str = "") -> Entry:
-    phrases = (item.title, *item.aliases, *(f.label for f in item.figures))
-    return Entry(
-        item.id,
-        "named",
-        item.title,
-        phrases,
-        document,
-        code=code,
-        source=item.source,
-        parent=parent,
-        figures=tuple(item.figures),
-        node=item,
-    )
-
-
-def _target_group(document: Document, group: TargetGroup) -> Iterator[Entry]:
-    yield Entry(
-        group.id,
-        "group",
-        group.title,
-        (group.title, *group.aliases),
-        document,
-        code=group.code,
-        children=tuple(t.id for t in group.targets),
-        node=group,
-    )
-    for target in group.targets:
-        yield from _target(document, group, target)
-
-
-def _target(document: Document, group: TargetGroup, target: Target) -> Iterator[Entry]:
-    single = len(target.figures) == 1
-    phrases = [target.title, *target.aliases]
-    if single:
-        phrases += [target.figures[0].label, *target.figures[0].aliases]
-    yield Entry(
-        target.id,
-        "target",
-        target.title,
-        tuple(phrases),
-        document,
-        code=f"{group.code}.({target.number})",
-        source=target.source,
-        parent=group.id,
-        figures=tuple(target.figures),
-        children=() if single else tuple(f.id for f in target.figures),
-        node=target,
-    )
-    if single:
-        return
-    for figure in target.figures:
-        yield Entry(
-            figure.id,
-            "figure",
-            figure.label,
-            (figure.label, *figure.aliases),
-            document,
-            code=f"{group.code}.({target.number})",
-            source=target.source,
-            parent=target.id,
-            figures=(figure,),
-            node=figure,
-        )
-
-
-def _task_group(document: Document, task: TaskGroup) -> Iterator[Entry]:
-    yield Entry(
-        task.id,
-        "task",
-        task.title,
-        (task.title, *task.aliases),
-        document,
-        code=task.code,
-        source=task.source,
-        children=tuple(i.id for i in task.items),
-        node=task,
-    )
-    for item in task.items:
-        yield _named(document, item, task.id)

@@ -1,6 +1,6 @@
 """Answer a question: rank, then answer, offer choices, or say the resolution does not cover it.
 
-Decision on the 0-100 scale of :mod:`bot.search`:
+Decision on the 0-100 scale of :mod:`bot.matching.index`:
 
 * ``answer`` when the best entry scores at least ``ANSWER_SCORE`` and beats the best
   *unrelated* runner-up (not its own parent or child) by at least ``ANSWER_MARGIN``;
@@ -14,13 +14,13 @@ from __future__ import annotations
 
 import dataclasses
 
-from bot.analysis import Analysis
-from bot.answers import Answer, Match
-from bot.describe import citation, describe_entry
-from bot.knowledge import Entry, KnowledgeBase
-from bot.numbers import format_vietnamese_number
-from bot.search import SUGGEST_MIN_SCORE, Scored, SearchIndex
-from bot.text import fold
+from bot.answering.answers import Answer, Match
+from bot.answering.describe import citation, describe_entry
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.matching.analysis import Analysis
+from bot.matching.index import SUGGEST_MIN_SCORE, Scored, SearchIndex
+from bot.vietnamese.numbers import format_vietnamese_number
+from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
 ANSWER_MARGIN = 8.0

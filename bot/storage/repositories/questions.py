@@ -10,7 +10,7 @@ from sqlalchemy import case, func, insert, select, update
 from sqlalchemy.dialects import postgresql, sqlite
 from sqlalchemy.orm import DeclarativeBase
 
-from bot.answers import Status
+from bot.answering.answers import Status
 from bot.storage.database import Database
 from bot.storage.models import Chat, Question, User, utcnow
 

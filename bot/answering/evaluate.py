@@ -8,7 +8,7 @@ from pathlib import Path
 
 import yaml
 
-from bot.qa import QuestionAnswerer
+from bot.answering.qa import QuestionAnswerer
 
 #: Floors the issue sets: in-scope answered right, wrong answers, out-of-scope refused.
 MIN_IN_SCOPE_ANSWERED = 0.97

@@ -15,7 +15,7 @@ cover*: the share of the phrase's adjacent word pairs found in the question in o
 were corrected count with their correction ratio (a typo weighs less than a sure word).
 A number in the question that equals one of the entry's figures adds ``NUMBER_BONUS``.
 
-Thresholds (named in :mod:`bot.qa`) turn the ranking into ``answer``, ``choices`` or
+Thresholds (named in :mod:`bot.answering.qa`) turn the ranking into ``answer``, ``choices`` or
 ``none``.
 """
 
@@ -29,9 +29,10 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from itertools import pairwise
 
-from bot.analysis import Analysis, Analyzer, Token, Word
-from bot.knowledge import Entry, KnowledgeBase
-from bot.text import fold, tones_agree
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.matching.analysis import Analysis, Analyzer, Word
+from bot.vietnamese.phrases import Token
+from bot.vietnamese.text import fold, tones_agree
 
 QUESTION_WEIGHT = 0.50
 PHRASE_WEIGHT = 0.35
@@ -220,7 +221,7 @@ class SearchIndex:
                 for entry_id in self.postings.get(text, ()):
                     bound[entry_id] += weight
             # An entry explaining under MIN_COVERAGE of the question can neither be answered
-            # nor offered (see bot.qa), so it is not scored at all.
+            # nor offered (see bot.answering.qa), so it is not scored at all.
             floor = MIN_COVERAGE * query.total
             relevant = [entry_id for entry_id, b in bound.items() if b >= floor]
             pool = (

@@ -14,7 +14,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.numbers import parse_resolution_number
+from bot.vietnamese.numbers import parse_resolution_number
 
 Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
 Text = Annotated[str, Field(min_length=1)]

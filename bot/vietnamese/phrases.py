@@ -1,0 +1,101 @@
+"""Word sequences of folded Vietnamese: tokens that keep their tone, phrase maps and sets.
+
+Shared by question analysis, and next by submissions and schedules: everything here works
+on the folded key of :mod:`bot.vietnamese.text`, with the typed tone riding along.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+
+from bot.vietnamese.text import fold, tones_agree, words_with_tones
+
+
+class Token(str):
+    """A folded word that remembers its tone key (None when typed without diacritics).
+
+    It compares and hashes as the folded word, so phrase lookups work on folded text
+    while the tone rides along to tell "kỳ" from "ký" when the user typed it.
+    """
+
+    tone: str | None
+
+    def __new__(cls, word: str, tone: str | None = None) -> Token:
+        token = super().__new__(cls, word)
+        token.tone = tone
+        return token
+
+
+def tokens(text: str) -> list[Token]:
+    """Return the folded words of a text as tokens carrying their tone keys."""
+    return [Token(word, tone) for word, tone in words_with_tones(text)]
+
+
+class PhraseMap:
+    """Rewrite word sequences (folded) to canonical ones, longest match first."""
+
+    def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
+        self._map: dict[tuple[str, ...], tuple[Token, ...]] = {}
+        for source, target in pairs:
+            key = tuple(fold(source).split())
+            if key and key not in self._map:
+                self._map[key] = tuple(tokens(target))
+        self._longest = max((len(k) for k in self._map), default=0)
+
+    def rewrite(self, words: Sequence[Token]) -> list[Token]:
+        """Return the words with every known phrase replaced by its canonical form."""
+        out: list[Token] = []
+        i = 0
+        while i < len(words):
+            for size in range(min(self._longest, len(words) - i), 0, -1):
+                replacement = self._map.get(tuple(words[i : i + size]))
+                if replacement is not None:
+                    out += replacement
+                    i += size
+                    break
+            else:
+                out.append(words[i])
+                i += 1
+        return out
+
+
+class PhraseSet:
+    """Phrases (folded word sequences) found left to right, the longest at each position."""
+
+    def __init__(self, phrases: Iterable[str], values: Iterable[str] | None = None) -> None:
+        names = list(phrases)
+        labels = list(values) if values is not None else [" ".join(fold(p).split()) for p in names]
+        self._by_first: dict[str, list[tuple[tuple[Token, ...], str]]] = defaultdict(list)
+        for phrase, label in zip(names, labels, strict=True):
+            key = tuple(tokens(phrase))
+            if key:
+                self._by_first[key[0]].append((key, label))
+        for options in self._by_first.values():
+            options.sort(key=lambda option: -len(option[0]))
+
+    def match_at(self, words: Sequence[str], start: int) -> tuple[int, str] | None:
+        """Return (length, label) of the longest phrase starting at ``start``, if any."""
+        for phrase, label in self._by_first.get(words[start], ()):
+            typed = words[start : start + len(phrase)]
+            if tuple(typed) == phrase and all(
+                tones_agree(getattr(w, "tone", None), p.tone)
+                for w, p in zip(typed, phrase, strict=True)
+            ):
+                return len(phrase), label
+        return None
+
+    def take(self, words: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the words without the phrases, and the labels of the phrases found."""
+        kept: list[Token] = []
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            match = self.match_at(words, i)
+            if match is None:
+                kept.append(words[i])
+                i += 1
+            else:
+                found.append(match[1])
+                i += match[0]
+        return kept, found

@@ -14,9 +14,9 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-from bot.vietnamese.numbers import parse_resolution_number
+from bot.vietnamese.numbers import UNIT_SIGNS, parse_resolution_number
 
-Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=60)]
+Id = Annotated[str, Field(pattern=r"^[a-z0-9]+(?:-[a-z0-9]+)*$", max_length=50)]
 Text = Annotated[str, Field(min_length=1)]
 
 #: Qualifiers a figure may carry, as the resolution words them.
@@ -60,7 +60,7 @@ class Figure(Strict):
         """Return the figure as the resolution states it: 'tăng trên 6,3%'."""
         unit = self.unit
         amount = (
-            f"{self.value}{unit}" if unit in {"%", "‰"} or not unit else f"{self.value} {unit}"
+            f"{self.value}{unit}" if unit in UNIT_SIGNS or not unit else f"{self.value} {unit}"
         )
         words: list[str] = [self.direction or ""]
         if self.comparator in {"trên", "dưới", "ít nhất"}:

@@ -1,11 +1,11 @@
 """Turn a question into what the search needs: content words, numbers, years, places, intent.
 
 Steps, on the folded key (see :mod:`bot.vietnamese.text`): numbers, years and section codes
-are taken out first (folding would split "7,5" into "7 5"); abbreviations, chat shorthand
+are taken out first (:mod:`bot.matching.named_numbers`); abbreviations, chat shorthand
 and synonyms are rewritten to one canonical phrase; a count intent ("bao nhiêu chỉ tiêu") is noted;
 places are noted; then question framing ("cho em hỏi", "bao nhiêu", "là gì"), stop words
-and sentence-final particles ("ạ", "nhé", "vậy") are dropped; last, each word the knowledge
-base does not know is corrected to its closest known word when that is close enough.
+and sentence-final particles ("ạ", "nhé", "vậy") are dropped; last, each word the index
+does not know is corrected towards its words (:mod:`bot.matching.corrections`).
 """
 
 from __future__ import annotations
@@ -15,64 +15,19 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from rapidfuzz import process
-from rapidfuzz.distance import OSA
-
-from bot.errors import NumberFormatError
 from bot.knowledge.schema import Vocabulary
-from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
+from bot.matching.corrections import Corrector, Word, is_syllable
+from bot.matching.named_numbers import figures_in, section_codes, years_in
+from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 
-#: A word that cannot be a Vietnamese syllable ("rnug", "nhein") is corrected to the
-#: closest known word at or above this similarity (0-100, optimal string alignment, so a
-#: swap of two letters counts as one edit).
-CORRECTION_MIN_SIMILARITY = 70.0
-#: A word that is a real syllable the knowledge base does not use ("khuu" for "khẩu") is
-#: corrected only when the correction forms a word pair the knowledge base uses, and only
-#: at or above this similarity: one edit of a short syllable often makes another word.
-CONTEXT_CORRECTION_MIN_SIMILARITY = 50.0
-#: Weight kept by a bare word that is a stop word or a word of the knowledge base.
+#: Weight kept by a bare word that is a stop word or a word of the index.
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
-
-# The shape of a folded Vietnamese syllable: onset, vowel nucleus, final consonant.
-_SYLLABLE = re.compile(
-    r"(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(?P<nucleus>uye|uya|ieu|yeu|uoi|uou|oai|oay|oeo|uay|"
-    r"ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
-    r"(?P<final>ng|nh|ch|[cmnpt])?"
-)
 #: Questions are matched on their first characters only; longer text is refused upstream.
 MAX_MATCHED_CHARS = 500
-
-_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
-_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
-_ROMAN_CODE = re.compile(
-    r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"
-    r"(iii|ii|i)(?:\s*[.\-]\s*(\d)(?:\s*[.\-]\s*(\d))?)?(?:\s*[.\-]?\s*\(\s*(\d{1,2})\s*\))?"
-    r"(?![\w])"
-)
-_ARABIC_CODE = re.compile(
-    r"\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?"
-    r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?(?![\d,])"
-)
-_TARGET_NUMBER = re.compile(
-    r"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{1,2})\s*\)?(?![\d.,])"
-)
-
-
-@dataclass(frozen=True, slots=True)
-class Word:
-    """A content word of the question; ``confidence`` is below 1 when it was corrected."""
-
-    text: str
-    confidence: float = 1.0
-    typed: str = ""
-    tone: str | None = None
-    emphasis: float = 1.0
-    """Multiplies the word's weight: below 1 for a bare word that may be a stop word."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -99,10 +54,22 @@ class Analysis:
 
 
 class Analyzer:
-    """Analyse questions with the shared vocabulary and the knowledge base's own words."""
+    """Analyse questions with the shared vocabulary and the words of the indexed phrases.
 
-    def __init__(self, vocabulary: Vocabulary, known_words: Iterable[str]) -> None:
+    Build one with :meth:`build`, which also reads every indexed phrase into the content
+    words the index weighs (:attr:`phrase_words`).
+    """
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        corrector: Corrector,
+        *,
+        context_names: Iterable[str] = (),
+        place_scope: bool = False,
+    ) -> None:
         self.vocabulary = vocabulary
+        self.corrector = corrector
         synonym_pairs = [(p, group[0]) for group in vocabulary.synonyms for p in group[1:]]
         self.canonical = PhraseMap(
             [*vocabulary.abbreviations.items(), *vocabulary.shorthand.items(), *synonym_pairs]
@@ -114,62 +81,58 @@ class Analyzer:
                 self.stop_words[token].add(token.tone)
         self.tails = PhraseSet(vocabulary.tail_particles)
         units = vocabulary.units
-        self.units = PhraseSet(units, [u if u in {"%", "‰"} else fold(u) for u in units.values()])
+        self.units = PhraseSet(units, [normalize_unit(u) for u in units.values()])
         self.count_words = PhraseSet(vocabulary.count_words)
         self.count_nouns = PhraseSet(vocabulary.count_nouns, vocabulary.count_nouns.values())
-        self.home = PhraseSet([vocabulary.province, f"tỉnh {vocabulary.province}"])
-        self.provinces = PhraseSet(vocabulary.provinces)
-        self.districts = PhraseSet(vocabulary.districts)
-        self.document_names = PhraseSet(())
+        home = [vocabulary.province, f"tỉnh {vocabulary.province}"]
+        self.home = PhraseSet(home if place_scope else ())
+        self.provinces = PhraseSet(vocabulary.provinces if place_scope else ())
+        self.districts = PhraseSet(vocabulary.districts if place_scope else ())
+        self.document_names = PhraseSet(context_names)
         self.side_words = PhraseSet(
             ["chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp"],
             ["targets", "targets", "tasks", "tasks"],
         )
-        self.known: list[str] = []
-        self._known_set: set[str] = set()
-        self._followers: dict[str, set[str]] = defaultdict(set)
-        self._leaders: dict[str, set[str]] = defaultdict(set)
-        self._corrections: dict[str, Word] = {}
-        self._tones: dict[str, set[str]] = defaultdict(set)
-        self.learn(known_words, ())
+        #: The content words of every indexed phrase, as :meth:`build` read them.
+        self.phrase_words: dict[str, tuple[Token, ...]] = {}
 
-    def learn(
-        self,
-        words: Iterable[str],
-        pairs: Iterable[tuple[str, str]],
-        tones: Iterable[Token] = (),
-    ) -> None:
-        """Add the words, word pairs and toned words of the knowledge base."""
-        for token in tones:
-            if token.tone is not None:
-                self._tones[token].add(token.tone)
-        self._known_set |= {w for w in words if w and not w[0].isdigit()}
-        self.known = sorted(self._known_set)
-        for first, second in pairs:
-            self._followers[first].add(second)
-            self._leaders[second].add(first)
-        self._corrections.clear()
+    @classmethod
+    def build(
+        cls,
+        vocabulary: Vocabulary,
+        phrases: Iterable[str],
+        *,
+        context_names: Iterable[str] = (),
+        place_scope: bool = False,
+    ) -> Analyzer:
+        """Return an analyzer that knows the words of ``phrases``.
 
-    def learn_document_names(self, names: Iterable[str]) -> None:
-        """Add the names of the resolutions themselves: context in a question, not content."""
-        self.document_names = PhraseSet(names)
-
-    def content_words(self, text: str) -> list[Token]:
-        """Return the content words of a knowledge phrase (no correction, no intent)."""
-        words = self.canonical.rewrite(tokens(text))
-        kept = self._drop_framing(list(words))
-        return kept or [w for w in words if not w.isdigit()]
+        Args:
+            vocabulary: the shared language data (abbreviations, stop words, places).
+            phrases: every phrase the index scores; each is read into content words
+                (:attr:`phrase_words`) whose words, word pairs and tones typed words are
+                then corrected towards.
+            context_names: names that set the context of a question rather than its
+                content (the resolution's own name): dropped when the question has more.
+            place_scope: take the places a question is scoped by out of its words (the
+                province, other provinces, districts: :attr:`Analysis.provinces` and
+                :attr:`Analysis.districts`); off when places are what is ranked.
+        """
+        texts = list(dict.fromkeys(phrases))
+        corrector = Corrector(w for text in texts for w in fold(text).split())
+        analyzer = cls(vocabulary, corrector, context_names=context_names, place_scope=place_scope)
+        # Read knowing the phrases' own spellings only: a bare stop word spelled like none
+        # of them is framing ("cua" is dropped unless some phrase says "cửa").
+        analyzer.phrase_words = {text: tuple(analyzer._content_words(text)) for text in texts}
+        corrector.learn(analyzer.phrase_words.values())
+        return analyzer
 
     def analyze(self, question: str) -> Analysis:
         """Analyse a question typed by a user."""
         text = clean(question)[:MAX_MATCHED_CHARS]
         folded = fold_diacritics(text)
-        years = tuple(int(y) for y in _YEAR.findall(folded))
-        years += tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
-        codes, target_number = _codes(" ".join(fold(text).split()), folded)
-        # Numbers that name a section ("mục 2.2", "chỉ tiêu số 3") are not figures.
-        figures_text = _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
-        numbers = _numbers(figures_text)
+        codes, target_number = section_codes(fold(text), folded)
+        numbers = figures_in(folded)
         words = self.canonical.rewrite(tokens(text))
         count = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
@@ -182,7 +145,7 @@ class Analyzer:
             in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
             numbers = tuple(n for n in numbers if n not in in_names)
         words, units = self.units.take(words)
-        units += [sign for sign in ("%", "‰") if sign in text]
+        units += [sign for sign in UNIT_SIGNS if sign in text]
         words, provinces = self.provinces.take(words)
         words, districts = self.districts.take(words)
         words, _ = self.home.take(words)
@@ -191,7 +154,7 @@ class Analyzer:
             text=text,
             words=self._correct_all(words),
             numbers=numbers,
-            years=years,
+            years=years_in(folded),
             provinces=tuple(dict.fromkeys(provinces)),
             districts=tuple(dict.fromkeys(districts)),
             count=count,
@@ -200,6 +163,12 @@ class Analyzer:
             codes=codes,
             target_number=target_number,
         )
+
+    def _content_words(self, text: str) -> list[Token]:
+        """Return the content words of an indexed phrase (no correction, no intent)."""
+        words = self.canonical.rewrite(tokens(text))
+        kept = self._drop_framing(list(words))
+        return kept or [w for w in words if not w.isdigit()]
 
     def _drop_framing(self, words: list[Token]) -> list[Token]:
         words, _ = self.stop_phrases.take(words)
@@ -212,15 +181,15 @@ class Analyzer:
         """Return whether a word carries no meaning here; None when it cannot be told.
 
         Typed with diacritics, it must be the stop word itself ("để", not "đề"); typed
-        bare, it is dropped when the knowledge base has no word spelled so, and undecided
-        when it has one ("cua" may be "của" or "cửa khẩu").
+        bare, it is dropped when the index has no word spelled so, and undecided when it
+        has one ("cua" may be "của" or "cửa khẩu").
         """
         tones = self.stop_words.get(token)
         if tones is None:
             return False
         if token.tone is not None:
             return any(tones_agree(token.tone, t) for t in tones)
-        if None in tones or token not in self._known_set:
+        if None in tones or token not in self.corrector.known:
             return True
         return None
 
@@ -239,108 +208,24 @@ class Analyzer:
     def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:
         out: list[Word] = []
         for index, word in enumerate(words):
-            if word in self._known_set or len(word) < CORRECTION_MIN_LENGTH:
-                known_tones = self._tones.get(word, set())
+            if word in self.corrector.known or len(word) < CORRECTION_MIN_LENGTH:
+                known_tones = self.corrector.tones(word)
                 if (
                     word.tone
                     and known_tones
                     and not any(tones_agree(word.tone, t) for t in known_tones)
                 ):
-                    # Typed with a tone the knowledge base never has for this spelling
-                    # ("cận" where it has "cán", "cần"): another word, unknown to it.
+                    # Typed with a tone the index never has for this spelling ("cận"
+                    # where it has "cán", "cần"): another word, unknown to it.
                     out.append(Word(word.tone, 0.0, word))
                 else:
                     maybe_stop = self._is_stop_word(word) is None
                     emphasis = AMBIGUOUS_STOP_EMPHASIS if maybe_stop else 1.0
                     out.append(Word(word, tone=word.tone, emphasis=emphasis))
-            elif not _SYLLABLE.fullmatch(word):
-                out += self._correct_non_word(word)
+            elif not is_syllable(word):
+                out += self.corrector.correct_non_word(word)
             else:
                 before = words[index - 1] if index else None
                 after = words[index + 1] if index + 1 < len(words) else None
-                out.append(self._correct_in_context(word, before, after))
+                out.append(self.corrector.correct_in_context(word, before, after))
         return tuple(out)
-
-    def _correct_non_word(self, word: str) -> list[Word]:
-        """Correct a word that is no Vietnamese syllable: split it, or find the closest."""
-        for cut in range(1, len(word)):
-            head, tail = word[:cut], word[cut:]
-            if head in self._known_set and tail in self._known_set:
-                return [Word(head, 1.0, word), Word(tail, 1.0, word)]
-        cached = self._corrections.get(word)
-        if cached is None:
-            best = process.extractOne(
-                word,
-                self.known,
-                scorer=OSA.normalized_similarity,
-                processor=None,
-                score_cutoff=CORRECTION_MIN_SIMILARITY / 100,
-            )
-            cached = Word(best[0], float(best[1]), word) if best else Word(word, 0.0, word)
-            self._corrections[word] = cached
-        return [cached]
-
-    def _correct_in_context(self, word: str, before: str | None, after: str | None) -> Word:
-        """Correct a real but unknown syllable when a neighbour shows what was meant."""
-        best: tuple[float, str] | None = None
-        followers = self._followers.get(before or "", set())
-        candidates = followers | self._leaders.get(after or "", set())
-        frame = _frame(word)
-        for candidate in sorted(candidates):
-            # Only the vowels may differ ("khuu" for "khẩu"): a changed consonant makes
-            # another real word far too often ("sang" is not "đăng").
-            if _frame(candidate) != frame:
-                continue
-            similarity = 100 * OSA.normalized_similarity(word, candidate)
-            if similarity >= CONTEXT_CORRECTION_MIN_SIMILARITY and (
-                best is None or similarity > best[0]
-            ):
-                best = (similarity, candidate)
-        if best is None:
-            return Word(word, 0.0, word)
-        return Word(best[1], best[0] / 100, word)
-
-
-def _frame(word: str) -> tuple[str, str] | None:
-    """Return the consonants around a syllable's vowels, or None if it is no syllable."""
-    match = _SYLLABLE.fullmatch(word)
-    if match is None:
-        return None
-    # "ngh" and "gh" are how "ng" and "g" are spelled before i, e, ê: one consonant.
-    onset = {"ngh": "ng", "gh": "g"}.get(match.group("onset") or "", match.group("onset") or "")
-    return onset, match.group("final") or ""
-
-
-def _numbers(folded: str) -> tuple[float, ...]:
-    values: list[float] = []
-    for match in NUMBER_TOKEN.finditer(folded):
-        if _YEAR.fullmatch(match.group()):
-            continue
-        try:
-            number = parse_user_number(match.group())
-        except NumberFormatError:
-            continue
-        values += [number.value, *number.alternatives]
-    return tuple(values)
-
-
-def _codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]:
-    """Return section codes named in the question ('II.1.3.(1)', 'II.2.2', 'III.2', 'I')."""
-    found: list[str] = []
-    for match in _ARABIC_CODE.finditer(folded):
-        _, top, sub, num_a, num_b = match.groups()
-        number = num_a or num_b
-        code = f"II.{top}.{sub}" + (f".({number})" if number else "")
-        found.append(code)
-    if not found:
-        for match in _ROMAN_CODE.finditer(folded):
-            roman, top, sub, number = match.groups()
-            context = match.group(0).strip() != roman
-            if not (context or top):
-                continue
-            code = roman.upper() + "".join(f".{p}" for p in (top, sub) if p)
-            if number:
-                code += f".({number})"
-            found.append(code)
-    target = _TARGET_NUMBER.search(words)
-    return tuple(dict.fromkeys(found)), int(target.group(1)) if target and not found else None

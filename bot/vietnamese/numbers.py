@@ -17,6 +17,7 @@ import re
 from dataclasses import dataclass
 
 from bot.errors import NumberFormatError
+from bot.vietnamese.text import fold
 
 _VN_THOUSANDS = re.compile(r"[1-9]\d{0,2}(?:\.\d{3})+")
 _VN_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:\.\d{3})*|\d+),\d+")
@@ -24,6 +25,14 @@ _PLAIN = re.compile(r"\d+")
 
 #: A number token in free text: digits with optional '.' or ',' groups.
 NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+#: Units written as a sign against the number ("7,5%", "0,089‰"), not as words.
+UNIT_SIGNS = ("%", "‰")
+
+
+def normalize_unit(unit: str) -> str:
+    """Return a unit's matching key: a sign as it is, a unit in words folded ("triệu USD")."""
+    # Folding keeps letters and digits only: it would turn "%" into nothing.
+    return unit if unit in UNIT_SIGNS else fold(unit)
 
 
 def parse_resolution_number(text: str) -> float:
@@ -50,11 +59,6 @@ class UserNumber:
     value: float
     alternatives: tuple[float, ...] = ()
 
-    @property
-    def ambiguous(self) -> bool:
-        """Return whether the text can also be read as another number."""
-        return bool(self.alternatives)
-
 
 def parse_user_number(text: str) -> UserNumber:
     """Parse a number as a user may type it ('7.5', '54,2', '2370', '2.370', '1.234,5').
@@ -62,7 +66,7 @@ def parse_user_number(text: str) -> UserNumber:
     Raises:
         NumberFormatError: the text is not a number.
     """
-    token = text.strip().rstrip("%‰").strip()
+    token = text.strip().rstrip("".join(UNIT_SIGNS)).strip()
     if _PLAIN.fullmatch(token):
         return UserNumber(text, float(int(token)))
     dots, commas = token.count("."), token.count(",")

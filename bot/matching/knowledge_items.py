@@ -1,0 +1,64 @@
+"""Knowledge entries as searchable items: the index the answering feature ranks with."""
+
+from __future__ import annotations
+
+import re
+from typing import TypeAlias
+
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.matching.index import Scored, SearchIndex
+from bot.matching.searchable import Quantity, Searchable
+
+#: Among equal scores: a group, task or section first, then a target or fact, then a
+#: thing a section names, then a single figure of a target.
+_KIND_ORDER = {
+    "group": 0,
+    "task": 0,
+    "section": 0,
+    "target": 1,
+    "fact": 1,
+    "named": 2,
+    "figure": 3,
+}
+
+ScoredEntry: TypeAlias = Scored[Entry]
+
+
+def entries_index(kb: KnowledgeBase) -> SearchIndex[Entry]:
+    """Return the index of every entry of a knowledge base, its resolutions' names as context."""
+    items = [
+        Searchable(
+            entry,
+            entry.id,
+            entry.phrases,
+            wording=" ".join([*entry.phrases, entry.title, entry.source]),
+            figures=tuple(Quantity(f.number, f.unit) for f in entry.figures),
+            side=_side(kb, entry),
+            order=_KIND_ORDER[entry.kind],
+        )
+        for entry in kb.entries.values()
+    ]
+    # The resolution is the province's: a question naming another place is out of scope.
+    return SearchIndex(items, kb.vocabulary, context_names=_document_names(kb), place_scope=True)
+
+
+def _document_names(kb: KnowledgeBase) -> list[str]:
+    """Return the ways a question names a resolution itself ("Nghị quyết Hội nghị lần thứ 20")."""
+    names: list[str] = []
+    for document in kb.documents:
+        bare_conference = re.sub(r"\s*\([^)]*\)", "", document.conference)
+        names += [document.title, document.short_title, document.conference, bare_conference]
+        names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
+        conference = re.match(r"Hội nghị lần thứ \d+", document.conference)
+        if conference:
+            names += [conference.group(), f"Nghị quyết {conference.group()}"]
+    return names
+
+
+def _side(kb: KnowledgeBase, entry: Entry) -> str | None:
+    """Return "targets" for II.1, "tasks" for II.2, None for the rest of the document."""
+    if entry.kind in {"group", "target", "figure"}:
+        return "targets"
+    if entry.kind == "task" or (entry.parent and kb.entries[entry.parent].kind == "task"):
+        return "tasks"
+    return None

@@ -1,0 +1,94 @@
+"""The numbers a text names: a question's years, figures and section codes, an item's numbers.
+
+A question is read with diacritics folded but punctuation kept
+(:func:`bot.vietnamese.text.fold_diacritics`): folding to words would split "7,5" into "7 5".
+"""
+
+from __future__ import annotations
+
+import re
+
+from bot.errors import NumberFormatError
+from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
+
+_YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
+_DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
+_ROMAN_CODE = re.compile(
+    r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"
+    r"(iii|ii|i)(?:\s*[.\-]\s*(\d)(?:\s*[.\-]\s*(\d))?)?(?:\s*[.\-]?\s*\(\s*(\d{1,2})\s*\))?"
+    r"(?![\w])"
+)
+_ARABIC_CODE = re.compile(
+    r"\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?"
+    r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?(?![\d,])"
+)
+_TARGET_NUMBER = re.compile(
+    r"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{1,2})\s*\)?(?![\d.,])"
+)
+# Roman numerals in an item's wording: "khoá XVIII", "Đại hội XIX".
+_ROMAN = re.compile(r"\b[IVXLC]+\b")
+_ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+
+
+def years_in(folded: str) -> tuple[int, ...]:
+    """Return the years a question names, alone ("năm 2021") or in a date ("10/01/2020")."""
+    years = tuple(int(y) for y in _YEAR.findall(folded))
+    return years + tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
+
+
+def figures_in(folded: str) -> tuple[float, ...]:
+    """Return the figures a question names, with every plausible reading of each.
+
+    Years, dates and the numbers that name a section ("mục 2.2", "chỉ tiêu số 3") are not
+    figures.
+    """
+    text = _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
+    values: list[float] = []
+    for match in NUMBER_TOKEN.finditer(text):
+        if _YEAR.fullmatch(match.group()):
+            continue
+        try:
+            number = parse_user_number(match.group())
+        except NumberFormatError:
+            continue
+        values += [number.value, *number.alternatives]
+    return tuple(values)
+
+
+def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]:
+    """Return the section codes a question names, and a bare target number if no code.
+
+    Codes are written as the knowledge base writes them ('II.1.3.(1)', 'II.2.2', 'III.2',
+    'I'); ``words`` is the question folded to words ("chi tieu so 3" gives 3).
+    """
+    found: list[str] = []
+    for match in _ARABIC_CODE.finditer(folded):
+        _, top, sub, num_a, num_b = match.groups()
+        number = num_a or num_b
+        code = f"II.{top}.{sub}" + (f".({number})" if number else "")
+        found.append(code)
+    if not found:
+        for match in _ROMAN_CODE.finditer(folded):
+            roman, top, sub, number = match.groups()
+            context = match.group(0).strip() != roman
+            if not (context or top):
+                continue
+            code = roman.upper() + "".join(f".{p}" for p in (top, sub) if p)
+            if number:
+                code += f".({number})"
+            found.append(code)
+    target = _TARGET_NUMBER.search(words)
+    return tuple(dict.fromkeys(found)), int(target.group(1)) if target and not found else None
+
+
+def _roman(numeral: str) -> int:
+    values = [_ROMAN_VALUES[c] for c in numeral]
+    return sum(
+        -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
+    )
+
+
+def numbers_in_wording(text: str) -> set[float]:
+    """Return the numbers an item's wording names, Roman ordinals included (XIX is 19)."""
+    found = {float(n) for n in re.findall(r"\d+", text)}
+    return found | {float(_roman(n)) for n in _ROMAN.findall(text)}

@@ -1,8 +1,9 @@
-"""Storage: migrations, upserts, the question log and URL handling, on SQLite and PostgreSQL."""
+"""Storage: migrations, writes, the question log and URL handling, on SQLite and PostgreSQL."""
 
 from __future__ import annotations
 
 import asyncio
+import sys
 from datetime import UTC, datetime, timedelta
 from enum import StrEnum
 from zoneinfo import ZoneInfo
@@ -10,23 +11,29 @@ from zoneinfo import ZoneInfo
 import pytest
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import inspect, select
+from sqlalchemy import insert, inspect, select, text
+from sqlalchemy.engine import make_url
 
 from bot.errors import SettingsError
 from bot.storage import (
+    AskedQuestion,
     Database,
+    DatabaseUnavailableError,
+    RowRejectedError,
+    StorageError,
     UnansweredQuestion,
     head_revision,
-    log_question,
+    log_questions,
     record_chat,
     record_user,
     set_user_blocked,
+    storable_text,
     unanswered_questions,
     upgrade_database,
 )
 from bot.storage.health import check_database
 from bot.storage.models import Base, Chat, Question, User
-from tests.fixtures.db import PostgresServer
+from bot.storage.urls import sqlite_file
 
 NOW = datetime(2025, 3, 15, 9, 30, tzinfo=UTC)
 TABLES = {"users", "chats", "questions"}
@@ -47,6 +54,34 @@ async def the_user(db: Database, telegram_id: int) -> User:
 async def the_chat(db: Database, chat_id: int) -> Chat:
     async with db.transaction() as session:
         return (await session.execute(select(Chat).filter_by(chat_id=chat_id))).scalar_one()
+
+
+async def logged(db: Database) -> list[Question]:
+    async with db.transaction() as session:
+        return list((await session.execute(select(Question).order_by(Question.id))).scalars())
+
+
+def asked(
+    text: str,
+    *,
+    normalized: str | None = None,
+    status: str = "none",
+    asked_at: datetime = NOW,
+    best_match: str | None = None,
+    score: float | None = None,
+    telegram_id: int | None = None,
+    chat_id: int | None = None,
+) -> AskedQuestion:
+    return AskedQuestion(
+        text=text,
+        normalized=text if normalized is None else normalized,
+        status=status,
+        best_match=best_match,
+        score=score,
+        asked_at=asked_at,
+        telegram_id=telegram_id,
+        chat_id=chat_id,
+    )
 
 
 # --- migrations -------------------------------------------------------------------------
@@ -97,9 +132,9 @@ async def test_upgrade_database_runs_from_synchronous_code(database_url):
         await db.dispose()
 
 
-async def test_a_failed_transaction_leaves_nothing_behind(database):
+async def test_a_failed_write_leaves_nothing_behind(database):
     async def add_then_fail() -> None:
-        async with database.transaction() as session:
+        async with database.write() as session:
             session.add(User(telegram_id=1, first_name="Hà", first_seen=NOW, last_seen=NOW))
             await session.flush()
             raise RuntimeError("abandon")
@@ -108,6 +143,118 @@ async def test_a_failed_transaction_leaves_nothing_behind(database):
         await add_then_fail()
     async with database.transaction() as session:
         assert (await session.execute(select(User))).all() == []
+
+
+UPGRADE = "import sys; from bot.storage import upgrade_database; upgrade_database(sys.argv[1])"
+
+
+async def test_two_processes_upgrading_a_fresh_database_at_once_both_succeed(database_url):
+    # Without a lock one of them fails creating a table the other has just created.
+    processes = [
+        await asyncio.create_subprocess_exec(
+            sys.executable, "-c", UPGRADE, database_url, stderr=asyncio.subprocess.PIPE
+        )
+        for _ in range(2)
+    ]
+    errors = [(await process.communicate())[1].decode() for process in processes]
+    assert [process.returncode for process in processes] == [0, 0], errors
+    db = Database.from_url(database_url)
+    try:
+        assert await db.current_revision() == head_revision()
+        assert await table_names(db) >= TABLES
+    finally:
+        await db.dispose()
+
+
+# --- writes -----------------------------------------------------------------------------
+
+
+async def increment(db: Database, telegram_id: int = 1) -> None:
+    """Read a counter (kept in first_name), yield to the other writers, write it plus one."""
+    async with db.write() as session:
+        user = (
+            await session.execute(select(User).filter_by(telegram_id=telegram_id))
+        ).scalar_one()
+        count = int(user.first_name)
+        await asyncio.sleep(0)
+        user.first_name = str(count + 1)
+
+
+async def test_sqlite_writers_of_one_process_take_turns(tmp_path):
+    db = Database.from_url(f"sqlite:///{tmp_path / 'bot.sqlite3'}")
+    try:
+        await db.upgrade()
+        await record_user(db, 1, "0", None, None, None)
+        await asyncio.gather(*(increment(db) for _ in range(50)))
+        assert (await the_user(db, 1)).first_name == "50"
+    finally:
+        await db.dispose()
+
+
+async def test_sqlite_writers_of_two_processes_take_turns(tmp_path):
+    # Deferred transactions would fail here with "database is locked": a reader that then
+    # writes cannot wait for a writer that came in between. BEGIN IMMEDIATE waits instead.
+    url = f"sqlite:///{tmp_path / 'bot.sqlite3'}"
+    first, second = Database.from_url(url), Database.from_url(url)
+    try:
+        await first.upgrade()
+        await record_user(first, 1, "0", None, None, None)
+        await asyncio.gather(*(increment(db) for _ in range(20) for db in (first, second)))
+        assert (await the_user(first, 1)).first_name == "40"
+    finally:
+        await first.dispose()
+        await second.dispose()
+
+
+async def test_a_refused_row_raises_row_rejected(database):
+    row = {"asked_at": NOW, "text": "x", "normalized": "x", "status": "maybe"}
+    with pytest.raises(RowRejectedError):
+        async with database.write() as session:
+            await session.execute(insert(Question).values(**row))
+    assert await logged(database) == []
+
+
+async def test_an_unreachable_server_raises_database_unavailable():
+    db = Database.from_url("postgresql://bot:secret@127.0.0.1:1/nothing")
+    try:
+        with pytest.raises(DatabaseUnavailableError):
+            await record_user(db, 1, "An", None, None, None)
+        with pytest.raises(DatabaseUnavailableError):
+            await unanswered_questions(db, days=7, limit=10)
+    finally:
+        await db.dispose()
+
+
+# Written, then read back from every text column.
+TEXTS = [
+    ("Dân số Cao Bằng?", "Dân số Cao Bằng?"),
+    ("Dân số\x00 Cao Bằng?", "Dân số Cao Bằng?"),
+    ("\x00", ""),
+    ("Rừng \ud83c che phủ", "Rừng \ufffd che phủ"),
+    ("\udf32 rừng \ud83c", "\ufffd rừng \ufffd"),
+    ("Rừng \ud83c\udf32", "Rừng 🌲"),  # a pair of surrogates spells one character
+]
+
+
+@pytest.mark.parametrize(("written", "stored"), TEXTS)
+def test_storable_text(written, stored):
+    assert storable_text(written) == stored
+
+
+@pytest.mark.parametrize(("written", "stored"), TEXTS)
+async def test_every_text_column_stores_nul_and_lone_surrogates(database, written, stored):
+    await record_user(database, 1, written, written, written[:64], written[:35])
+    await record_chat(database, -1, "group", written, "member")
+    await log_questions(database, [asked(written, best_match=written)])
+
+    user, chat, (question,) = (
+        await the_user(database, 1),
+        await the_chat(database, -1),
+        await logged(database),
+    )
+    assert (user.first_name, user.last_name) == (stored, stored)
+    assert chat.title == stored
+    assert (question.text, question.normalized, question.best_match) == (stored,) * 3
 
 
 # --- users ------------------------------------------------------------------------------
@@ -220,44 +367,55 @@ async def test_private_chats_and_groups_are_kept_apart(database):
 # --- question log -----------------------------------------------------------------------
 
 
-async def test_log_question_stores_every_field(database):
-    first = await log_question(
+async def test_log_questions_stores_every_field_in_order(database):
+    await log_questions(
         database,
-        text="Tỷ lệ che phủ rừng năm 2020?",
-        normalized="ty le che phu rung nam 2020",
-        status="answer",
-        best_match="II.1.3.(1)",
-        score=97.5,
-        telegram_id=123456789012,
-        chat_id=-1001234567890,
-        now=NOW,
+        [
+            asked(
+                "Tỷ lệ che phủ rừng năm 2020?",
+                normalized="ty le che phu rung nam 2020",
+                status="answer",
+                best_match="II.1.3.(1)",
+                score=97.5,
+                telegram_id=123456789012,
+                chat_id=-1001234567890,
+            ),
+            asked("abc", asked_at=NOW + timedelta(seconds=1)),
+        ],
     )
-    second = await log_question(
-        database, text="abc", normalized="abc", status="none", best_match=None, score=None
-    )
-    assert second > first
-
-    async with database.transaction() as session:
-        question = await session.get(Question, first)
-    assert question is not None
-    assert (question.text, question.normalized, question.status) == (
+    first, second = await logged(database)
+    assert (first.text, first.normalized, first.status) == (
         "Tỷ lệ che phủ rừng năm 2020?",
         "ty le che phu rung nam 2020",
         "answer",
     )
-    assert (question.best_match, question.score) == ("II.1.3.(1)", 97.5)
-    assert (question.telegram_id, question.chat_id, question.asked_at) == (
+    assert (first.best_match, first.score) == ("II.1.3.(1)", 97.5)
+    assert (first.telegram_id, first.chat_id, first.asked_at) == (
         123456789012,
         -1001234567890,
         NOW,
     )
+    assert (second.text, second.best_match, second.telegram_id) == ("abc", None, None)
 
 
-async def test_log_question_refuses_an_unknown_status(database):
-    with pytest.raises(ValueError, match="unknown answer status"):
-        await log_question(
-            database, text="x", normalized="x", status="maybe", best_match=None, score=None
-        )
+async def test_log_questions_of_nothing_writes_nothing(database):
+    await log_questions(database, [])
+    assert await logged(database) == []
+
+
+@pytest.mark.parametrize(
+    ("question", "message"),
+    [
+        (asked("x", status="maybe"), "unknown answer status"),
+        (asked("x", asked_at=datetime(2025, 3, 15)), "naive datetime"),
+    ],
+)
+async def test_log_questions_refuses_a_programming_error_and_writes_nothing(
+    database, question, message
+):
+    with pytest.raises(ValueError, match=message):
+        await log_questions(database, [asked("fine"), question])
+    assert await logged(database) == []
 
 
 # (hours before NOW, text, normalized, status)
@@ -278,16 +436,15 @@ QUESTIONS = [
 
 
 async def log_all(db: Database) -> None:
-    for hours, question, normalized, status in QUESTIONS:
-        await log_question(
-            db,
-            text=question,
-            normalized=normalized,
-            status=status,
-            best_match=None,
-            score=None,
-            now=NOW - timedelta(hours=hours),
-        )
+    await log_questions(
+        db,
+        [
+            asked(
+                question, normalized=normalized, status=status, asked_at=NOW - timedelta(hours=h)
+            )
+            for h, question, normalized, status in QUESTIONS
+        ],
+    )
 
 
 async def test_unanswered_questions_groups_counts_and_orders(database):
@@ -361,6 +518,113 @@ async def test_unanswered_questions_without_any_is_empty(database):
 async def test_unanswered_questions_refuses_a_bad_window(database, days, limit):
     with pytest.raises(ValueError, match="must be positive"):
         await unanswered_questions(database, days=days, limit=limit)
+
+
+# --- opening: prepare and check_writable -----------------------------------------------
+
+
+async def test_prepare_migrates_and_checks_a_fresh_database(database_url):
+    db = Database.from_url(database_url)
+    try:
+        await db.prepare()
+        await db.prepare()  # a second start finds nothing to do
+        assert await db.current_revision() == head_revision()
+        assert "write_check" not in await table_names(db)  # the probe is rolled back
+    finally:
+        await db.dispose()
+
+
+async def test_prepare_refuses_a_database_from_a_newer_version_of_the_bot(database):
+    async with database.write() as session:
+        await session.execute(text("UPDATE alembic_version SET version_num = '9999'"))
+    with pytest.raises(SettingsError) as caught:
+        await database.prepare()
+    assert str(caught.value).startswith("DATABASE_URL: không nâng cấp được cơ sở dữ liệu ")
+    assert "9999" in str(caught.value)
+
+
+async def test_check_writable_refuses_a_read_only_sqlite_file(tmp_path):
+    path = tmp_path / "bot.sqlite3"
+    writable = Database.from_url(f"sqlite:///{path}")
+    read_only = Database.from_url(f"sqlite:///file:{path}?mode=ro&uri=true")
+    try:
+        await writable.prepare()
+        await read_only.ping()  # it can be read...
+        with pytest.raises(DatabaseUnavailableError, match="readonly"):
+            await read_only.check_writable()  # ...not written
+        with pytest.raises(SettingsError, match=r"^DATABASE_URL: không mở được cơ sở dữ liệu"):
+            await read_only.prepare()
+    finally:
+        await writable.dispose()
+        await read_only.dispose()
+
+
+async def test_prepare_refuses_a_folder_where_no_file_can_be_made():
+    db = Database.from_url("sqlite:////proc/resolution-bot.sqlite3")  # even for root
+    try:
+        with pytest.raises(SettingsError) as caught:
+            await db.prepare()
+    finally:
+        await db.dispose()
+    assert str(caught.value) == (
+        "DATABASE_URL: không mở được cơ sở dữ liệu sqlite+aiosqlite:////proc/resolution-bot"
+        ".sqlite3: (sqlite3.OperationalError) unable to open database file"
+    )
+
+
+def test_a_sqlite_folder_that_cannot_be_created_is_a_settings_error():
+    with pytest.raises(SettingsError) as caught:
+        Database.from_url("sqlite:////proc/nope/bot.sqlite3")
+    assert str(caught.value) == (
+        "DATABASE_URL: không tạo được thư mục /proc/nope cho tệp SQLite: No such file or directory"
+    )
+
+
+async def test_prepare_names_an_unreachable_server_without_its_password():
+    db = Database.from_url("postgresql://bot:secret@127.0.0.1:1/nothing")
+    try:
+        with pytest.raises(SettingsError) as caught:
+            await db.prepare()
+    finally:
+        await db.dispose()
+    message = str(caught.value)
+    assert message.startswith(
+        "DATABASE_URL: không mở được cơ sở dữ liệu postgresql+asyncpg://bot:***@127.0.0.1:1/"
+    )
+    assert "secret" not in message
+    assert "\n" not in message
+
+
+async def test_prepare_names_a_postgresql_database_that_does_not_exist(postgres_server):
+    db = Database.from_url(postgres_server.url("no_such_database"))
+    try:
+        with pytest.raises(SettingsError, match='database "no_such_database" does not exist'):
+            await db.prepare()
+    finally:
+        await db.dispose()
+
+
+async def test_prepare_refuses_a_read_only_postgresql_database(postgres_server):
+    name = await postgres_server.create_database()
+    admin = Database.from_url(postgres_server.url(name))
+    try:
+        await admin.upgrade()
+        async with admin.engine.connect() as connection:
+            await connection.execute(
+                text(f'ALTER DATABASE "{name}" SET default_transaction_read_only = on')
+            )
+            await connection.commit()
+        read_only = Database.from_url(postgres_server.url(name))
+        try:
+            with pytest.raises(StorageError, match="read-only transaction"):
+                await read_only.check_writable()
+            with pytest.raises(SettingsError, match="read-only transaction"):
+                await read_only.prepare()
+        finally:
+            await read_only.dispose()
+    finally:
+        await admin.dispose()
+        await postgres_server.drop_database(name)
 
 
 # --- health -----------------------------------------------------------------------------
@@ -443,10 +707,22 @@ def test_bad_urls_are_refused_with_a_clear_message(url, message):
     assert "secret" not in str(caught.value)
 
 
-def test_default_url_is_a_sqlite_file_under_data():
-    from bot.storage import DEFAULT_DATABASE_URL
-
-    assert DEFAULT_DATABASE_URL == "sqlite:///./data/resolution-bot.sqlite3"
+@pytest.mark.parametrize(
+    ("url", "path"),
+    [
+        ("sqlite:///data/bot.sqlite3", "data/bot.sqlite3"),
+        ("sqlite:////srv/bot/bot.sqlite3", "/srv/bot/bot.sqlite3"),
+        ("sqlite:///file:data/bot.sqlite3?mode=ro&uri=true", "data/bot.sqlite3"),
+        ("sqlite:///file:/srv/bot.sqlite3?uri=true", "/srv/bot.sqlite3"),
+        ("sqlite:///file:mem?mode=memory&uri=true", None),
+        ("sqlite://", None),
+        ("sqlite:///:memory:", None),
+        ("postgresql://bot@db/bot", None),
+    ],
+)
+def test_sqlite_file_names_the_file_of_a_url(url, path):
+    found = sqlite_file(make_url(url))
+    assert (str(found) if found else None) == path
 
 
 # --- backend specifics ------------------------------------------------------------------
@@ -495,8 +771,3 @@ async def test_postgresql_accepts_every_spelling(postgres_url_factory, scheme):
         assert await db.current_revision() == head_revision()
     finally:
         await db.dispose()
-
-
-def test_postgres_server_reports_its_startup_time(postgres_server: PostgresServer):
-    print(f"PostgreSQL started in {postgres_server.startup_seconds:.2f} s")
-    assert postgres_server.startup_seconds > 0

@@ -1,29 +1,33 @@
-"""Storage: the bot's database (SQLite by default, PostgreSQL by URL) and its migrations."""
+"""Storage: the bot's database (SQLite by default, PostgreSQL by URL) and its migrations.
+
+Every write goes through :meth:`Database.write`; every database failure is raised as a
+:class:`~bot.errors.StorageError` (see :mod:`bot.storage.errors`).
+"""
 
 from bot.storage.database import Database, head_revision, upgrade_database
+from bot.storage.errors import DatabaseUnavailableError, RowRejectedError, StorageError
+from bot.storage.models import storable_text
+from bot.storage.repositories.people import record_chat, record_user, set_user_blocked
 from bot.storage.repositories.questions import (
     AskedQuestion,
     UnansweredQuestion,
-    log_question,
     log_questions,
-    record_chat,
-    record_user,
-    set_user_blocked,
     unanswered_questions,
 )
-from bot.storage.urls import DEFAULT_DATABASE_URL
 
 __all__ = [
-    "DEFAULT_DATABASE_URL",
     "AskedQuestion",
     "Database",
+    "DatabaseUnavailableError",
+    "RowRejectedError",
+    "StorageError",
     "UnansweredQuestion",
     "head_revision",
-    "log_question",
     "log_questions",
     "record_chat",
     "record_user",
     "set_user_blocked",
+    "storable_text",
     "unanswered_questions",
     "upgrade_database",
 ]

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from datetime import UTC, datetime
 
 from sqlalchemy import (
@@ -65,6 +66,46 @@ class UTCDateTime(TypeDecorator[datetime]):
         return value.astimezone(UTC)
 
 
+# Surrogate code points: a pair spells one character beyond the BMP; a lone one comes from
+# broken UTF-16 (a JSON escape such as \ud83d with no partner) and has no UTF-8 encoding.
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def storable_text(text: str) -> str:
+    """Return ``text`` as every backend stores it: NULs removed, lone surrogates as U+FFFD.
+
+    PostgreSQL refuses NUL in text and both drivers refuse to encode a lone surrogate, so
+    the whole row (and the batch with it) would fail. A surrogate pair becomes its character.
+    """
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    if _SURROGATE.search(text):
+        text = text.encode("utf-16-le", "surrogatepass").decode("utf-16-le", "replace")
+    return text
+
+
+class _StorableText(TypeDecorator[str]):
+    """Text that passes through :func:`storable_text` on every write, on every backend."""
+
+    def process_bind_param(self, value: str | None, dialect: Dialect) -> str | None:
+        """Make the value storable."""
+        return None if value is None else storable_text(value)
+
+
+class StorableString(_StorableText):
+    """A ``VARCHAR(length)`` column whose values are made storable."""
+
+    impl = String
+    cache_ok = True
+
+
+class StorableText(_StorableText):
+    """A ``TEXT`` column whose values are made storable."""
+
+    impl = Text
+    cache_ok = True
+
+
 class Base(DeclarativeBase):
     """Base of every model; shares the metadata and its naming convention."""
 
@@ -78,10 +119,10 @@ class User(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     telegram_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    first_name: Mapped[str] = mapped_column(String(255))
-    last_name: Mapped[str | None] = mapped_column(String(255))
-    username: Mapped[str | None] = mapped_column(String(64))
-    language_code: Mapped[str | None] = mapped_column(String(35))
+    first_name: Mapped[str] = mapped_column(StorableString(255))
+    last_name: Mapped[str | None] = mapped_column(StorableString(255))
+    username: Mapped[str | None] = mapped_column(StorableString(64))
+    language_code: Mapped[str | None] = mapped_column(StorableString(35))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     is_blocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
@@ -94,9 +135,9 @@ class Chat(Base):
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
     chat_id: Mapped[int] = mapped_column(BigInteger, unique=True)
-    type: Mapped[str] = mapped_column(String(32))
-    title: Mapped[str | None] = mapped_column(String(255))
-    status: Mapped[str] = mapped_column(String(32))
+    type: Mapped[str] = mapped_column(StorableString(32))
+    title: Mapped[str | None] = mapped_column(StorableString(255))
+    status: Mapped[str] = mapped_column(StorableString(32))
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     updated_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
 
@@ -119,8 +160,8 @@ class Question(Base):
     asked_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     telegram_id: Mapped[int | None] = mapped_column(BigInteger)
     chat_id: Mapped[int | None] = mapped_column(BigInteger)
-    text: Mapped[str] = mapped_column(Text)
-    normalized: Mapped[str] = mapped_column(Text)
-    status: Mapped[str] = mapped_column(String(16))
-    best_match: Mapped[str | None] = mapped_column(String(255))
+    text: Mapped[str] = mapped_column(StorableText())
+    normalized: Mapped[str] = mapped_column(StorableText())
+    status: Mapped[str] = mapped_column(StorableString(16))
+    best_match: Mapped[str | None] = mapped_column(StorableString(255))
     score: Mapped[float | None] = mapped_column(Float)

@@ -10,8 +10,6 @@ from sqlalchemy.exc import ArgumentError
 
 from bot.errors import SettingsError
 
-DEFAULT_DATABASE_URL = "sqlite:///./data/resolution-bot.sqlite3"
-
 _EXAMPLES = "sqlite:///data/resolution-bot.sqlite3 or postgresql://user:password@host:5432/name"
 
 # Every spelling we accept, mapped to the async driver that serves it.
@@ -25,6 +23,8 @@ _ASYNC_DRIVERS = {
     "postgresql+psycopg2": "postgresql+asyncpg",
     "postgresql+asyncpg": "postgresql+asyncpg",
 }
+
+_TRUE = ("true", "1", "yes", "on")
 
 _PASSWORD = re.compile(r"(?<=://)([^:/@]*):[^@]*@")
 
@@ -58,10 +58,20 @@ def async_url(url: str) -> URL:
 
 
 def sqlite_file(url: URL) -> Path | None:
-    """Return the file of a SQLite URL, or None for PostgreSQL and in-memory SQLite."""
+    """Return the file of a SQLite URL, or None for PostgreSQL and in-memory SQLite.
+
+    A URI filename (``sqlite:///file:data/bot.sqlite3?mode=ro&uri=true``) names its file too.
+    """
     if url.get_backend_name() != "sqlite" or not url.database:
         return None
-    return Path(url.database)
+    database = url.database
+    if url.query.get("uri") in _TRUE and database.startswith("file:"):
+        if url.query.get("mode") == "memory":
+            return None
+        database = database.removeprefix("file:").split("?", 1)[0]
+    if database == ":memory:":
+        return None
+    return Path(database)
 
 
 def mask_password(url: str) -> str:

@@ -14,19 +14,29 @@ from typing import Any, Literal
 
 from alembic import context
 from alembic.autogenerate.api import AutogenContext
-from sqlalchemy import Connection
+from sqlalchemy import Connection, String
 
 from bot.storage.database import Database
-from bot.storage.models import Base, UTCDateTime
-from bot.storage.urls import DEFAULT_DATABASE_URL, async_url
+from bot.storage.models import Base, StorableString, StorableText, UTCDateTime
+from bot.storage.urls import async_url
 
 target_metadata = Base.metadata
 
+# The bot's own default database (bot.settings.DEFAULT_DATABASE_URL), for developers who
+# give no URL. Spelled out here: storage takes URLs and never imports the settings.
+DEVELOPMENT_URL = "sqlite:///./data/resolution-bot.sqlite3"
+
 
 def render_item(kind: str, item: Any, autogen_context: AutogenContext) -> str | Literal[False]:
-    """Write our UTC timestamp type as a plain one, so migrations never import the models."""
-    if kind == "type" and isinstance(item, UTCDateTime):
+    """Write our column types as plain ones, so migrations never import the models."""
+    if kind != "type":
+        return False
+    if isinstance(item, UTCDateTime):
         return "sa.DateTime(timezone=True)"
+    if isinstance(item, StorableString) and isinstance(item.impl_instance, String):
+        return f"sa.String(length={item.impl_instance.length})"
+    if isinstance(item, StorableText):
+        return "sa.Text()"
     return False
 
 
@@ -47,14 +57,14 @@ def run_on(connection: Connection) -> None:
 def command_line_url() -> str:
     """Return the database URL given to the ``alembic`` command line."""
     url = context.get_x_argument(as_dictionary=True).get("url")
-    return url or os.environ.get("DATABASE_URL") or DEFAULT_DATABASE_URL
+    return url or os.environ.get("DATABASE_URL") or DEVELOPMENT_URL
 
 
 async def run_on_url(url: str) -> None:
     """Open the database at ``url`` and run the pending migrations there."""
     database = Database.from_url(url)
     try:
-        async with database.engine.begin() as connection:
+        async with database.migration() as connection:
             await connection.run_sync(run_on)
     finally:
         await database.dispose()

@@ -13,6 +13,7 @@ WORKDIR /src
 COPY pyproject.toml README.md ./
 COPY bot ./bot
 COPY handlers ./handlers
+COPY knowledge ./knowledge
 RUN pip install --no-cache-dir .
 
 
@@ -47,7 +48,7 @@ EXPOSE 8443
 # "the database answers and is at the newest migration" means the start succeeded and the
 # storage every command depends on still works; a dead bot process stops the container.
 HEALTHCHECK --interval=60s --timeout=15s --start-period=60s --retries=3 \
-    CMD ["python", "-m", "bot.storage.health"]
+    CMD ["resolution-bot", "db", "check"]
 
 ENTRYPOINT ["resolution-bot"]
 CMD ["run"]

@@ -7,45 +7,35 @@ usage or configuration (one line on standard error, never a traceback).
 from __future__ import annotations
 
 import argparse
+import asyncio
 import json
-import os
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 from typing import TextIO
 
 from bot.answering.answers import Answer
-from bot.answering.qa import QuestionAnswerer
 from bot.answering.render import render_text
-from bot.errors import KnowledgeError, ResolutionBotError
-from bot.knowledge.entries import KnowledgeBase
-from bot.knowledge.loader import check_knowledge, load_knowledge
+from bot.core import Core, build_core
+from bot.errors import KnowledgeError, ResolutionBotError, UsageError
+from bot.settings import Settings, load_settings
 
-DEFAULT_KNOWLEDGE = Path("knowledge/resolution.yaml")
 DEFAULT_GOLDEN = Path("tests/data/questions.yaml")
 EXIT_WORDS = {"thoát", "thoat", "exit", "quit"}
 UNREADABLE = "Dòng này không phải văn bản UTF-8 hợp lệ; đồng chí gõ lại câu hỏi."
 
 
-class UsageError(ResolutionBotError):
-    """Bad usage or configuration: exit status 2."""
+def settings_of(args: argparse.Namespace, *, require_token: bool = False) -> Settings:
+    """Return the validated settings, with ``--knowledge`` taking precedence."""
+    settings = load_settings(require_token=require_token)
+    if args.knowledge:
+        settings = settings.model_copy(update={"knowledge_path": Path(args.knowledge)})
+    return settings
 
 
-def knowledge_path(option: str | None) -> Path:
-    """Return the knowledge path: the option, else KNOWLEDGE_PATH, else the default."""
-    chosen = option or os.environ.get("KNOWLEDGE_PATH")
-    if chosen:
-        return Path(chosen)
-    if DEFAULT_KNOWLEDGE.exists():
-        return DEFAULT_KNOWLEDGE
-    # Run from another folder: use the knowledge shipped beside the package's project.
-    return Path(__file__).resolve().parent.parent / DEFAULT_KNOWLEDGE
-
-
-def load_answerer(option: str | None) -> QuestionAnswerer:
-    """Load the knowledge base and build the answerer."""
-    kb: KnowledgeBase = load_knowledge(knowledge_path(option))
-    return QuestionAnswerer(kb)
+def core_of(args: argparse.Namespace) -> Core:
+    """Build the core from the settings (no database is opened until one is needed)."""
+    return build_core(settings_of(args))
 
 
 def answer_json(answer: Answer) -> str:
@@ -80,12 +70,12 @@ def _argument_text(text: str) -> str | None:
 
 def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
     """Answer one question, or one a line from standard input."""
-    answerer = load_answerer(args.knowledge)
+    library = core_of(args).library
     questions: Iterable[str | None] = (
         _stdin_lines() if args.question == ["-"] else [_argument_text(" ".join(args.question))]
     )
     for index, question in enumerate(questions):
-        answer = Answer("", "none", UNREADABLE) if question is None else answerer.answer(question)
+        answer = Answer("", "none", UNREADABLE) if question is None else library.answer(question)
         if args.json:
             print(answer_json(answer), file=out)
         else:
@@ -98,9 +88,9 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
     """Chat in the terminal: one question a line; a number picks an offered choice."""
-    answerer = load_answerer(args.knowledge)
+    library = core_of(args).library
     print("Hỏi về Nghị quyết (gõ “thoát” hoặc Ctrl-D để kết thúc).", file=out)
-    offered: list[str] = []
+    offered: list[tuple[str, int | None]] = []
     while True:
         try:
             line = input("> ")
@@ -117,11 +107,12 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
         if question.strip().casefold() in EXIT_WORDS:
             return 0
         choice = question.strip()
-        if choice.isdigit() and 1 <= int(choice) <= len(offered):
-            answer = answerer.describe(offered[int(choice) - 1], question)
+        if choice.isascii() and choice.isdigit() and 1 <= int(choice) <= len(offered):
+            item_id, year = offered[int(choice) - 1]
+            answer = library.describe(item_id, year, question)
         else:
-            answer = answerer.answer(question)
-        offered = [m.id for m in answer.matches] if answer.status == "choices" else []
+            answer = library.answer(question)
+        offered = [(m.id, m.year) for m in answer.matches] if answer.status == "choices" else []
         print(render_text(answer), file=out)
         if offered:
             print("(Gõ số thứ tự để chọn.)", file=out)
@@ -129,15 +120,19 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_kb_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a knowledge file and list every problem."""
-    path = knowledge_path(args.file or args.knowledge)
+    from bot.knowledge.loader import check_knowledge, load_resolutions
+
+    path = Path(args.file) if args.file else settings_of(args).knowledge_path
     problems = check_knowledge(path)
     for problem in problems:
         print(problem, file=out)
     if problems:
         print(f"{len(problems)} lỗi.", file=out)
         return 1
-    kb = load_knowledge(path)
-    print(f"{path}: hợp lệ ({len(kb.entries)} mục).", file=out)
+    bases = load_resolutions(path)
+    years = ", ".join(str(kb.document.year) for kb in bases)
+    entries = sum(len(kb.entries) for kb in bases)
+    print(f"{path}: hợp lệ (năm {years}; {entries} mục).", file=out)
     return 0
 
 
@@ -148,7 +143,7 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.file) if args.file else DEFAULT_GOLDEN
     if not path.exists():
         raise UsageError(f"không tìm thấy bộ câu hỏi: {path}")
-    report = evaluate(load_answerer(args.knowledge), load_cases(path))
+    report = evaluate(core_of(args).library, load_cases(path))
     for line in report.lines():
         print(line, file=out)
     return 0 if report.passes else 1
@@ -156,20 +151,33 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_db_upgrade(args: argparse.Namespace, out: TextIO) -> int:
     """Apply database migrations."""
-    from bot.settings import load_settings
-    from bot.storage import upgrade_database
-
-    settings = load_settings(require_token=False)
-    upgrade_database(settings.database_url)
+    asyncio.run(_started(core_of(args)))
     print("Cơ sở dữ liệu đã được cập nhật.", file=out)
+    return 0
+
+
+async def _started(core: Core) -> None:
+    try:
+        await core.start()
+    finally:
+        await core.aclose()
+
+
+def cmd_db_check(args: argparse.Namespace, out: TextIO) -> int:
+    """Check the database answers and is at the newest migration (container health check)."""
+    from bot.storage.health import check_database
+
+    problem = asyncio.run(check_database(settings_of(args).database_url))
+    if problem is not None:
+        print(f"unhealthy: {problem}", file=sys.stderr)
+        return 1
+    print("Cơ sở dữ liệu hoạt động bình thường.", file=out)
     return 0
 
 
 def cmd_run(args: argparse.Namespace, out: TextIO) -> int:
     """Start the Telegram bot."""
-    from bot.settings import load_settings
-
-    settings = load_settings(require_token=True)
+    settings = settings_of(args, require_token=True)
     from handlers.app import run  # lazily: the core never imports telegram
 
     run(settings)
@@ -201,6 +209,9 @@ def build_parser() -> argparse.ArgumentParser:
     db = commands.add_parser("db", help="database tools")
     db_commands = db.add_subparsers(dest="db_command", required=True)
     db_commands.add_parser("upgrade", help="apply migrations").set_defaults(handler=cmd_db_upgrade)
+    db_commands.add_parser("check", help="check the database (exit 1 if unhealthy)").set_defaults(
+        handler=cmd_db_check
+    )
     commands.add_parser("run", help="start the Telegram bot").set_defaults(handler=cmd_run)
     return parser
 

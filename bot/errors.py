@@ -1,9 +1,13 @@
-"""The project's own exceptions; the CLI and the handlers turn them into friendly replies.
+"""The project's own exceptions; each edge maps them in one place (CLI: one line and exit 2,
+Telegram: a reply). ``str()`` of an error a user or operator can cause is Vietnamese.
 
 ResolutionBotError
-├── NumberFormatError
+├── NumberFormatError     (not a number in the expected format; also a ValueError)
 ├── KnowledgeError        (a knowledge file cannot be loaded; carries every problem)
-└── SettingsError         (configuration is missing or malformed)
+├── SettingsError         (configuration is missing or malformed, or the database unusable)
+├── UsageError            (a command used the wrong way)
+├── StorageError          (a database operation failed; the caller may retry)
+└── UnknownItem           (an item id that the knowledge base does not have, e.g. an old button)
 """
 
 from __future__ import annotations
@@ -48,3 +52,21 @@ class KnowledgeError(ResolutionBotError):
 
 class SettingsError(ResolutionBotError):
     """The configuration is missing or malformed."""
+
+
+class UsageError(ResolutionBotError):
+    """A command was used the wrong way."""
+
+
+class StorageError(ResolutionBotError):
+    """A database operation failed."""
+
+
+class UnknownItem(ResolutionBotError):
+    """The knowledge base has no item with this id (a button from an older version)."""
+
+    def __init__(self, item_id: str, year: int | None = None) -> None:
+        where = f" trong nghị quyết năm {year}" if year is not None else ""
+        super().__init__(f"Không có mục '{item_id}'{where}.")
+        self.item_id = item_id
+        self.year = year

@@ -27,6 +27,10 @@ from bot.errors import SettingsError
 from bot.storage.urls import async_url
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
+DEFAULT_KNOWLEDGE = Path("knowledge/resolution.yaml")
+#: The knowledge shipped with the program: beside the package in a checkout, and installed
+#: beside it by the wheel (pyproject.toml ships the ``knowledge`` folder as package data).
+SHIPPED_KNOWLEDGE = Path(__file__).resolve().parent.parent / DEFAULT_KNOWLEDGE
 DEFAULT_DATABASE_URL = "sqlite+aiosqlite:///./data/resolution-bot.sqlite3"
 
 # BotFather tokens are "<bot id>:<35 characters>"; allow some slack in the second part.
@@ -53,6 +57,11 @@ _EXPECTED = {
 }
 
 
+def default_knowledge_path() -> Path:
+    """Return ``knowledge/resolution.yaml`` of the working folder, else the shipped copy."""
+    return DEFAULT_KNOWLEDGE if DEFAULT_KNOWLEDGE.exists() else SHIPPED_KNOWLEDGE
+
+
 class Settings(BaseSettings):
     """Validated configuration of the bot (field names are the environment variables)."""
 
@@ -68,7 +77,7 @@ class Settings(BaseSettings):
     telegram_api_base_url: str = DEFAULT_API_BASE_URL
     database_url: str = DEFAULT_DATABASE_URL
     bot_admin_ids: Annotated[frozenset[int], NoDecode] = frozenset()
-    knowledge_path: Path = Path("knowledge/resolution.yaml")
+    knowledge_path: Path = Field(default_factory=default_knowledge_path)
     webhook_url: str | None = None
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"

@@ -6,11 +6,11 @@ feature and call the core (``bot/``), which never imports ``telegram``.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
-from sqlalchemy.exc import SQLAlchemyError
 from telegram import Update
 from telegram.error import InvalidToken
 from telegram.ext import (
@@ -27,11 +27,13 @@ from telegram.ext import (
     filters,
 )
 
+from bot.core import Core, build_core
 from bot.errors import SettingsError
 from bot.settings import Settings
-from bot.storage import Database
+from handlers import keyboards
 from handlers.admin import reload_knowledge, unanswered
 from handlers.browse import navigate, show_target_groups, show_task_groups
+from handlers.context import CORE_KEY, EDGE_KEY, Edge
 from handlers.errors import on_error
 from handlers.filters import ADDRESSED
 from handlers.inline import inline_query
@@ -45,7 +47,6 @@ from handlers.questions import (
     expired_button,
     show_choice,
 )
-from handlers.services import SERVICES_KEY, Services, load_services
 from handlers.start import cancel, help_command, media_hint, start, unknown_command
 
 logger = logging.getLogger(__name__)
@@ -81,31 +82,26 @@ MEDIA = (
 
 
 def build_application(
-    settings: Settings,
+    core: Core,
     *,
-    services: Services | None = None,
+    edge: Edge | None = None,
     update_processor: BaseUpdateProcessor | None = None,
 ) -> BotApplication:
-    """Build the bot: Bot API client, services (loaded in ``post_init`` if not given), handlers.
+    """Build the bot around a core: Bot API client, handlers, start and stop hooks.
 
     ``update_processor`` replaces the default concurrent processing (tests use it to know
     when an update has been fully handled).
     """
+    settings = core.settings
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
 
     async def post_init(application: BotApplication) -> None:
-        if SERVICES_KEY not in application.bot_data:
-            application.bot_data[SERVICES_KEY] = load_services(settings)
-        ready: Services = application.bot_data[SERVICES_KEY]
-        await migrate(ready.database)
-        await set_command_menus(application.bot, ready.admin_ids)
+        await core.start()
+        await set_command_menus(application.bot, settings.bot_admin_ids)
 
     async def post_shutdown(application: BotApplication) -> None:
-        ready = application.bot_data.get(SERVICES_KEY)
-        if isinstance(ready, Services):
-            await ready.records.close()
-            await ready.database.dispose()
+        await core.aclose()
 
     application: BotApplication = (
         ApplicationBuilder()
@@ -123,8 +119,8 @@ def build_application(
         .post_shutdown(post_shutdown)
         .build()
     )
-    if services is not None:
-        application.bot_data[SERVICES_KEY] = services
+    application.bot_data[CORE_KEY] = core
+    application.bot_data[EDGE_KEY] = edge or Edge()
 
     # Before any handler: remember who wrote, then stop those who write too much.
     application.add_handler(TypeHandler(Update, remember_user), group=-2)
@@ -146,9 +142,14 @@ def build_application(
             MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND & ADDRESSED, answer_addressed),
             MessageHandler(PRIVATE & MEDIA, media_hint),
             MessageHandler(PRIVATE & filters.COMMAND, unknown_command),
-            CallbackQueryHandler(show_choice, pattern=r"^i:"),
-            CallbackQueryHandler(ask_example, pattern=r"^x:"),
-            CallbackQueryHandler(navigate, pattern=r"^[gtkm]:"),
+            CallbackQueryHandler(show_choice, pattern=keyboards.pattern(keyboards.ITEM)),
+            CallbackQueryHandler(ask_example, pattern=keyboards.pattern(keyboards.EXAMPLE)),
+            CallbackQueryHandler(
+                navigate,
+                pattern=keyboards.pattern(
+                    keyboards.TARGET_GROUP, keyboards.TARGET, keyboards.TASK_GROUP, keyboards.MENU
+                ),
+            ),
             CallbackQueryHandler(expired_button),
             InlineQueryHandler(inline_query),
             ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER),
@@ -156,17 +157,6 @@ def build_application(
     )
     application.add_error_handler(on_error)
     return application
-
-
-async def migrate(database: Database) -> None:
-    """Apply the database migrations; an unreachable database is a configuration error."""
-    try:
-        await database.upgrade()
-    except (SQLAlchemyError, OSError) as error:
-        reason = str(error).splitlines()[0] if str(error) else type(error).__name__
-        raise SettingsError(
-            f"DATABASE_URL: không mở được cơ sở dữ liệu {database.url}: {reason}"
-        ) from None
 
 
 class WebhookOptions(TypedDict):
@@ -201,8 +191,11 @@ def run(settings: Settings) -> None:
         bot.errors.SettingsError: the database or the token is unusable.
     """
     _configure_logging(settings)
-    # Load first, so a broken knowledge file or database URL stops us before Telegram.
-    application = build_application(settings, services=load_services(settings))
+    # Load and check first, so a broken knowledge file or an unusable database stops us
+    # with one line before anything is asked of Telegram.
+    core = build_core(settings)
+    asyncio.run(_check_storage(core))
+    application = build_application(core)
     try:
         if settings.webhook_url:
             application.run_webhook(**webhook_options(settings), allowed_updates=ALLOWED_UPDATES)
@@ -212,6 +205,14 @@ def run(settings: Settings) -> None:
         raise SettingsError(
             "TELEGRAM_BOT_TOKEN bị Telegram từ chối: kiểm tra lại token với @BotFather"
         ) from None
+
+
+async def _check_storage(core: Core) -> None:
+    """Migrate and check the database, then close its connections (they belong to this loop)."""
+    try:
+        await core.start()
+    finally:
+        await core.database.dispose()
 
 
 class _RedactToken(logging.Filter):

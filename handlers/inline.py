@@ -9,9 +9,9 @@ from telegram.constants import ParseMode
 from telegram.ext import ContextTypes
 
 from bot.answering.answers import Answer
-from bot.answering.qa import EXAMPLES, QuestionAnswerer
+from bot.core import Library
+from handlers.context import core_of
 from handlers.render import answer_messages
-from handlers.services import services_of
 
 MAX_RESULTS = 10
 MAX_DESCRIPTION = 200
@@ -24,15 +24,17 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
     query = update.inline_query
     if query is None:
         return
-    answerer = services_of(context).answerer
-    answers = await asyncio.to_thread(_suggestions, answerer, query.query.strip())
+    library = core_of(context).library
+    answers = await asyncio.to_thread(_suggestions, library, query.query.strip())
     await query.answer([_article(answer) for answer in answers], cache_time=CACHE_SECONDS)
 
 
-def _suggestions(answerer: QuestionAnswerer, text: str) -> list[Answer]:
+def _suggestions(library: Library, text: str) -> list[Answer]:
+    # The latest resolution's items: an inline answer is inserted into another chat.
     if text:
-        return answerer.suggest(text, limit=MAX_RESULTS)
-    found = [answer for example in EXAMPLES for answer in answerer.suggest(example, limit=1)]
+        return library.suggest(text, limit=MAX_RESULTS)
+    examples = library.examples
+    found = [answer for example in examples for answer in library.suggest(example, limit=1)]
     return list({answer.matches[0].id: answer for answer in found if answer.matches}.values())
 
 

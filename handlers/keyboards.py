@@ -1,12 +1,14 @@
 """Inline keyboards and the callback data they carry.
 
-Callback data is ``<prefix>:<value>`` with a one-letter prefix, so that every knowledge id
-(at most 60 characters by the schema) fits Telegram's 64-byte limit:
+Callback data is ``<prefix>:<value>[@<year>]`` with a one-letter prefix and the year of the
+resolution the value belongs to (ids repeat across years), so that every knowledge id (at
+most 50 characters by the schema) fits Telegram's 64-byte limit. Data without a year (from
+an older version of the bot) means the latest resolution.
 
 * ``i:<id>`` show an item's answer (choices, deep links);
 * ``g:<group id>`` / ``t:<target id>`` browse the targets (/chitieu), editing the message;
 * ``k:<task group id>`` browse the tasks (/nhiemvu);
-* ``m:targets`` / ``m:tasks`` back to the browse menus;
+* ``m:targets`` / ``m:tasks`` the browse menus (of a year: ``m:targets@2020``);
 * ``x:<n>`` ask example question number n.
 """
 
@@ -20,28 +22,42 @@ from bot.answering.answers import Answer
 from bot.knowledge.schema import Document
 from handlers import texts
 
+#: Every prefix in use, declared once: the application routes buttons by these.
+
 ITEM = "i"
 TARGET_GROUP = "g"
 TARGET = "t"
 TASK_GROUP = "k"
 MENU = "m"
 EXAMPLE = "x"
-MENU_TARGETS = f"{MENU}:targets"
-MENU_TASKS = f"{MENU}:tasks"
+PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE)
+TARGETS = "targets"
+TASKS = "tasks"
 
 #: Longer button labels are cut: Telegram shows about this much on a phone.
 MAX_LABEL = 60
 
 
-def data(prefix: str, value: str | int) -> str:
-    """Return the callback data for ``prefix`` and ``value``."""
-    return f"{prefix}:{value}"
+def data(prefix: str, value: str | int, year: int | None = None) -> str:
+    """Return the callback data for ``prefix`` and ``value`` (of a year's resolution)."""
+    return f"{prefix}:{value}" if year is None else f"{prefix}:{value}@{year}"
 
 
-def parse(callback_data: str | None) -> tuple[str, str]:
-    """Return (prefix, value) of callback data; ("", "") when it is not ours."""
-    prefix, _, value = (callback_data or "").partition(":")
-    return (prefix, value) if value else ("", "")
+def parse(callback_data: str | None) -> tuple[str, str, int | None]:
+    """Return (prefix, value, year) of callback data; ("", "", None) when it is not ours."""
+    prefix, _, rest = (callback_data or "").partition(":")
+    value, _, year = rest.partition("@")
+    if not value or (year and not (year.isascii() and year.isdigit() and len(year) == 4)):
+        return "", "", None
+    return prefix, value, int(year) if year else None
+
+
+def pattern(*prefixes: str) -> str:
+    """Return the regular expression matching the callback data of ``prefixes``."""
+    unknown = set(prefixes) - set(PREFIXES)
+    if unknown:
+        raise ValueError(f"undeclared callback prefixes: {sorted(unknown)}")
+    return rf"^[{''.join(prefixes)}]:"
 
 
 def label(text: str) -> str:
@@ -59,11 +75,11 @@ def for_answer(answer: Answer) -> InlineKeyboardMarkup | None:
     """Return the buttons under an answer: the choices, or a way to browse when none fits."""
     if answer.status == "choices":
         return _column(
-            (f"{number}. {match.title}", data(ITEM, match.id))
+            (f"{number}. {match.title}", data(ITEM, match.id, match.year))
             for number, match in enumerate(answer.matches, start=1)
         )
     if answer.status == "none":
-        return _column([(texts.BROWSE_TARGETS, MENU_TARGETS)])
+        return _column([(texts.BROWSE_TARGETS, data(MENU, TARGETS))])
     return None
 
 
@@ -72,27 +88,42 @@ def examples(questions: Sequence[str]) -> InlineKeyboardMarkup:
     return _column((f"❓ {q}", data(EXAMPLE, n)) for n, q in enumerate(questions))
 
 
-def target_groups(document: Document) -> InlineKeyboardMarkup:
-    """Return one button per target group of II.1."""
-    return _column(
-        (f"{group.code.removeprefix('II.1.')}. {group.title}", data(TARGET_GROUP, group.id))
+def target_groups(document: Document, years: Sequence[int] = ()) -> InlineKeyboardMarkup:
+    """Return one button per target group of II.1, then one per other year's resolution."""
+    year = document.year
+    buttons = [
+        (f"{group.code.removeprefix('II.1.')}. {group.title}", data(TARGET_GROUP, group.id, year))
         for group in document.targets
-    )
+    ]
+    return _column([*buttons, *_other_years(TARGETS, year, years)])
 
 
-def targets_of(document: Document, group_id: str) -> InlineKeyboardMarkup:
-    """Return one button per target of a group, and the way back."""
-    group = next(g for g in document.targets if g.id == group_id)
-    buttons = [(f"({t.number}) {t.title}", data(TARGET, t.id)) for t in group.targets]
-    return _column([*buttons, (texts.BACK, MENU_TARGETS)])
+def targets_of(document: Document, group_id: str) -> InlineKeyboardMarkup | None:
+    """Return one button per target of a group and the way back (None: no such group)."""
+    group = next((g for g in document.targets if g.id == group_id), None)
+    if group is None:
+        return None
+    year = document.year
+    buttons = [(f"({t.number}) {t.title}", data(TARGET, t.id, year)) for t in group.targets]
+    return _column([*buttons, (texts.BACK, data(MENU, TARGETS, year))])
 
 
-def task_groups(document: Document) -> InlineKeyboardMarkup:
-    """Return one button per task group of II.2."""
-    return _column(
-        (f"{task.code.removeprefix('II.2.')}. {task.title}", data(TASK_GROUP, task.id))
+def task_groups(document: Document, years: Sequence[int] = ()) -> InlineKeyboardMarkup:
+    """Return one button per task group of II.2, then one per other year's resolution."""
+    year = document.year
+    buttons = [
+        (f"{task.code.removeprefix('II.2.')}. {task.title}", data(TASK_GROUP, task.id, year))
         for task in document.tasks
-    )
+    ]
+    return _column([*buttons, *_other_years(TASKS, year, years)])
+
+
+def _other_years(menu: str, shown: int, years: Sequence[int]) -> list[tuple[str, str]]:
+    return [
+        (texts.OTHER_YEAR.format(year=year), data(MENU, menu, year))
+        for year in years
+        if year != shown
+    ]
 
 
 def back(to: str) -> InlineKeyboardMarkup:

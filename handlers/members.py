@@ -7,8 +7,8 @@ from telegram.constants import ChatMemberStatus, ChatType
 from telegram.ext import ApplicationHandlerStop, ContextTypes
 
 from handlers import texts
+from handlers.context import core_of, edge_of
 from handlers.replies import reply_html
-from handlers.services import services_of
 
 
 async def remember_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -16,7 +16,9 @@ async def remember_user(update: Update, context: ContextTypes.DEFAULT_TYPE) -> N
     user = update.effective_user
     if user is None or user.is_bot:
         return
-    await services_of(context).records.user(user)
+    await core_of(context).members.seen(
+        user.id, user.first_name, user.last_name, user.username, user.language_code
+    )
 
 
 async def limit_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -24,7 +26,7 @@ async def limit_flood(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     user, message = update.effective_user, update.effective_message
     if user is None or message is None:
         return
-    verdict = services_of(context).flood.check(user.id)
+    verdict = edge_of(context).flood.check(user.id)
     if verdict == "allow":
         return
     if verdict == "warn":
@@ -37,11 +39,11 @@ async def track_membership(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     change = update.my_chat_member
     if change is None:
         return
-    records = services_of(context).records
+    members = core_of(context).members
     status = change.new_chat_member.status
     chat = change.chat
     if chat.type == ChatType.PRIVATE:
         blocked = status in {ChatMemberStatus.BANNED, ChatMemberStatus.LEFT}
-        await records.blocked(change.from_user.id, blocked)
+        await members.blocked(change.from_user.id, blocked)
         return
-    await records.chat(chat.id, chat.type, chat.title, status)
+    await members.chat(chat.id, chat.type, chat.title, status)

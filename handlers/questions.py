@@ -8,11 +8,11 @@ from telegram import Message, Update, User
 from telegram.ext import ContextTypes
 
 from bot.answering.answers import Answer
-from bot.answering.qa import EXAMPLES, MAX_QUESTION_CHARS
+from bot.errors import UnknownItem
 from handlers import keyboards, texts
+from handlers.context import core_of, edge_of
 from handlers.filters import strip_mention
 from handlers.replies import reply_html, send_answer, typing_after
-from handlers.services import services_of
 
 
 async def answer_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -49,14 +49,14 @@ async def answer_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
 
 
 async def show_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Send the answer for a pressed choice button (``i:<id>``)."""
+    """Send the answer for a pressed choice button (``i:<id>@<year>``)."""
     query = update.callback_query
     if query is None or query.message is None:
         return
-    _, item_id = keyboards.parse(query.data)
+    _, item_id, year = keyboards.parse(query.data)
     try:
-        answer = services_of(context).answerer.describe(item_id)
-    except KeyError:
+        answer = core_of(context).library.describe(item_id, year)
+    except UnknownItem:
         await query.answer(texts.ITEM_GONE, show_alert=True)
         return
     await query.answer()
@@ -68,11 +68,12 @@ async def ask_example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     query = update.callback_query
     if query is None or query.message is None:
         return
-    _, number = keyboards.parse(query.data)
+    _, number, _ = keyboards.parse(query.data)
     await query.answer()
-    if number.isdigit() and int(number) < len(EXAMPLES):
+    examples = core_of(context).library.examples
+    if number.isascii() and number.isdigit() and int(number) < len(examples):
         await answer_question(
-            context, query.message.chat.id, query.from_user, EXAMPLES[int(number)]
+            context, query.message.chat.id, query.from_user, examples[int(number)]
         )
 
 
@@ -84,18 +85,18 @@ async def answer_question(
     reply_to: Message | None = None,
 ) -> Answer:
     """Answer a question in a chat, then log it."""
-    services = services_of(context)
+    core = core_of(context)
+    library = core.library
     # In a worker thread, so the loop can show "typing…" and serve other chats meanwhile.
-    async with typing_after(context.bot, chat_id, services.typing_delay):
-        answer = await asyncio.to_thread(services.answerer.answer, question)
+    async with typing_after(context.bot, chat_id, edge_of(context).typing_delay):
+        answer = await asyncio.to_thread(library.answer, question)
     try:
         await send_answer(context.bot, chat_id, answer, reply_to=reply_to)
     finally:
-        # Logged even when the reply fails; a pasted document is refused, not logged.
-        if len(question) <= MAX_QUESTION_CHARS:
-            await services.records.question(
-                question, answer, telegram_id=user.id if user else None, chat_id=chat_id
-            )
+        # Logged even when the reply fails (the log decides what it keeps).
+        await core.questions.record(
+            question, answer, telegram_id=user.id if user else None, chat_id=chat_id
+        )
     return answer
 
 

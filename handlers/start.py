@@ -6,12 +6,12 @@ from telegram import Update
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
-from bot.answering.qa import EXAMPLES
+from bot.errors import UnknownItem
 from handlers import keyboards, texts
+from handlers.context import core_of
 from handlers.menu import set_admin_menu
 from handlers.render import escape
 from handlers.replies import reply_html, send_answer
-from handlers.services import services_of
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -19,22 +19,28 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     message, user = update.effective_message, update.effective_user
     if message is None:
         return
-    services = services_of(context)
-    title = escape(services.answerer.kb.document.short_title)
+    core = core_of(context)
+    library = core.library
+    title = escape(library.document().short_title)
     bot_name = escape(context.bot.username)
     if message.chat.type != ChatType.PRIVATE:
         await reply_html(message, texts.WELCOME_GROUP.format(title=title, bot=bot_name))
         return
-    if context.args and context.args[0] in services.answerer.kb.entries:
-        answer = services.answerer.describe(context.args[0])
-        await send_answer(context.bot, message.chat_id, answer)
-        return
+    if context.args:
+        try:
+            answer = library.describe(context.args[0])
+        except UnknownItem:
+            pass  # a link to an item that no longer exists: welcome instead
+        else:
+            await send_answer(context.bot, message.chat_id, answer)
+            return
     name = escape(user.first_name) if user else "đồng chí"
     text = texts.WELCOME.format(name=name, title=title, bot=bot_name)
-    if services.is_admin(user.id if user else None):
+    if core.is_admin(user.id if user else None):
         text += texts.WELCOME_ADMIN
         await set_admin_menu(context.bot, message.chat_id)
-    await reply_html(message, text + texts.WELCOME_EXAMPLES, keyboards.examples(EXAMPLES))
+    examples = keyboards.examples(library.examples)
+    await reply_html(message, text + texts.WELCOME_EXAMPLES, examples)
 
 
 async def help_command(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

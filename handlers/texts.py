@@ -8,6 +8,7 @@ from __future__ import annotations
 
 BACK = "⬅️ Quay lại"
 BROWSE_TARGETS = "📋 Xem các chỉ tiêu"
+OTHER_YEAR = "📅 Nghị quyết năm {year}"
 BROWSE_TASKS = "🗂 Xem các nhiệm vụ"
 
 WELCOME = (
@@ -69,14 +70,12 @@ ITEM_GONE = (
 )
 
 TARGET_GROUPS = "<b>Các chỉ tiêu chủ yếu năm {year}</b> (mục II.1). Chọn một nhóm:"
-TASK_GROUPS = "<b>Các nhiệm vụ chủ yếu</b> (mục II.2). Chọn một nhóm nhiệm vụ:"
+TASK_GROUPS = "<b>Các nhiệm vụ chủ yếu năm {year}</b> (mục II.2). Chọn một nhóm nhiệm vụ:"
 
 ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên của bot."
 UNANSWERED_USAGE = "Cú pháp: /chuatraloi [số ngày từ 1 đến 365], ví dụ: /chuatraloi 30"
 UNANSWERED_NONE = "Không có câu hỏi nào chưa trả lời được trong {days} ngày qua."
 UNANSWERED_HEAD = "<b>Câu hỏi chưa trả lời được trong {days} ngày qua</b> (hỏi nhiều nhất trước):"
-UNANSWERED_LINE = "{number}. “{example}” – {count} lần, lần cuối {last}; {statuses}"
-STATUS_WORDS = {"none": "không tìm thấy nội dung", "choices": "phải hỏi lại để chọn"}
 RELOADING_FAILED = (
     "<b>Không nạp lại được</b>: tệp tri thức có {count} lỗi. Bot vẫn dùng dữ liệu cũ.\n{problems}"
 )

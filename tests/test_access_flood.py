@@ -5,31 +5,24 @@ from __future__ import annotations
 import pytest
 
 from bot.access.flood import FloodGuard
-
-
-class Clock:
-    def __init__(self) -> None:
-        self.now = 0.0
-
-    def __call__(self) -> float:
-        return self.now
+from tests.fakes.clock import FakeClock
 
 
 def test_within_the_limit_everything_is_answered() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=3, window=60, clock=clock)
     assert [guard.check(1) for _ in range(3)] == ["allow"] * 3
 
 
 def test_over_the_limit_one_warning_then_silence() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=3, window=60, clock=clock)
     verdicts = [guard.check(1) for _ in range(6)]
     assert verdicts == ["allow", "allow", "allow", "warn", "ignore", "ignore"]
 
 
 def test_other_senders_are_unaffected() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=2, window=60, clock=clock)
     for _ in range(5):
         guard.check(1)
@@ -38,7 +31,7 @@ def test_other_senders_are_unaffected() -> None:
 
 
 def test_answered_again_once_the_window_has_passed() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=2, window=60, clock=clock)
     assert [guard.check(1) for _ in range(4)] == ["allow", "allow", "warn", "ignore"]
     clock.now = 59.9
@@ -50,7 +43,7 @@ def test_answered_again_once_the_window_has_passed() -> None:
 
 
 def test_the_window_slides() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=3, window=60, clock=clock)
     for moment in (0, 20, 40):
         clock.now = moment
@@ -61,7 +54,7 @@ def test_the_window_slides() -> None:
 
 
 def test_idle_senders_are_forgotten() -> None:
-    clock = Clock()
+    clock = FakeClock(now=0.0)
     guard = FloodGuard(limit=5, window=60, clock=clock)
     for sender in range(100):
         guard.check(sender)
@@ -72,7 +65,7 @@ def test_idle_senders_are_forgotten() -> None:
 
 
 def test_default_is_twenty_a_minute() -> None:
-    guard = FloodGuard(clock=Clock())
+    guard = FloodGuard(clock=FakeClock())
     assert [guard.check(1) for _ in range(21)][-2:] == ["allow", "warn"]
 
 

@@ -125,10 +125,11 @@ def test_a_broken_knowledge_path_exits_2_with_one_clear_message(tmp_path, capsys
     assert "không tìm thấy" in capsys.readouterr().err
 
 
-def test_the_console_script_runs_in_a_fresh_process() -> None:
+def test_the_console_script_runs_in_a_fresh_process(tmp_path) -> None:
+    # From another folder (no .env, no knowledge/ there): the shipped knowledge answers.
     done = subprocess.run(
         [sys.executable, "-m", "bot", "ask", "che phu rung"],
-        cwd=ROOT,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,
@@ -138,10 +139,10 @@ def test_the_console_script_runs_in_a_fresh_process() -> None:
     assert "Traceback" not in done.stderr
 
 
-def test_bad_usage_exits_2() -> None:
+def test_bad_usage_exits_2(tmp_path) -> None:
     done = subprocess.run(
         [sys.executable, "-m", "bot", "nonsense"],
-        cwd=ROOT,
+        cwd=tmp_path,
         capture_output=True,
         text=True,
         check=False,

@@ -11,17 +11,14 @@ from bot.answering.evaluate import (
     evaluate,
     load_cases,
 )
-from bot.answering.qa import QuestionAnswerer
-from bot.knowledge.loader import load_knowledge
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLDEN = ROOT / "tests" / "data" / "questions.yaml"
 
 
 @pytest.fixture(scope="module")
-def report():
-    answerer = QuestionAnswerer(load_knowledge(ROOT / "knowledge" / "resolution.yaml"))
-    return evaluate(answerer, load_cases(GOLDEN))
+def report(shared_library):
+    return evaluate(shared_library, load_cases(GOLDEN))
 
 
 def test_the_golden_set_is_big_enough() -> None:
@@ -30,12 +27,10 @@ def test_the_golden_set_is_big_enough() -> None:
     assert sum(not c.expected for c in cases) >= 30
 
 
-def test_every_expected_id_exists() -> None:
-    kb = load_knowledge(ROOT / "knowledge" / "resolution.yaml")
-    answerer = QuestionAnswerer(kb)
+def test_every_expected_id_exists(shared_library) -> None:
     for case in load_cases(GOLDEN):
         for item_id in case.expected:
-            answerer.describe(item_id)  # KeyError for an unknown id
+            shared_library.describe(item_id)  # UnknownItem for an unknown id
 
 
 def test_no_question_is_answered_with_a_wrong_item(report) -> None:

@@ -93,8 +93,8 @@ async def test_questions_in_groups_are_logged_with_the_group(
 ) -> None:
     update = group_message(telegram_bot, f"@{BOT_USERNAME} che phủ rừng")
     await telegram_bot.reply_to(update)
-    await telegram_bot.services.records.flush()  # questions are logged in batches
-    async with telegram_bot.services.database.transaction() as session:
+    await telegram_bot.core.questions.flush()  # questions are logged in batches
+    async with telegram_bot.core.database.transaction() as session:
         logged = (
             await session.execute(text("select text, chat_id, telegram_id from questions"))
         ).all()
@@ -108,7 +108,7 @@ async def test_joining_and_leaving_groups_is_recorded(telegram_bot: TelegramHarn
     assert await telegram_bot.silent_on(api.my_chat_member(group, adder, "left", "member")) == []
 
     async def chats():
-        async with telegram_bot.services.database.transaction() as session:
+        async with telegram_bot.core.database.transaction() as session:
             result = await session.execute(text("select chat_id, type, title, status from chats"))
             return [tuple(r) for r in result.all()]
 

@@ -26,8 +26,8 @@ async def press(bot: TelegramHarness, call: Call, data: str, user_id: int = LAN)
 
 
 async def rows(bot: TelegramHarness, sql: str) -> list[tuple]:
-    await bot.services.records.flush()  # questions are logged in batches
-    async with bot.services.database.transaction() as session:
+    await bot.core.questions.flush()  # questions are logged in batches
+    async with bot.core.database.transaction() as session:
         return [tuple(row) for row in (await session.execute(text(sql))).all()]
 
 
@@ -96,9 +96,9 @@ async def test_choices_come_as_buttons_and_a_press_answers(telegram_bot: Telegra
     data = callback_data(reply)
     assert len(data) >= 2
     assert all(d.startswith("i:") for d in data)
-    assert "i:che-phu-rung" in data
+    assert "i:che-phu-rung@2020" in data
     assert "1. " in reply.plain_text
-    mark = await press(telegram_bot, reply, "i:che-phu-rung")
+    mark = await press(telegram_bot, reply, "i:che-phu-rung@2020")
     await telegram_bot.api.wait_for_call("answerCallbackQuery", since=mark)
     answer = await telegram_bot.api.wait_for_call("sendMessage", since=mark)
     assert answer.plain_text.startswith("Tỷ lệ che phủ rừng năm 2020: 55%")
@@ -178,7 +178,7 @@ async def test_inline_mode_never_fails(telegram_bot: TelegramHarness, query: str
 async def test_browse_targets_editing_one_message(telegram_bot: TelegramHarness) -> None:
     menu = await telegram_bot.ask("/chitieu")
     assert "Các chỉ tiêu chủ yếu năm 2020" in menu.plain_text
-    assert callback_data(menu)[:1] == ["g:kinh-te"]
+    assert callback_data(menu)[:1] == ["g:kinh-te@2020"]
     message_id = menu.response["result"]["message_id"]
 
     async def follow(page: Call, data: str) -> Call:
@@ -189,17 +189,17 @@ async def test_browse_targets_editing_one_message(telegram_bot: TelegramHarness)
         assert edit.params["message_id"] == message_id
         return edit
 
-    group = await follow(menu, "g:moi-truong")
+    group = await follow(menu, "g:moi-truong@2020")
     assert "i:" not in str(callback_data(group))
-    assert "t:che-phu-rung" in callback_data(group)
-    assert callback_data(group)[-1] == "m:targets"
+    assert "t:che-phu-rung@2020" in callback_data(group)
+    assert callback_data(group)[-1] == "m:targets@2020"
     assert group.buttons[-1]["text"] == "⬅️ Quay lại"
-    target = await follow(group, "t:che-phu-rung")
+    target = await follow(group, "t:che-phu-rung@2020")
     assert target.plain_text.startswith("Tỷ lệ che phủ rừng năm 2020: 55%")
-    assert callback_data(target) == ["g:moi-truong"]
-    back = await follow(target, "g:moi-truong")
-    assert "t:che-phu-rung" in callback_data(back)
-    top = await follow(back, "m:targets")
+    assert callback_data(target) == ["g:moi-truong@2020"]
+    back = await follow(target, "g:moi-truong@2020")
+    assert "t:che-phu-rung@2020" in callback_data(back)
+    top = await follow(back, "m:targets@2020")
     assert callback_data(top) == callback_data(menu)
 
 
@@ -220,17 +220,17 @@ async def test_pressing_the_same_button_twice_is_harmless(telegram_bot: Telegram
 async def test_browse_tasks(telegram_bot: TelegramHarness) -> None:
     menu = await telegram_bot.ask("/nhiemvu")
     assert "Các nhiệm vụ chủ yếu" in menu.plain_text
-    assert "k:nv-kinh-te" in callback_data(menu)
-    mark = await press(telegram_bot, menu, "k:nv-kinh-te")
+    assert "k:nv-kinh-te@2020" in callback_data(menu)
+    mark = await press(telegram_bot, menu, "k:nv-kinh-te@2020")
     detail = await telegram_bot.api.wait_for_call("editMessageText", since=mark)
     assert detail.plain_text.startswith("Nhiệm vụ 2.2")
-    assert callback_data(detail) == ["m:tasks"]
+    assert callback_data(detail) == ["m:tasks@2020"]
 
 
 async def test_an_unknown_button_is_answered(telegram_bot: TelegramHarness) -> None:
     menu = await telegram_bot.ask("/chitieu")
     message = menu.response["result"]
-    for data in ["g:khong-co", "old-format"]:
+    for data in ["g:khong-co", "old-format", "g:kinh-te@1999", "i:che-phu-rung@20x0"]:
         mark = await telegram_bot.send(
             telegram_bot.api.callback_query(telegram_bot.user(LAN), message, data)
         )
@@ -275,7 +275,7 @@ async def test_an_admin_unknown_to_telegram_does_not_stop_the_bot(start_bot, cap
 
 
 async def test_typing_is_shown_before_a_slow_answer(telegram_bot: TelegramHarness) -> None:
-    telegram_bot.services.typing_delay = 0  # every answer counts as slow
+    telegram_bot.edge.typing_delay = 0  # every answer counts as slow
     mark = await telegram_bot.send(
         telegram_bot.api.private_message("kinh tế", telegram_bot.user(LAN))
     )
@@ -345,7 +345,7 @@ async def test_a_failing_handler_is_logged_and_the_user_gets_an_apology(
     def broken(question: str):
         raise RuntimeError("matcher exploded")
 
-    monkeypatch.setattr(telegram_bot.services.answerer, "answer", broken)
+    monkeypatch.setattr(telegram_bot.core.library, "answer", broken)
     with caplog.at_level(logging.ERROR):
         reply = await telegram_bot.ask("che phủ rừng")
     assert reply.plain_text.startswith("Xin lỗi")

@@ -10,11 +10,15 @@ Status = Literal["answer", "choices", "none"]
 
 @dataclass(frozen=True, slots=True)
 class Match:
-    """A knowledge item the question may be about, with its score on the 0-100 scale."""
+    """A knowledge item the question may be about, with its score on the 0-100 scale.
+
+    ``year`` is the year of the resolution the item belongs to (ids repeat across years).
+    """
 
     id: str
     title: str
     score: float
+    year: int | None = None
 
 
 @dataclass(frozen=True, slots=True)

@@ -5,16 +5,25 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
-from bot.answering.qa import QuestionAnswerer
+from bot.answering.answers import Answer
 
 #: Floors the issue sets: in-scope answered right, wrong answers, out-of-scope refused.
 MIN_IN_SCOPE_ANSWERED = 0.97
 MAX_WRONG_ANSWERS = 0
 MIN_OUT_OF_SCOPE_NONE = 0.95
 OUT_OF_SCOPE = "out-of-scope"
+
+
+class Answers(Protocol):
+    """Anything that answers a question (one year's answerer, or every year's)."""
+
+    def answer(self, question: str) -> Answer:
+        """Answer a question as the bot would."""
+        ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,7 +142,7 @@ def load_cases(path: Path) -> list[Case]:
     return cases
 
 
-def evaluate(answerer: QuestionAnswerer, cases: list[Case]) -> Report:
+def evaluate(answerer: Answers, cases: list[Case]) -> Report:
     """Answer every case and collect the outcomes."""
     report = Report()
     for case in cases:

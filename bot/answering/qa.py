@@ -16,9 +16,12 @@ import dataclasses
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import citation, describe_entry
+from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.matching.analysis import Analysis
-from bot.matching.index import SUGGEST_MIN_SCORE, Scored, SearchIndex
+from bot.matching.index import SUGGEST_MIN_SCORE
+from bot.matching.knowledge_items import ScoredEntry as Scored
+from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
 
@@ -62,9 +65,13 @@ TOO_LONG = "Câu hỏi quá dài ({length} ký tự). Đồng chí hỏi ngắn 
 class QuestionAnswerer:
     """Answer questions over one knowledge base (build once, share across requests)."""
 
-    def __init__(self, kb: KnowledgeBase) -> None:
+    def __init__(self, kb: KnowledgeBase, *, covered_years: tuple[int, ...] = ()) -> None:
         self.kb = kb
-        self.index = SearchIndex(kb)
+        #: Every year some loaded resolution covers (several when a folder holds several).
+        self.covered_years = covered_years or (kb.document.year,)
+        #: Entries by section code ("II.1.3", "II.1.3.(1)"): figures share their target's.
+        self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
+        self.index = entries_index(kb)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
 
@@ -94,10 +101,22 @@ class QuestionAnswerer:
         return self._decide(question, ranked, analysis)
 
     def describe(self, item_id: str, question: str = "", score: float = 100.0) -> Answer:
-        """Return the full answer for one item (raises KeyError for an unknown id)."""
-        if item_id.startswith(COUNT_PREFIX) and item_id not in self.kb.entries:
+        """Return the full answer for one item.
+
+        Raises:
+            UnknownItem: the knowledge base has no such item.
+        """
+        entry = self.kb.entries.get(item_id)
+        if entry is not None:
+            return describe_entry(self.kb, entry, question, score)
+        if item_id in self._count_ids():
             return self._count_answer(item_id, question)
-        return describe_entry(self.kb, self.kb.entries[item_id], question, score)
+        raise UnknownItem(item_id, self.kb.document.year)
+
+    def _count_ids(self) -> set[str]:
+        groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
+        fixed = {f"{COUNT_PREFIX}chi-tieu", f"{COUNT_PREFIX}nhiem-vu"}
+        return fixed | {f"{COUNT_PREFIX}chi-tieu-{g}" for g in groups}
 
     def suggest(self, text: str, limit: int = 10) -> list[Answer]:
         """Return full answers for the best items of a query, for inline mode."""
@@ -113,9 +132,8 @@ class QuestionAnswerer:
     # --- direct routes -------------------------------------------------------------------
 
     def _by_code(self, analysis: Analysis) -> Answer | None:
-        codes = {e.code: e for e in self.kb.entries.values() if e.code and e.kind != "figure"}
         for code in analysis.codes:
-            entry = codes.get(code)
+            entry = self._coded.get(code)
             if entry is not None:
                 return describe_entry(self.kb, entry, analysis.text, 100.0)
         return None
@@ -193,11 +211,13 @@ class QuestionAnswerer:
         year = self.kb.document.year
         other_years = [y for y in analysis.years if y != year]
         best = ranked[:1]
+        *earlier, last = (str(y) for y in self.covered_years)
+        covered = f"{', '.join(earlier)} và {last}" if earlier else last
         for y in other_years:
             if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
                 return _none(
                     analysis.text,
-                    f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {year}; "
+                    f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {covered}; "
                     f"không có số liệu năm {y}.",
                 )
         for province in analysis.provinces:
@@ -230,9 +250,10 @@ class QuestionAnswerer:
             note = self._district_note(analysis, answered.entry)
             return result if not note else _with_note(result, note)
         window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
-        picked = _distinct(window)[:MAX_CHOICES]
+        # The ranking holds each entry once.
+        picked = window[:MAX_CHOICES]
         if len(picked) < MIN_CHOICES:
-            picked = _distinct(ranked)[:MIN_CHOICES]
+            picked = ranked[:MIN_CHOICES]
         matches = tuple(Match(s.entry.id, _choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 
@@ -291,17 +312,6 @@ def _choice_title(entry: Entry) -> str:
     if entry.kind in {"target", "figure"} and len(entry.figures) == 1:
         return f"{entry.title} ({entry.figures[0].statement})"
     return entry.title
-
-
-def _distinct(ranked: list[Scored]) -> list[Scored]:
-    """Return the ranking without duplicates of the same entry."""
-    seen: set[str] = set()
-    out: list[Scored] = []
-    for scored in ranked:
-        if scored.entry.id not in seen:
-            seen.add(scored.entry.id)
-            out.append(scored)
-    return out
 
 
 def _none(question: str, headline: str) -> Answer:

@@ -19,7 +19,7 @@ from bot.knowledge.schema import (
     Vocabulary,
 )
 
-Kind = Literal["fact", "section", "named", "group", "target", "figure", "task", "count"]
+Kind = Literal["fact", "section", "named", "group", "target", "figure", "task"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,7 +41,7 @@ class Entry:
 
 @dataclass(frozen=True, slots=True)
 class KnowledgeBase:
-    """The validated documents, the shared vocabulary and the flattened entries."""
+    """One resolution (``documents`` holds just it), the shared vocabulary, the entries."""
 
     documents: tuple[Document, ...]
     vocabulary: Vocabulary
@@ -49,7 +49,7 @@ class KnowledgeBase:
 
     @property
     def document(self) -> Document:
-        """Return the current (latest) resolution."""
+        """Return the resolution."""
         return max(self.documents, key=lambda d: d.year)
 
 

@@ -15,7 +15,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from bot.errors import KnowledgeError, Problem
-from bot.knowledge.entries import Entry, KnowledgeBase, flatten
+from bot.knowledge.entries import KnowledgeBase, flatten
 from bot.knowledge.schema import Document, KnowledgeFile, Vocabulary, iter_ids
 
 VOCABULARY_FILE = "vocabulary.yaml"
@@ -32,8 +32,12 @@ def knowledge_files(path: Path) -> list[Path]:
     return [path]
 
 
-def load_knowledge(path: Path) -> KnowledgeBase:
-    """Load and validate a knowledge file or folder.
+def load_resolutions(path: Path) -> tuple[KnowledgeBase, ...]:
+    """Load and validate a knowledge file or folder: one knowledge base per resolution.
+
+    A folder holds one resolution a year; next year's file is usually a copy of this year's,
+    edited, so ids need only be unique within a file. Two files for one year are refused.
+    The result is sorted by year, the latest last.
 
     Raises:
         KnowledgeError: with every problem found in every file.
@@ -45,12 +49,21 @@ def load_knowledge(path: Path) -> KnowledgeBase:
     vocabulary_path = (path if path.is_dir() else path.parent) / VOCABULARY_FILE
     vocabulary, _ = _load_model(vocabulary_path, Vocabulary, problems)
     documents: list[Document] = []
-    seen_ids: dict[str, str] = {}
+    years: dict[int, str] = {}
     for file in files:
         loaded, root = _load_model(file, KnowledgeFile, problems)
         if loaded is None:
             continue
+        year = loaded.document.year
+        if year in years:
+            where = _line_of(root, ("document", "year"))
+            problems.append(
+                Problem(str(file), where, "document.year", f"năm {year} trùng ({years[year]})")
+            )
+            continue
+        years[year] = file.name
         documents.append(loaded.document)
+        seen_ids: dict[str, str] = {}
         for dotted, item_id in iter_ids(loaded.document):
             where = _line_of(root, _path_to_loc(dotted))
             if item_id in seen_ids:
@@ -63,17 +76,25 @@ def load_knowledge(path: Path) -> KnowledgeBase:
                 seen_ids[item_id] = f"{file.name}:{where}"
     if problems or vocabulary is None:
         raise KnowledgeError(problems)
-    entries: dict[str, Entry] = {}
-    for document in documents:
-        for entry in flatten(document):
-            entries[entry.id] = entry
-    return KnowledgeBase(tuple(documents), vocabulary, entries)
+    return tuple(
+        KnowledgeBase((document,), vocabulary, {e.id: e for e in flatten(document)})
+        for document in sorted(documents, key=lambda d: d.year)
+    )
+
+
+def load_knowledge(path: Path) -> KnowledgeBase:
+    """Load a knowledge file or folder and return its latest resolution.
+
+    Raises:
+        KnowledgeError: with every problem found in every file.
+    """
+    return load_resolutions(path)[-1]
 
 
 def check_knowledge(path: Path) -> list[Problem]:
     """Return every problem of a knowledge file or folder (empty when it is sound)."""
     try:
-        load_knowledge(path)
+        load_resolutions(path)
     except KnowledgeError as error:
         return error.problems
     return []

@@ -1,0 +1,137 @@
+"""The composition root of the core: every edge (CLI, Telegram, tests) builds it here.
+
+``build_core(settings)`` loads the knowledge and opens the database handle (no I/O on the
+database yet); ``await core.start()`` migrates and checks the database can be written,
+turning any failure into one :class:`~bot.errors.SettingsError`; ``await core.aclose()``
+writes what is pending and closes. The knowledge is one snapshot, swapped whole by
+:meth:`Core.reload_knowledge`, so a request sees either the old or the new one, never a mix.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import zoneinfo
+from dataclasses import dataclass
+from functools import cached_property
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from bot.answering.library import Library
+from bot.knowledge.loader import load_resolutions
+from bot.settings import Settings
+
+if TYPE_CHECKING:
+    from bot.access.members import Members
+    from bot.answering.question_log import QuestionLog
+    from bot.storage import Database
+
+__all__ = ["Core", "Library", "Snapshot", "build_core", "load_snapshot"]
+
+
+@dataclass(frozen=True, slots=True)
+class Snapshot:
+    """The knowledge in use and everything built from it, loaded at one moment."""
+
+    library: Library
+    path: Path
+    loaded_at: dt.datetime
+
+
+def load_snapshot(path: Path) -> Snapshot:
+    """Load every resolution at ``path`` and build what answers from it.
+
+    Raises:
+        bot.errors.KnowledgeError: a knowledge file is broken (every problem listed).
+    """
+    return Snapshot(Library(load_resolutions(path)), path, dt.datetime.now(dt.UTC))
+
+
+@dataclass(eq=False)
+class Core:
+    """The services of the bot, shared by every edge; built by :func:`build_core`.
+
+    The database and what writes to it are made on first use: answering in the terminal
+    never opens (or creates) a database, and does not import SQLAlchemy.
+    """
+
+    settings: Settings
+    knowledge: Snapshot
+
+    @cached_property
+    def database(self) -> Database:
+        """Return the database named by the settings (no connection is made yet)."""
+        from bot.storage import Database
+
+        return Database.from_url(self.settings.database_url)
+
+    @cached_property
+    def questions(self) -> QuestionLog:
+        """Return the log of questions asked (written in batches)."""
+        from bot.answering.question_log import QuestionLog
+
+        return QuestionLog(self.database)
+
+    @cached_property
+    def members(self) -> Members:
+        """Return what the bot records about users and chats."""
+        from bot.access.members import Members
+
+        return Members(self.database)
+
+    @property
+    def library(self) -> Library:
+        """Return the resolutions in use (read it once per request: reloads swap it)."""
+        return self.knowledge.library
+
+    @property
+    def time_zone(self) -> zoneinfo.ZoneInfo:
+        """Return the time zone for dates shown to users."""
+        return self.settings.time_zone
+
+    def is_admin(self, user_id: int | None) -> bool:
+        """Return whether ``user_id`` is one of the bot's administrators."""
+        return user_id is not None and user_id in self.settings.bot_admin_ids
+
+    async def start(self) -> None:
+        """Migrate the database and check it can be written.
+
+        Raises:
+            bot.errors.SettingsError: the database cannot be reached, created or written.
+        """
+        await self.database.prepare()
+
+    async def unanswered_report(self, days: int) -> list[str]:
+        """Return the lines of the report of questions left unanswered over ``days`` days."""
+        from bot.answering.unanswered import UNANSWERED_LIMIT, unanswered_lines
+
+        rows = await self.questions.unanswered(days=days, limit=UNANSWERED_LIMIT)
+        return unanswered_lines(rows, self.time_zone)
+
+    def reload_knowledge(self) -> Snapshot:
+        """Load the knowledge again and swap it in at once; a broken file keeps the old one.
+
+        Raises:
+            bot.errors.KnowledgeError: the new files are broken (nothing was swapped).
+        """
+        snapshot = load_snapshot(self.settings.knowledge_path)
+        self.knowledge = snapshot
+        return snapshot
+
+    async def aclose(self) -> None:
+        """Write what is pending and close the database connections (if any were opened)."""
+        if "database" not in self.__dict__:
+            return
+        try:
+            if "questions" in self.__dict__:
+                await self.questions.close()
+        finally:
+            await self.database.dispose()
+
+
+def build_core(settings: Settings, *, knowledge: Snapshot | None = None) -> Core:
+    """Build the core from validated settings (``knowledge`` reuses a loaded snapshot).
+
+    Raises:
+        bot.errors.KnowledgeError: a knowledge file is broken.
+    """
+    return Core(settings, knowledge or load_snapshot(settings.knowledge_path))

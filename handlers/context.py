@@ -1,0 +1,44 @@
+"""What handlers reach besides the update: the core, and the Telegram edge's own state.
+
+``bot_data`` holds these two objects and nothing else: users, questions and chats live in
+the database. The flood guard and the "typing…" delay are Telegram matters, so they stay
+here, not in the core.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from telegram.ext import ContextTypes
+
+from bot.access.flood import FloodGuard
+from bot.core import Core
+
+CORE_KEY = "core"
+EDGE_KEY = "edge"
+#: Seconds an answer may take before the user is shown "typing…".
+TYPING_DELAY = 0.5
+
+
+@dataclass
+class Edge:
+    """Per-process state of the Telegram edge."""
+
+    flood: FloodGuard = field(default_factory=FloodGuard)
+    typing_delay: float = TYPING_DELAY
+
+
+def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:
+    """Return the core stored in ``bot_data`` when the application was built."""
+    core = context.bot_data.get(CORE_KEY)
+    if not isinstance(core, Core):
+        raise RuntimeError("the core is missing from bot_data: build_application was bypassed")
+    return core
+
+
+def edge_of(context: ContextTypes.DEFAULT_TYPE) -> Edge:
+    """Return the Telegram edge's own state."""
+    edge = context.bot_data.get(EDGE_KEY)
+    if not isinstance(edge, Edge):
+        raise RuntimeError("the edge state is missing from bot_data")
+    return edge

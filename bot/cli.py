@@ -7,7 +7,6 @@ usage or configuration (one line on standard error, never a traceback).
 from __future__ import annotations
 
 import argparse
-import asyncio
 import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
@@ -151,6 +150,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_db_upgrade(args: argparse.Namespace, out: TextIO) -> int:
     """Apply database migrations."""
+    import asyncio  # lazily, like every database command: answering does not need it
+
     asyncio.run(_started(core_of(args)))
     print("Cơ sở dữ liệu đã được cập nhật.", file=out)
     return 0
@@ -165,6 +166,8 @@ async def _started(core: Core) -> None:
 
 def cmd_db_check(args: argparse.Namespace, out: TextIO) -> int:
     """Check the database answers and is at the newest migration (container health check)."""
+    import asyncio
+
     from bot.storage.health import check_database
 
     problem = asyncio.run(check_database(settings_of(args).database_url))

@@ -24,7 +24,7 @@ from pydantic_settings import (
 from pydantic_settings import SettingsError as PydanticSettingsError
 
 from bot.errors import SettingsError
-from bot.storage.urls import async_url
+from bot.storage.urls import check_url
 
 DEFAULT_API_BASE_URL = "https://api.telegram.org/bot"
 DEFAULT_KNOWLEDGE = Path("knowledge/resolution.yaml")
@@ -98,7 +98,7 @@ class Settings(BaseSettings):
     def _database_url(cls, value: str) -> str:
         # The storage layer owns which URLs it can serve; ask it, so both agree.
         try:
-            async_url(value)
+            check_url(value)
         except SettingsError as error:
             raise ValueError(str(error)) from None
         return value

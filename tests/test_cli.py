@@ -149,3 +149,17 @@ def test_bad_usage_exits_2(tmp_path) -> None:
     )
     assert done.returncode == 2
     assert "Traceback" not in done.stderr
+
+
+def test_answering_loads_no_database_library(tmp_path) -> None:
+    # SQLAlchemy, Alembic and Telegram would double the cold start of `ask` (aim 0.5 s).
+    code = (
+        "import sys; from bot.cli import main; main(['ask', 'che phu rung']); "
+        "print(sorted(m for m in ('sqlalchemy', 'alembic', 'telegram') if m in sys.modules))"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=False
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.splitlines()[-1] == "[]"
+    assert not (tmp_path / "data").exists()  # no database file created either

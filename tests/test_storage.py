@@ -33,7 +33,7 @@ from bot.storage import (
 )
 from bot.storage.health import check_database
 from bot.storage.models import Base, Chat, Question, User
-from bot.storage.urls import sqlite_file
+from bot.storage.urls import check_url, sqlite_file
 
 NOW = datetime(2025, 3, 15, 9, 30, tzinfo=UTC)
 TABLES = {"users", "chats", "questions"}
@@ -690,18 +690,20 @@ async def test_sslmode_is_passed_to_asyncpg_as_ssl():
 @pytest.mark.parametrize(
     ("url", "message"),
     [
-        ("", "not a valid database URL"),
-        ("data/bot.sqlite3", "not a valid database URL"),
-        ("sqlite//data/bot.sqlite3", "not a valid database URL"),
-        ("postgresql://bot:secret@db:port/bot", "not a valid database URL"),
-        ("mysql://bot:secret@db/bot", "unsupported database 'mysql'"),
-        ("postgresql+pg8000://bot@db/bot", "unsupported database 'postgresql+pg8000'"),
-        ("http://example.com", "unsupported database 'http'"),
+        ("", "không phải một URL cơ sở dữ liệu"),
+        ("data/bot.sqlite3", "không phải một URL cơ sở dữ liệu"),
+        ("sqlite//data/bot.sqlite3", "không phải một URL cơ sở dữ liệu"),
+        ("postgresql://bot:secret@db:port/bot", "không phải một URL cơ sở dữ liệu"),
+        ("mysql://bot:secret@db/bot", "không hỗ trợ 'mysql'"),
+        ("postgresql+pg8000://bot@db/bot", "không hỗ trợ 'postgresql+pg8000'"),
+        ("http://example.com", "không hỗ trợ 'http'"),
     ],
 )
-def test_bad_urls_are_refused_with_a_clear_message(url, message):
+@pytest.mark.parametrize("opener", [Database.from_url, check_url], ids=["open", "settings"])
+def test_bad_urls_are_refused_with_a_clear_message(url, message, opener):
+    # The settings check (no SQLAlchemy) and opening the database refuse the same URLs.
     with pytest.raises(SettingsError, match=r"^DATABASE_URL") as caught:
-        Database.from_url(url)
+        opener(url)
     assert message in str(caught.value)
     assert "sqlite:///" in str(caught.value)  # shows what a good URL looks like
     assert "secret" not in str(caught.value)

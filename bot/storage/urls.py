@@ -1,16 +1,25 @@
-"""Turn the ``DATABASE_URL`` a user writes into the URL of an async driver."""
+"""Turn the ``DATABASE_URL`` a user writes into the URL of an async driver.
+
+:func:`check_url` needs no SQLAlchemy, so settings can validate the URL at every start
+(``resolution-bot ask`` included) without importing it; :func:`async_url` parses it fully
+when a database is opened.
+"""
 
 from __future__ import annotations
 
 import re
 from pathlib import Path
-
-from sqlalchemy.engine import URL, make_url
-from sqlalchemy.exc import ArgumentError
+from typing import TYPE_CHECKING
 
 from bot.errors import SettingsError
 
-_EXAMPLES = "sqlite:///data/resolution-bot.sqlite3 or postgresql://user:password@host:5432/name"
+if TYPE_CHECKING:
+    from sqlalchemy.engine import URL
+
+_EXAMPLES = "sqlite:///data/resolution-bot.sqlite3 hoặc postgresql://user:password@host:5432/name"
+# The shape SQLAlchemy accepts: a driver name, "://", then the rest.
+_SHAPE = re.compile(r"^(?P<driver>[\w+]+)://(?P<rest>.*)$", re.DOTALL)
+_PORT = re.compile(r"@[^/?#]*:(?P<port>[^/?#@\]]*)(?:[/?#]|$)")
 
 # Every spelling we accept, mapped to the async driver that serves it.
 _ASYNC_DRIVERS = {
@@ -29,26 +38,57 @@ _TRUE = ("true", "1", "yes", "on")
 _PASSWORD = re.compile(r"(?<=://)([^:/@]*):[^@]*@")
 
 
+def check_url(url: str) -> None:
+    """Check ``url`` names a database we support, in a shape SQLAlchemy can parse.
+
+    Raises:
+        SettingsError: the URL is malformed or names a database we do not support.
+    """
+    text = url.strip()
+    shape = _SHAPE.match(text)
+    if shape is None:
+        raise SettingsError(
+            f"DATABASE_URL không phải một URL cơ sở dữ liệu: {mask_password(text)!r}; "
+            f"ví dụ {_EXAMPLES}"
+        )
+    _supported_driver(shape["driver"])
+    port = _PORT.search(shape["rest"])
+    if port is not None and port["port"] and not port["port"].isdigit():
+        raise SettingsError(
+            f"DATABASE_URL không phải một URL cơ sở dữ liệu (cổng không hợp lệ): "
+            f"{mask_password(text)!r}; ví dụ {_EXAMPLES}"
+        )
+
+
+def _supported_driver(name: str) -> str:
+    driver = _ASYNC_DRIVERS.get(name)
+    if driver is None:
+        raise SettingsError(
+            f"DATABASE_URL chỉ định loại cơ sở dữ liệu không hỗ trợ {name!r}: "
+            f"dùng SQLite hoặc PostgreSQL, ví dụ {_EXAMPLES}"
+        )
+    return driver
+
+
 def async_url(url: str) -> URL:
     """Parse ``url`` and return it with the async driver of its database.
 
     Raises:
         SettingsError: the URL is malformed or names a database we do not support.
     """
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    check_url(url)
     text = url.strip()
     try:
         parsed = make_url(text)
     except (ArgumentError, ValueError) as error:
         raise SettingsError(
-            f"DATABASE_URL is not a valid database URL: {mask_password(text)!r} ({error}); "
-            f"expected for example {_EXAMPLES}"
+            f"DATABASE_URL không phải một URL cơ sở dữ liệu: {mask_password(text)!r} "
+            f"({error}); ví dụ {_EXAMPLES}"
         ) from None
-    driver = _ASYNC_DRIVERS.get(parsed.drivername)
-    if driver is None:
-        raise SettingsError(
-            f"DATABASE_URL names an unsupported database {parsed.drivername!r}: "
-            f"use SQLite or PostgreSQL, for example {_EXAMPLES}"
-        )
+    driver = _supported_driver(parsed.drivername)
     parsed = parsed.set(drivername=driver)
     if driver == "postgresql+asyncpg":
         return _asyncpg_query(parsed)

@@ -23,6 +23,7 @@ from bot.settings import Settings
 if TYPE_CHECKING:
     from bot.access.members import Members
     from bot.answering.question_log import QuestionLog
+    from bot.inbox import UpdateInbox
     from bot.storage import Database
 
 __all__ = ["Core", "Library", "Snapshot", "build_core", "load_snapshot"]
@@ -70,6 +71,14 @@ class Core:
         from bot.answering.question_log import QuestionLog
 
         return QuestionLog(self.database)
+
+    @cached_property
+    def inbox(self) -> UpdateInbox:
+        """Return the inbox of received updates (written before Telegram is told)."""
+        from bot.inbox import UpdateInbox
+
+        # An update counts as handled only once its questions are in the log.
+        return UpdateInbox(self.database, before_settle=self.questions.flush)
 
     @cached_property
     def members(self) -> Members:
@@ -122,6 +131,8 @@ class Core:
         if "database" not in self.__dict__:
             return
         try:
+            if "inbox" in self.__dict__:
+                await self.inbox.close()  # flushes the question log first
             if "questions" in self.__dict__:
                 await self.questions.close()
         finally:

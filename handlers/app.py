@@ -12,12 +12,10 @@ from typing import Any, TypedDict
 from urllib.parse import urlsplit
 
 from telegram import Update
-from telegram.error import InvalidToken
 from telegram.ext import (
     AIORateLimiter,
     Application,
     ApplicationBuilder,
-    BaseUpdateProcessor,
     CallbackQueryHandler,
     ChatMemberHandler,
     CommandHandler,
@@ -28,25 +26,31 @@ from telegram.ext import (
 )
 
 from bot.core import Core, build_core
-from bot.errors import SettingsError
 from bot.settings import Settings
 from handlers import keyboards
 from handlers.admin import reload_knowledge, unanswered
 from handlers.browse import navigate, show_target_groups, show_task_groups
 from handlers.context import CORE_KEY, EDGE_KEY, Edge
 from handlers.errors import on_error
-from handlers.filters import ADDRESSED
+from handlers.filters import ADDRESSED, SPOKEN_TO
 from handlers.inline import inline_query
-from handlers.members import limit_flood, remember_user, track_membership
-from handlers.menu import set_command_menus
+from handlers.intake import DurableProcessor
+from handlers.members import (
+    limit_button_flood,
+    limit_flood,
+    remember_user,
+    track_membership,
+)
 from handlers.questions import (
     answer_addressed,
+    answer_private_caption,
     answer_private_text,
     ask,
     ask_example,
     expired_button,
     show_choice,
 )
+from handlers.runner import Runner, serve
 from handlers.start import cancel, help_command, media_hint, start, unknown_command
 
 logger = logging.getLogger(__name__)
@@ -85,38 +89,36 @@ def build_application(
     core: Core,
     *,
     edge: Edge | None = None,
-    update_processor: BaseUpdateProcessor | None = None,
+    update_processor: DurableProcessor | None = None,
 ) -> BotApplication:
-    """Build the bot around a core: Bot API client, handlers, start and stop hooks.
+    """Build the bot around a core: Bot API client and handlers (started by a Runner).
 
     ``update_processor`` replaces the default concurrent processing (tests use it to know
-    when an update has been fully handled).
+    when an update has been fully handled); either way it settles updates in the inbox.
     """
     settings = core.settings
     # httpx logs every request URL at INFO, and Bot API URLs contain the token.
     logging.getLogger("httpx").setLevel(logging.WARNING)
-
-    async def post_init(application: BotApplication) -> None:
-        await core.start()
-        await set_command_menus(application.bot, settings.bot_admin_ids)
-
-    async def post_shutdown(application: BotApplication) -> None:
-        await core.aclose()
-
+    # It logs every 429 it does not retry as an error with a traceback; handlers.replies
+    # retries them and logs the replies it gives up on.
+    logging.getLogger("telegram.ext.AIORateLimiter").setLevel(logging.CRITICAL)
+    processor = update_processor or DurableProcessor(CONCURRENT_UPDATES)
+    processor.inbox = core.inbox
     application: BotApplication = (
         ApplicationBuilder()
         .token(settings.token)
         .base_url(settings.telegram_api_base_url)
         .base_file_url(settings.telegram_file_base_url)
-        .concurrent_updates(update_processor or CONCURRENT_UPDATES)
+        # Updates come in through handlers.intake, which stores them first.
+        .updater(None)
+        .concurrent_updates(processor)
         .connection_pool_size(CONNECTION_POOL_SIZE)
         .pool_timeout(POOL_TIMEOUT)
         # Replies go to many different chats, so no overall cap (that is for broadcasts,
-        # paced by BROADCAST_RATE); groups keep Telegram's 20 a minute, and one 429 is
-        # retried after the retry_after Telegram asks for.
-        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=1))
-        .post_init(post_init)
-        .post_shutdown(post_shutdown)
+        # paced by BROADCAST_RATE); groups keep Telegram's 20 a minute. A 429 is not
+        # retried here but by the reply's own retry policy (handlers.replies), which sees
+        # every one of them.
+        .rate_limiter(AIORateLimiter(overall_max_rate=0, max_retries=0))
         .build()
     )
     application.bot_data[CORE_KEY] = core
@@ -124,9 +126,14 @@ def build_application(
 
     # Before any handler: remember who wrote, then stop those who write too much.
     application.add_handler(TypeHandler(Update, remember_user), group=-2)
-    spoken_to = PRIVATE | (GROUPS & (filters.COMMAND | ADDRESSED))
-    application.add_handler(
-        MessageHandler(filters.UpdateType.MESSAGES & spoken_to, limit_flood), group=-1
+    # Only what is addressed to this bot counts (not /roll@other_bot), and button presses
+    # count like messages.
+    application.add_handlers(
+        [
+            MessageHandler(filters.UpdateType.MESSAGES & SPOKEN_TO, limit_flood),
+            CallbackQueryHandler(limit_button_flood),
+        ],
+        group=-1,
     )
     application.add_handlers(
         [
@@ -140,6 +147,10 @@ def build_application(
             CommandHandler("taila", reload_knowledge),
             MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, answer_private_text),
             MessageHandler(GROUPS & filters.TEXT & ~filters.COMMAND & ADDRESSED, answer_addressed),
+            MessageHandler(
+                PRIVATE & filters.CAPTION & (filters.PHOTO | filters.Document.ALL),
+                answer_private_caption,
+            ),
             MessageHandler(PRIVATE & MEDIA, media_hint),
             MessageHandler(PRIVATE & filters.COMMAND, unknown_command),
             CallbackQueryHandler(show_choice, pattern=keyboards.pattern(keyboards.ITEM)),
@@ -183,36 +194,25 @@ def webhook_options(settings: Settings) -> WebhookOptions:
     )
 
 
+def build_runner(core: Core, *, edge: Edge | None = None) -> Runner:
+    """Build the application around ``core`` and the runner that starts it."""
+    settings = core.settings
+    webhook = dict(webhook_options(settings)) if settings.webhook_url else None
+    application = build_application(core, edge=edge)
+    return Runner(application, core, allowed_updates=ALLOWED_UPDATES, webhook=webhook)
+
+
 def run(settings: Settings) -> None:
     """Run the bot until SIGINT or SIGTERM: long polling, or a webhook when WEBHOOK_URL is set.
 
     Raises:
         bot.errors.KnowledgeError: the knowledge file is broken (before anything starts).
-        bot.errors.SettingsError: the database or the token is unusable.
+        bot.errors.SettingsError: the database, the token or the Bot API is unusable.
     """
     _configure_logging(settings)
-    # Load and check first, so a broken knowledge file or an unusable database stops us
-    # with one line before anything is asked of Telegram.
+    # Knowledge first, so a broken file stops us before the database and Telegram.
     core = build_core(settings)
-    asyncio.run(_check_storage(core))
-    application = build_application(core)
-    try:
-        if settings.webhook_url:
-            application.run_webhook(**webhook_options(settings), allowed_updates=ALLOWED_UPDATES)
-        else:
-            application.run_polling(allowed_updates=ALLOWED_UPDATES)
-    except InvalidToken:
-        raise SettingsError(
-            "TELEGRAM_BOT_TOKEN bị Telegram từ chối: kiểm tra lại token với @BotFather"
-        ) from None
-
-
-async def _check_storage(core: Core) -> None:
-    """Migrate and check the database, then close its connections (they belong to this loop)."""
-    try:
-        await core.start()
-    finally:
-        await core.database.dispose()
+    asyncio.run(serve(build_runner(core)))
 
 
 class _RedactToken(logging.Filter):

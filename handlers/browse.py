@@ -16,7 +16,7 @@ from bot.errors import UnknownItem
 from handlers import keyboards, texts
 from handlers.context import core_of
 from handlers.render import answer_messages
-from handlers.replies import edit_html, reply_html
+from handlers.replies import acknowledge, edit_html, reply_html
 
 
 async def show_target_groups(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -47,7 +47,7 @@ async def navigate(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         answer = library.describe(value, year)
         markup = _detail_buttons(library, prefix, value, year)
     except UnknownItem:
-        await query.answer(texts.ITEM_GONE, show_alert=True)
+        await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
     await _show(query, _first_message(answer), markup)
 
@@ -77,7 +77,8 @@ def _detail_buttons(
 
 
 async def _show(query: CallbackQuery, text: str, markup: InlineKeyboardMarkup) -> None:
-    await query.answer()
+    await acknowledge(query)
+    # Edited in place, so a menu in a forum topic stays in that topic.
     if isinstance(query.message, Message):  # not an inaccessible (too old) message
         await edit_html(query.message, text, markup)
 

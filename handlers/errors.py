@@ -8,10 +8,11 @@ import logging
 from telegram import Update
 from telegram.constants import ChatType
 from telegram.error import Forbidden, RetryAfter, TelegramError
-from telegram.ext import ContextTypes, filters
+from telegram.ext import ContextTypes
 
 from handlers import texts
-from handlers.filters import ADDRESSED
+from handlers.filters import ADDRESSED, COMMAND_TO_BOT
+from handlers.intake import DurableProcessor
 
 logger = logging.getLogger(__name__)
 
@@ -21,6 +22,10 @@ MAX_LOGGED = 2000
 async def on_error(update: object, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Log the error with the update that caused it, then apologise where possible."""
     logger.error("error while handling update %s", _describe(update), exc_info=context.error)
+    processor = context.application.update_processor
+    if isinstance(update, Update) and isinstance(processor, DurableProcessor):
+        # Settled as failed, not done: the inbox tells what went wrong, and it is not retried.
+        processor.failed[update.update_id] = f"handler: {type(context.error).__name__}"
     if not isinstance(update, Update) or isinstance(context.error, Forbidden | RetryAfter):
         # Blocked by the user, or rate limited: another message would fail as well.
         return
@@ -38,7 +43,7 @@ def _may_speak(chat_type: str, update: Update) -> bool:
     # In a group the bot speaks only when spoken to, even to apologise.
     if chat_type == ChatType.PRIVATE:
         return True
-    return bool((filters.COMMAND | ADDRESSED).check_update(update))
+    return bool((COMMAND_TO_BOT | ADDRESSED).check_update(update))
 
 
 def _describe(update: object) -> str:

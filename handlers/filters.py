@@ -35,7 +35,33 @@ class RepliesToBot(filters.MessageFilter):
         return author is not None and author.id == message.get_bot().id
 
 
+class CommandForBot(filters.MessageFilter):
+    """Commands for this bot: ``/cmd`` with no username, or ``/cmd@<this bot>`` in any case.
+
+    In a group ``/roll@other_bot`` is for another bot: it must neither be answered nor
+    counted against the sender by flood control.
+    """
+
+    def filter(self, message: Message) -> bool:
+        """Return whether the message starts with a command meant for this bot."""
+        entities = message.entities
+        if not message.text or not entities:
+            return False
+        first = entities[0]
+        if first.type != MessageEntity.BOT_COMMAND or first.offset != 0:
+            return False
+        _, at, username = message.parse_entity(first).partition("@")
+        return not at or username.lower() == (message.get_bot().username or "").lower()
+
+
 ADDRESSED = MentionsBot(name="MentionsBot") | RepliesToBot(name="RepliesToBot")
+COMMAND_TO_BOT = CommandForBot(name="CommandForBot")
+#: Messages the bot may answer, so flood control counts them: everything in private; in a
+#: group, its own commands and other messages that mention it or reply to it (a command for
+#: another bot, even as a reply to this one, is not for it).
+SPOKEN_TO = filters.ChatType.PRIVATE | (
+    filters.ChatType.GROUPS & (COMMAND_TO_BOT | (ADDRESSED & ~filters.COMMAND))
+)
 
 
 def strip_mention(text: str, username: str) -> str:

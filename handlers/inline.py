@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import asyncio
+from functools import partial
 
 from telegram import InlineQueryResultArticle, InputTextMessageContent, Update
 from telegram.constants import ParseMode
@@ -12,11 +13,15 @@ from bot.answering.answers import Answer
 from bot.core import Library
 from handlers.context import core_of
 from handlers.render import answer_messages
+from handlers.replies import delivered
 
 MAX_RESULTS = 10
 MAX_DESCRIPTION = 200
 #: Answers change only when the knowledge base is reloaded.
 CACHE_SECONDS = 60
+#: Seconds to keep retrying an answer: results arriving later are for a query the user has
+#: typed past (and Telegram soon refuses the query id as too old).
+ANSWER_DEADLINE = 5.0
 
 
 async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -26,7 +31,9 @@ async def inline_query(update: Update, context: ContextTypes.DEFAULT_TYPE) -> No
         return
     library = core_of(context).library
     answers = await asyncio.to_thread(_suggestions, library, query.query.strip())
-    await query.answer([_article(answer) for answer in answers], cache_time=CACHE_SECONDS)
+    articles = [_article(answer) for answer in answers]
+    send = partial(query.answer, articles, cache_time=CACHE_SECONDS)
+    await delivered(send, chat_id=query.from_user.id, deadline=ANSWER_DEADLINE)
 
 
 def _suggestions(library: Library, text: str) -> list[Answer]:

@@ -7,16 +7,17 @@ requires; the descriptions are Vietnamese.
 from __future__ import annotations
 
 import logging
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from telegram import (
     Bot,
     BotCommand,
+    BotCommandScope,
     BotCommandScopeAllGroupChats,
     BotCommandScopeAllPrivateChats,
     BotCommandScopeChat,
 )
-from telegram.error import BadRequest, Forbidden
+from telegram.error import TelegramError
 
 logger = logging.getLogger(__name__)
 
@@ -42,17 +43,27 @@ ADMIN_COMMANDS = (
 
 
 async def set_command_menus(bot: Bot, admin_ids: Iterable[int]) -> None:
-    """Set the menus for private chats, groups and each administrator's private chat."""
-    await bot.set_my_commands(PRIVATE_COMMANDS, scope=BotCommandScopeAllPrivateChats())
-    await bot.set_my_commands(GROUP_COMMANDS, scope=BotCommandScopeAllGroupChats())
+    """Set the menus for private chats, groups and each administrator's private chat.
+
+    The menus are a convenience: a scope Telegram refuses is logged and the bot starts anyway.
+    """
+    await _set_menu(bot, PRIVATE_COMMANDS, BotCommandScopeAllPrivateChats(), "private", "all")
+    await _set_menu(bot, GROUP_COMMANDS, BotCommandScopeAllGroupChats(), "group", "all")
     for admin_id in sorted(admin_ids):
         await set_admin_menu(bot, admin_id)
 
 
 async def set_admin_menu(bot: Bot, admin_id: int) -> None:
     """Give one administrator the admin menu in their private chat with the bot."""
+    # Telegram knows no chat with an admin who has never started the bot; /start retries.
+    await _set_menu(bot, ADMIN_COMMANDS, BotCommandScopeChat(admin_id), "admin", admin_id)
+
+
+async def _set_menu(
+    bot: Bot, commands: Sequence[BotCommand], scope: BotCommandScope, menu: str, chats: object
+) -> None:
     try:
-        await bot.set_my_commands(ADMIN_COMMANDS, scope=BotCommandScopeChat(admin_id))
-    except (BadRequest, Forbidden) as error:
-        # Telegram knows no chat with an admin who has never started the bot; /start retries.
-        logger.warning("admin menu not set for %s: %s", admin_id, error.message)
+        await bot.set_my_commands(commands, scope=scope)
+    except TelegramError as error:
+        # BadRequest, Forbidden, NetworkError, RetryAfter (after the limiter's retry) ...
+        logger.warning("%s menu not set for %s: %s", menu, chats, error.message)

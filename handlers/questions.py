@@ -1,4 +1,4 @@
-"""Questions: private text, /hoi, group messages addressed to the bot, choice buttons."""
+"""Questions: private text and captions, /hoi, group messages addressed to the bot, buttons."""
 
 from __future__ import annotations
 
@@ -12,7 +12,7 @@ from bot.errors import UnknownItem
 from handlers import keyboards, texts
 from handlers.context import core_of, edge_of
 from handlers.filters import strip_mention
-from handlers.replies import reply_html, send_answer, typing_after
+from handlers.replies import acknowledge, reply_html, send_answer, topic_of, typing_after
 
 
 async def answer_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -20,7 +20,26 @@ async def answer_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE
     message = update.effective_message
     if message is not None and message.text:
         await answer_question(
-            context, message.chat_id, update.effective_user, message.text, message
+            context,
+            message.chat_id,
+            update.effective_user,
+            message.text,
+            message,
+            update_id=update.update_id,
+        )
+
+
+async def answer_private_caption(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """Answer the caption of a photo or document sent in private as a question."""
+    message = update.effective_message
+    if message is not None and message.caption:
+        await answer_question(
+            context,
+            message.chat_id,
+            update.effective_user,
+            message.caption,
+            message,
+            update_id=update.update_id,
         )
 
 
@@ -33,7 +52,14 @@ async def ask(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     if len(parts) < 2:
         await reply_html(message, texts.ASK_USAGE)
         return
-    await answer_question(context, message.chat_id, update.effective_user, parts[1], message)
+    await answer_question(
+        context,
+        message.chat_id,
+        update.effective_user,
+        parts[1],
+        message,
+        update_id=update.update_id,
+    )
 
 
 async def answer_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -45,7 +71,14 @@ async def answer_addressed(update: Update, context: ContextTypes.DEFAULT_TYPE) -
     if not question:
         await reply_html(message, texts.ASK_MENTION_EMPTY)
         return
-    await answer_question(context, message.chat_id, update.effective_user, question, message)
+    await answer_question(
+        context,
+        message.chat_id,
+        update.effective_user,
+        question,
+        message,
+        update_id=update.update_id,
+    )
 
 
 async def show_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -57,10 +90,13 @@ async def show_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     try:
         answer = core_of(context).library.describe(item_id, year)
     except UnknownItem:
-        await query.answer(texts.ITEM_GONE, show_alert=True)
+        await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
-    await query.answer()
-    await send_answer(context.bot, query.message.chat.id, answer)
+    await acknowledge(query)
+    # Beside the buttons' message: in its forum topic, if it is in one.
+    await send_answer(
+        context.bot, query.message.chat.id, answer, thread_id=topic_of(query.message)
+    )
 
 
 async def ask_example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -69,11 +105,16 @@ async def ask_example(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
     if query is None or query.message is None:
         return
     _, number, _ = keyboards.parse(query.data)
-    await query.answer()
+    await acknowledge(query)
     examples = core_of(context).library.examples
     if number.isascii() and number.isdigit() and int(number) < len(examples):
         await answer_question(
-            context, query.message.chat.id, query.from_user, examples[int(number)]
+            context,
+            query.message.chat.id,
+            query.from_user,
+            examples[int(number)],
+            update_id=update.update_id,
+            thread_id=topic_of(query.message),
         )
 
 
@@ -83,19 +124,37 @@ async def answer_question(
     user: User | None,
     question: str,
     reply_to: Message | None = None,
+    *,
+    update_id: int | None,
+    thread_id: int | None = None,
 ) -> Answer:
-    """Answer a question in a chat, then log it."""
+    """Answer a question in a chat, then log it with whether the answer arrived.
+
+    The answer replies to ``reply_to`` when given, and stays in the forum topic
+    ``thread_id`` (by default ``reply_to``'s).
+    """
     core = core_of(context)
     library = core.library
+    if thread_id is None:
+        thread_id = topic_of(reply_to)
     # In a worker thread, so the loop can show "typing…" and serve other chats meanwhile.
-    async with typing_after(context.bot, chat_id, edge_of(context).typing_delay):
+    delay = edge_of(context).typing_delay
+    async with typing_after(context.bot, chat_id, delay, thread_id=thread_id):
         answer = await asyncio.to_thread(library.answer, question)
+    delivered = False
     try:
-        await send_answer(context.bot, chat_id, answer, reply_to=reply_to)
+        delivered = await send_answer(
+            context.bot, chat_id, answer, reply_to=reply_to, thread_id=thread_id
+        )
     finally:
-        # Logged even when the reply fails (the log decides what it keeps).
+        # Logged even when sending fails unexpectedly (the log decides what it keeps).
         await core.questions.record(
-            question, answer, telegram_id=user.id if user else None, chat_id=chat_id
+            question,
+            answer,
+            telegram_id=user.id if user else None,
+            chat_id=chat_id,
+            update_id=update_id,
+            delivered=delivered,
         )
     return answer
 
@@ -103,4 +162,4 @@ async def answer_question(
 async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """Answer a button this version of the bot does not know (from an old message)."""
     if update.callback_query is not None:
-        await update.callback_query.answer(texts.ITEM_GONE, show_alert=True)
+        await acknowledge(update.callback_query, texts.ITEM_GONE, alert=True)

@@ -11,7 +11,7 @@ from handlers import keyboards, texts
 from handlers.context import core_of
 from handlers.menu import set_admin_menu
 from handlers.render import escape
-from handlers.replies import reply_html, send_answer
+from handlers.replies import reply_html, send_answer, topic_of
 
 
 async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -32,7 +32,7 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
         except UnknownItem:
             pass  # a link to an item that no longer exists: welcome instead
         else:
-            await send_answer(context.bot, message.chat_id, answer)
+            await send_answer(context.bot, message.chat_id, answer, thread_id=topic_of(message))
             return
     name = escape(user.first_name) if user else "đồng chí"
     text = texts.WELCOME.format(name=name, title=title, bot=bot_name)
@@ -63,6 +63,6 @@ async def unknown_command(update: Update, context: ContextTypes.DEFAULT_TYPE) ->
 
 
 async def media_hint(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
-    """Say that only written questions are understood (stickers, photos, voice ...)."""
+    """Say that only written questions are understood (stickers, voice, bare photos ...)."""
     if update.effective_message is not None:
         await reply_html(update.effective_message, texts.MEDIA_HINT)

@@ -64,6 +64,8 @@ SLOW_DOWN = (
     "Đồng chí đang gửi hơi nhiều tin nhắn. Xin chờ khoảng một phút rồi hỏi tiếp; "
     "các tin gửi trong lúc này sẽ không được trả lời."
 )
+#: A callback answer (a toast, at most 200 characters).
+SLOW_DOWN_BUTTON = "Đồng chí bấm hơi nhiều. Xin chờ khoảng một phút rồi bấm tiếp."
 SORRY = "Xin lỗi, tôi gặp sự cố khi trả lời. Đồng chí vui lòng thử lại sau ít phút."
 ITEM_GONE = (
     "Nội dung này không còn trong dữ liệu (dữ liệu vừa được cập nhật). Gõ /chitieu để xem lại."
@@ -73,6 +75,7 @@ TARGET_GROUPS = "<b>Các chỉ tiêu chủ yếu năm {year}</b> (mục II.1). C
 TASK_GROUPS = "<b>Các nhiệm vụ chủ yếu năm {year}</b> (mục II.2). Chọn một nhóm nhiệm vụ:"
 
 ADMIN_ONLY = "Lệnh này chỉ dành cho quản trị viên của bot."
+ADMIN_PRIVATE_ONLY = "Lệnh quản trị chỉ dùng trong cuộc trò chuyện riêng với bot @{bot}."
 UNANSWERED_USAGE = "Cú pháp: /chuatraloi [số ngày từ 1 đến 365], ví dụ: /chuatraloi 30"
 UNANSWERED_NONE = "Không có câu hỏi nào chưa trả lời được trong {days} ngày qua."
 UNANSWERED_HEAD = "<b>Câu hỏi chưa trả lời được trong {days} ngày qua</b> (hỏi nhiều nhất trước):"

@@ -133,6 +133,12 @@ LAYERS: tuple[Layer, ...] = (
         f"who may do what is decided by pure rules (roles, flood); {_IO} (members, service)",
     ),
     Layer("bot.access.members", (*_FEATURE_BASE, "bot.storage"), _IO),
+    Layer(
+        "bot.inbox",
+        ("bot.storage", "bot.errors"),
+        "durable updates are raw JSON stored and settled: the inbox knows no feature, so any "
+        "edge that receives updates (polling, webhook, another instance) can use it",
+    ),
     Layer("bot.access.service", (*_FEATURE_BASE, "bot.storage"), _IO),
     Layer(
         "bot.progress",
@@ -178,6 +184,7 @@ LAYERS: tuple[Layer, ...] = (
             "bot.access.flood",
             "bot.answering.answers",
             "bot.answering.render",
+            "bot.inbox",
             "bot.knowledge.schema",
             "bot.knowledge.entries",
             "bot.progress.model",
@@ -276,6 +283,12 @@ CONFINED: tuple[Confined, ...] = (
         "aiolimiter",
         ("bot.outbox.pacing",),
         "one pacing policy for broadcasts (overall and per group), not one per caller",
+    ),
+    Confined(
+        "tornado",
+        ("handlers.intake",),
+        "the webhook server is part of receiving updates (python-telegram-bot ships tornado "
+        "for it); nothing else serves HTTP",
     ),
 )
 
@@ -509,6 +522,10 @@ CASES = [
     ("bot.outbox.delivery", "bot.storage", False, True),
     ("bot.outbox.pacing", "aiolimiter", False, True),
     ("bot.outbox.delivery", "aiolimiter", False, False),
+    ("handlers.intake", "tornado.web", False, True),
+    ("handlers.runner", "tornado.web", False, False),
+    ("bot.inbox", "bot.storage", False, True),
+    ("bot.inbox", "bot.answering.qa", False, False),
     ("handlers.app", "telegram.ext", False, True),
     ("handlers.app", "handlers.questions", False, True),
     ("handlers.app", "bot.core", False, True),

@@ -62,6 +62,16 @@ async def test_unanswered_questions_are_listed_for_an_admin(
         ("/chuatraloi 0", "Cú pháp: /chuatraloi"),
         ("/chuatraloi abc", "Cú pháp: /chuatraloi"),
         ("/chuatraloi 1 2", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi 365", "Không có câu hỏi nào chưa trả lời được trong 365 ngày qua."),
+        ("/chuatraloi 366", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi ²", "Cú pháp: /chuatraloi"),  # a digit to str.isdigit(), not to int()
+        ("/chuatraloi 1e3", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi -5", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi +7", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi 1_0", "Cú pháp: /chuatraloi"),  # int() would read 10
+        ("/chuatraloi ٣٠", "Cú pháp: /chuatraloi"),  # Arabic-Indic 30: int() would read it
+        ("/chuatraloi 7.5", "Cú pháp: /chuatraloi"),
+        ("/chuatraloi 99999999999999999999", "Cú pháp: /chuatraloi"),
     ],
 )
 async def test_unanswered_arguments(

@@ -78,7 +78,14 @@ class QuestionLog:
         return len(self._pending) + self._in_flight
 
     async def record(
-        self, question: str, answer: Answer, *, telegram_id: int | None, chat_id: int | None
+        self,
+        question: str,
+        answer: Answer,
+        *,
+        telegram_id: int | None,
+        chat_id: int | None,
+        update_id: int | None = None,
+        delivered: bool | None = None,
     ) -> None:
         """Add a question and how it was answered to the log; it is written soon, in a batch.
 
@@ -98,6 +105,9 @@ class QuestionLog:
                 asked_at=datetime.now(UTC),
                 telegram_id=telegram_id,
                 chat_id=chat_id,
+                best_year=best.year if best else None,
+                update_id=update_id,
+                delivered=delivered,
             )
         )
         self._trim()
@@ -107,11 +117,19 @@ class QuestionLog:
         else:
             self._schedule(self.flush_seconds)
 
-    async def flush(self) -> None:
-        """Write every waiting question, a batch at a time; on failure keep them and retry."""
+    async def flush(self) -> bool:
+        """Write every waiting question, a batch at a time; on failure keep them and retry.
+
+        Returns whether the write succeeded (False: the questions wait for the next try).
+        """
+        # Only what waits now: under a steady stream of questions, "until none waits" would
+        # never end, and whoever waits on this flush (the inbox's settlements) with it.
+        left = len(self._pending)
         async with self._flushing:
-            while self._pending:
-                size = min(self.batch_size, len(self._pending))
+            left = min(left, len(self._pending))  # a flush before us may have written some
+            while left > 0:
+                size = min(self.batch_size, left)
+                left -= size
                 batch = [self._pending.popleft() for _ in range(size)]
                 self._in_flight = size
                 try:
@@ -127,7 +145,7 @@ class QuestionLog:
                         error,
                     )
                     self._schedule(delay)
-                    return
+                    return False
                 except BaseException:
                     self._put_back(batch)
                     raise
@@ -140,6 +158,7 @@ class QuestionLog:
                     self._dropped,
                 )
                 self._dropped = 0
+            return True
 
     async def unanswered(self, *, days: int, limit: int) -> list[UnansweredQuestion]:
         """Return the questions most often left unanswered lately, including those waiting."""

@@ -14,6 +14,14 @@ if TYPE_CHECKING:
     from bot.storage.database import Database, head_revision, upgrade_database
     from bot.storage.errors import DatabaseUnavailableError, RowRejectedError, StorageError
     from bot.storage.models import storable_text
+    from bot.storage.repositories.inbox import (
+        ReceivedUpdate,
+        inbox_counts,
+        pending_updates,
+        prune_updates,
+        settle_updates,
+        store_updates,
+    )
     from bot.storage.repositories.people import record_chat, record_user, set_user_blocked
     from bot.storage.repositories.questions import (
         AskedQuestion,
@@ -26,15 +34,21 @@ __all__ = [
     "AskedQuestion",
     "Database",
     "DatabaseUnavailableError",
+    "ReceivedUpdate",
     "RowRejectedError",
     "StorageError",
     "UnansweredQuestion",
     "head_revision",
+    "inbox_counts",
     "log_questions",
+    "pending_updates",
+    "prune_updates",
     "record_chat",
     "record_user",
     "set_user_blocked",
+    "settle_updates",
     "storable_text",
+    "store_updates",
     "unanswered_questions",
     "upgrade_database",
 ]
@@ -47,6 +61,12 @@ _HOMES = {
     "RowRejectedError": "bot.storage.errors",
     "StorageError": "bot.storage.errors",
     "storable_text": "bot.storage.models",
+    "ReceivedUpdate": "bot.storage.repositories.inbox",
+    "inbox_counts": "bot.storage.repositories.inbox",
+    "pending_updates": "bot.storage.repositories.inbox",
+    "prune_updates": "bot.storage.repositories.inbox",
+    "settle_updates": "bot.storage.repositories.inbox",
+    "store_updates": "bot.storage.repositories.inbox",
     "record_chat": "bot.storage.repositories.people",
     "record_user": "bot.storage.repositories.people",
     "set_user_blocked": "bot.storage.repositories.people",

@@ -154,6 +154,8 @@ class Question(Base):
         CheckConstraint("status IN ('answer', 'choices', 'none')", name="status"),
         Index("ix_questions_asked_at", "asked_at"),
         Index("ix_questions_status_asked_at", "status", "asked_at"),
+        # One row per Telegram update: an update handled again after a crash logs nothing new.
+        Index("uq_questions_update_id", "update_id", unique=True),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True)
@@ -165,3 +167,32 @@ class Question(Base):
     status: Mapped[str] = mapped_column(StorableString(16))
     best_match: Mapped[str | None] = mapped_column(StorableString(255))
     score: Mapped[float | None] = mapped_column(Float)
+    #: The year of the resolution ``best_match`` belongs to (ids repeat across years).
+    best_year: Mapped[int | None] = mapped_column(Integer)
+    #: The Telegram update that carried the question (None from the terminal).
+    update_id: Mapped[int | None] = mapped_column(BigInteger)
+    #: Whether the reply reached Telegram (None: not sent through Telegram).
+    delivered: Mapped[bool | None] = mapped_column(Boolean)
+
+
+class InboxUpdate(Base):
+    """A Telegram update as received, kept until it has been handled.
+
+    It is written before Telegram is told it was received (the next ``getUpdates`` offset,
+    or the webhook's HTTP 200), so a crash cannot lose it; ``state`` is ``pending`` until
+    the bot has handled it, then ``done``, or ``failed`` when it could not be read or
+    handled. ``payload`` is the update's JSON as Telegram sent it.
+    """
+
+    __tablename__ = "inbox"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'done', 'failed')", name="state"),
+        Index("ix_inbox_state_received_at", "state", "received_at"),
+    )
+
+    update_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    received_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    payload: Mapped[str] = mapped_column(StorableText())
+    state: Mapped[str] = mapped_column(StorableString(8), default="pending")
+    settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str | None] = mapped_column(StorableString(255))

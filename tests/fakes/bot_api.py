@@ -7,12 +7,23 @@ multipart bodies), serves pushed updates through a long-polling ``getUpdates`` a
 what the bot sends the way Telegram does: HTML with ``parse_mode=HTML`` is parsed and
 rejected with Telegram's ``400 Bad Request: can't parse entities: ...`` when a tag is
 unsupported, unclosed or mismatched, or when a bare ``<`` or ``&`` slips through; texts
-over 4,096 characters and callback data over 64 bytes are refused. Failures can be
-injected on the next call(s) of a method (400, 429 with ``retry_after``, 500, 502).
+over 4,096 characters and callback data over 64 bytes are refused.
+
+Faults, for reliability tests and benchmarks:
+
+* ``fail_next``: the next call(s) of a method fail (400, 429 with ``retry_after``, 500, 502);
+* ``fail_for``: every call of a method fails for a window of seconds (an outage);
+* ``drop_connections_for``: the server closes the connection without answering, for a window;
+* ``garbage_updates``: the next getUpdates answer ``200`` with a body that is not JSON;
+* ``poll_update``, ``poll_answer_update``, ``broken_message``: updates that
+  python-telegram-bot cannot parse (poison);
+* ``push_again``: Telegram delivers an update a second time, with the same ``update_id``.
 
 Tests build updates with the helpers (``private_message``, ``group_message``,
 ``callback_query`` ...), ``push`` them and ``await wait_for_call(...)``; waiting is on an
-event set by the server thread, never a fixed sleep.
+event set by the server thread, never a fixed sleep. ``request_count`` counts every request
+of a method, empty long polls included (those are not recorded as calls), and
+``messages_per_chat`` the messages delivered to each chat.
 """
 
 from __future__ import annotations
@@ -28,7 +39,7 @@ import re
 import socket
 import threading
 import time
-from collections import defaultdict, deque
+from collections import Counter, defaultdict, deque
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -43,6 +54,13 @@ BOT_TOKEN = f"{BOT_ID}:AAFakeTokenForTestsOnly_0123456789abc"
 BOT_USERNAME = "nq_caobang_test_bot"
 MAX_TEXT_LENGTH = 4096
 MAX_CALLBACK_DATA = 64
+#: The status recorded for a call whose connection was closed without a response.
+DROPPED = 0
+#: What a broken proxy answers getUpdates with instead of JSON: HTML, then truncated JSON.
+GARBAGE_BODIES: tuple[tuple[str, bytes], ...] = (
+    ("text/html", b"<html><head><title>502 Bad Gateway</title></head><body>502</body></html>"),
+    ("application/json", b'{"ok":true,"result":[{"update_id":10'),
+)
 
 Json = dict[str, Any]
 
@@ -61,8 +79,8 @@ class Call:
 
     @property
     def ok(self) -> bool:
-        """Return whether the call succeeded."""
-        return self.status == 200
+        """Return whether the call succeeded (a JSON answer with status 200)."""
+        return self.status == 200 and isinstance(self.response, dict)
 
     @property
     def chat_id(self) -> Any:
@@ -226,6 +244,13 @@ def _decode_value(name: str, value: str) -> Any:
         return value
 
 
+def _decode(content_type: str, body: bytes) -> tuple[Json, dict[str, tuple[str, int]]]:
+    try:
+        return decode_request(content_type, body)
+    except ValueError:
+        return {}, {}
+
+
 def decode_request(content_type: str, body: bytes) -> tuple[Json, dict[str, tuple[str, int]]]:
     """Return the parameters and uploaded files (name: (filename, size)) of a request body."""
     kind = content_type.split(";")[0].strip().lower()
@@ -253,6 +278,8 @@ def decode_request(content_type: str, body: bytes) -> tuple[Json, dict[str, tupl
 
 
 # --- the server ----------------------------------------------------------------------------
+
+_PATH = re.compile(r"/bot([^/]+)/([A-Za-z]+)")
 
 
 class _Server(ThreadingHTTPServer):
@@ -298,18 +325,19 @@ class _Handler(BaseHTTPRequestHandler):
     def do_POST(self) -> None:
         length = int(self.headers.get("Content-Length") or 0)
         body = self.rfile.read(length) if length else b""
-        status, payload = self.server.api.handle(
-            self.path, self.headers.get("Content-Type", ""), body
-        )
-        data = json.dumps(payload, ensure_ascii=False).encode("utf-8")
+        reply = self.server.api.respond(self.path, self.headers.get("Content-Type", ""), body)
+        if reply.drop:
+            # No response: the server closes the connection once this method returns.
+            self.close_connection = True
+            return
         head = (
-            f"HTTP/1.1 {status} {HTTPStatus(status).phrase}\r\n"
-            "Content-Type: application/json\r\n"
-            f"Content-Length: {len(data)}\r\n\r\n"
+            f"HTTP/1.1 {reply.status} {HTTPStatus(reply.status).phrase}\r\n"
+            f"Content-Type: {reply.content_type}\r\n"
+            f"Content-Length: {len(reply.body)}\r\n\r\n"
         ).encode("ascii")
         # One write: a response split in two small packets waits for the client's delayed
         # ACK (Nagle), adding ~40 ms to every call on loopback.
-        self.wfile.write(head + data)
+        self.wfile.write(head + reply.body)
 
     do_GET = do_POST
 
@@ -317,11 +345,60 @@ class _Handler(BaseHTTPRequestHandler):
         pass
 
 
+@dataclass(frozen=True)
+class Reply:
+    """What the server sends back for one request: a body, or nothing (``drop``)."""
+
+    status: int
+    body: bytes = b""
+    content_type: str = "application/json"
+    drop: bool = False
+
+    @classmethod
+    def of_json(cls, status: int, payload: Json) -> Reply:
+        """Return a JSON reply."""
+        return cls(status, json.dumps(payload, ensure_ascii=False).encode("utf-8"))
+
+
 @dataclass
 class _Failure:
     status: int
     description: str
     retry_after: int | None
+
+
+@dataclass
+class _Window:
+    """A fault on every call of a method until ``until`` (monotonic seconds)."""
+
+    until: float
+    failure: _Failure | None = None  # None: drop the connection
+    after_processing: bool = False  # for drops: serve the call, then lose the response
+
+
+@dataclass
+class _Queued:
+    update: Json
+    redelivered: bool = False
+    served: bool = False
+
+    @property
+    def update_id(self) -> int:
+        return int(self.update["update_id"])
+
+
+def _failure(status: int, description: str | None, retry_after: int | None) -> _Failure:
+    if status == 429 and retry_after is None:
+        retry_after = 1
+    if description is None:
+        description = {
+            400: "Bad Request: injected failure",
+            403: "Forbidden: bot was blocked by the user",
+            429: f"Too Many Requests: retry after {retry_after}",
+            500: "Internal Server Error",
+            502: "Bad Gateway",
+        }.get(status, "Injected failure")
+    return _Failure(status, description, retry_after)
 
 
 @dataclass
@@ -340,17 +417,27 @@ class FakeBotApi:
     bot_username: str = BOT_USERNAME
     bot_id: int = BOT_ID
     on_call: Callable[[Call], None] | None = None
+    #: The monotonic clock fault windows are measured on (tests pass a FakeClock).
+    clock: Callable[[], float] = time.monotonic
+    #: The update_id of the first update pushed; Telegram's ids only grow, so a bot keeping
+    #: its database across servers (benchmarks) needs each server to start past the last.
+    first_update_id: int = 1000
     calls: list[Call] = field(default_factory=list, init=False)
     commands: dict[str, list[Json]] = field(default_factory=dict, init=False)
     webhook: Json = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
         self._lock = threading.Condition()
-        self._updates: deque[Json] = deque()
-        self._update_ids = itertools.count(1000)
+        self._updates: deque[_Queued] = deque()
+        self._update_ids = itertools.count(self.first_update_id)
         self._message_ids: dict[int, Iterator[int]] = defaultdict(lambda: itertools.count(1))
         self._query_ids = itertools.count(1)
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        self._windows: dict[str, _Window] = {}
+        self._garbage_left = 0
+        self._garbage_served = 0
+        self._requests: Counter[str] = Counter()
+        self._last_request: dict[str, float] = {}
         self._messages: dict[tuple[int, int], _StoredMessage] = {}
         self._chats: dict[int, Json] = {}
         self._waiters: set[tuple[asyncio.AbstractEventLoop, asyncio.Event]] = set()
@@ -429,17 +516,36 @@ class FakeBotApi:
     # what tests do
 
     def push(self, update: Json) -> int:
-        """Queue an update for getUpdates; return the call mark to wait from."""
+        """Queue an update for getUpdates; return the call mark to wait from.
+
+        Any dict is accepted, poison included (see ``poll_update``); an update without an
+        ``update_id`` gets the next one.
+        """
         self.prepare(update)
         with self._lock:
             mark = len(self.calls)
-            self._updates.append(update)
+            self._updates.append(_Queued(update))
+            self._lock.notify_all()
+        return mark
+
+    def push_again(self, update: Json) -> int:
+        """Deliver a pushed update once more with the same update_id, as Telegram may.
+
+        It is served by the next getUpdates even if the bot's offset has already confirmed
+        it (a redelivery after a restart); return the call mark to wait from.
+        """
+        if "update_id" not in update:
+            raise ValueError("push_again() redelivers a pushed update; push() it first")
+        with self._lock:
+            mark = len(self.calls)
+            self._updates.append(_Queued(update, redelivered=True))
             self._lock.notify_all()
         return mark
 
     def prepare(self, update: Json) -> Json:
         """Give an update its update_id (done by push; call it for webhook deliveries)."""
-        update.setdefault("update_id", next(self._update_ids))
+        if "update_id" not in update:
+            update["update_id"] = next(self._update_ids)
         return update
 
     def mark(self) -> int:
@@ -457,19 +563,74 @@ class FakeBotApi:
         times: int = 1,
     ) -> None:
         """Make the next ``times`` calls of ``method`` fail with ``status``."""
-        if description is None:
-            description = {
-                400: "Bad Request: injected failure",
-                403: "Forbidden: bot was blocked by the user",
-                429: f"Too Many Requests: retry after {retry_after}",
-                500: "Internal Server Error",
-                502: "Bad Gateway",
-            }.get(status, "Injected failure")
-        if status == 429 and retry_after is None:
-            retry_after = 1
+        failure = _failure(status, description, retry_after)
         with self._lock:
             for _ in range(times):
-                self._failures[method.lower()].append(_Failure(status, description, retry_after))
+                self._failures[method.lower()].append(failure)
+
+    def fail_for(
+        self,
+        method: str,
+        status: int,
+        seconds: float,
+        *,
+        retry_after: int | None = None,
+        description: str | None = None,
+    ) -> None:
+        """Make every call of ``method`` fail with ``status`` for the next ``seconds``.
+
+        The window is on ``clock`` (monotonic) and starts now; a 429 says ``retry_after``
+        (1 unless given). It replaces any window already set on ``method``.
+        """
+        failure = _failure(status, description, retry_after)
+        with self._lock:
+            self._windows[method.lower()] = _Window(self.clock() + seconds, failure)
+
+    def drop_connections_for(
+        self, method: str, seconds: float, *, after_processing: bool = False
+    ) -> None:
+        """Close the connection without a response on every call of ``method`` for ``seconds``.
+
+        By default the call is not served (recorded with status ``DROPPED``); with
+        ``after_processing`` it is served and recorded as usual, and only the response is
+        lost (the message was sent, the bot cannot know).
+        """
+        with self._lock:
+            self._windows[method.lower()] = _Window(
+                self.clock() + seconds, after_processing=after_processing
+            )
+
+    def garbage_updates(self, count: int = 1) -> None:
+        """Make the next ``count`` getUpdates answer 200 with a body that is not JSON.
+
+        The bodies alternate between a proxy's HTML error page and truncated JSON
+        (``GARBAGE_BODIES``); pending updates stay queued for the next good call.
+        """
+        with self._lock:
+            self._garbage_left += count
+
+    def clear_faults(self) -> None:
+        """End every fault window and forget the injected failures and garbage."""
+        with self._lock:
+            self._windows.clear()
+            self._failures.clear()
+            self._garbage_left = 0
+
+    def request_count(self, method: str) -> int:
+        """Return how many requests of ``method`` arrived, empty long polls included."""
+        with self._lock:
+            return self._requests[method.lower()]
+
+    def last_request_at(self, method: str) -> float | None:
+        """Return when (monotonic) the last request of ``method`` arrived, if any did."""
+        with self._lock:
+            return self._last_request.get(method.lower())
+
+    def messages_per_chat(self, *, since: int = 0) -> Counter[Any]:
+        """Return how many sendMessage calls succeeded in each chat, from index ``since``."""
+        return Counter(
+            call.chat_id for call in self.calls_of("sendMessage", since=since) if call.ok
+        )
 
     def calls_of(self, method: str, *, since: int = 0, chat_id: Any = None) -> list[Call]:
         """Return the recorded calls of ``method`` from index ``since`` (for one chat)."""
@@ -657,43 +818,101 @@ class FakeBotApi:
             }
         }
 
+    def poll_update(self) -> Json:
+        """Return a poison update: a ``poll`` without the fields python-telegram-bot requires."""
+        return {
+            "poll": {
+                "id": f"poll{next(self._query_ids)}",
+                "question": "Chỉ tiêu nào khó đạt nhất?",
+                "options": [{"text": "Che phủ rừng", "voter_count": 0}],
+            }
+        }
+
+    def poll_answer_update(self, user: Json) -> Json:
+        """Return a poison update: a ``poll_answer`` without its ``option_ids``."""
+        return {"poll_answer": {"poll_id": f"poll{next(self._query_ids)}", "user": user}}
+
+    def broken_message(self, text: str, user: Json) -> Json:
+        """Return a poison update: a private message whose entity has no offset or length."""
+        update = self.private_message(text, user)
+        update["message"]["entities"] = [{"type": "bold"}]
+        return update
+
     # serving
+
+    def respond(self, path: str, content_type: str, body: bytes) -> Reply:
+        """Serve one HTTP request, faults included; return what to send back."""
+        match = _PATH.fullmatch(urlsplit(path).path)
+        if match is None or match.group(1) != self.token:
+            return Reply.of_json(*self.handle(path, content_type, body))
+        method = match.group(2)
+        name = method.lower()
+        garbage: tuple[str, bytes] | None = None
+        with self._lock:
+            self._requests[name] += 1
+            self._last_request[name] = time.monotonic()
+            window = self._windows.get(name)
+            if window is not None and self.clock() >= window.until:
+                del self._windows[name]
+                window = None
+            if name == "getupdates" and self._garbage_left:
+                self._garbage_left -= 1
+                garbage = GARBAGE_BODIES[self._garbage_served % len(GARBAGE_BODIES)]
+                self._garbage_served += 1
+        if garbage is not None:
+            kind, data = garbage
+            self._record(method, *_decode(content_type, body), 200, data.decode())
+            return Reply(200, data, kind)
+        if window is not None and window.failure is None:
+            if window.after_processing:
+                self.handle(path, content_type, body)
+            else:
+                self._record(method, *_decode(content_type, body), DROPPED, None)
+            return Reply(DROPPED, drop=True)
+        return Reply.of_json(*self.handle(path, content_type, body))
 
     def handle(self, path: str, content_type: str, body: bytes) -> tuple[int, Json]:
         """Serve one HTTP request; return the status and JSON body."""
-        match = re.fullmatch(r"/bot([^/]+)/([A-Za-z]+)", urlsplit(path).path)
+        match = _PATH.fullmatch(urlsplit(path).path)
         if match is None:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         token, method = match.groups()
-        try:
-            params, files = decode_request(content_type, body)
-        except ValueError:
-            params, files = {}, {}
+        params, files = _decode(content_type, body)
         if token != self.token:
             status, response = 401, ApiError(401, "Unauthorized").body()
         else:
             status, response = self._answer(method, params)
-        call = None
+        # Empty long polls are noise: record getUpdates only when it returns updates.
+        if method.lower() != "getupdates" or response.get("result") or status != 200:
+            self._record(method, params, files, status, response)
+        return status, response
+
+    def _record(
+        self,
+        method: str,
+        params: Json,
+        files: dict[str, tuple[str, int]],
+        status: int,
+        response: Any,
+    ) -> None:
         with self._lock:
-            # Empty long polls are noise: record getUpdates only when it returns updates.
-            if method.lower() != "getupdates" or response.get("result") or status != 200:
-                call = Call(
-                    len(self.calls), method, params, files, status, response, time.monotonic()
-                )
-                self.calls.append(call)
+            call = Call(len(self.calls), method, params, files, status, response, time.monotonic())
+            self.calls.append(call)
             waiters = list(self._waiters)
         for loop, event in waiters:
             with contextlib.suppress(RuntimeError):  # the test's loop is closed
                 loop.call_soon_threadsafe(event.set)
-        if call is not None and self.on_call is not None:
+        if self.on_call is not None:
             self.on_call(call)
-        return status, response
 
     def _answer(self, method: str, params: Json) -> tuple[int, Json]:
         name = method.lower()
         with self._lock:
             failures = self._failures.get(name)
             failure = failures.popleft() if failures else None
+            window = self._windows.get(name)
+            if failure is None and window is not None and self.clock() < window.until:
+                failure = window.failure  # None for a drop window: served by respond()
         if failure is not None:
             error = ApiError(failure.status, failure.description, failure.retry_after)
             return error.status, error.body()
@@ -733,14 +952,30 @@ class FakeBotApi:
                     "Conflict: can't use getUpdates method while webhook is active; "
                     "use deleteWebhook to delete the webhook first",
                 )
-            while self._updates and self._updates[0]["update_id"] < offset:
-                self._updates.popleft()  # confirmed by the offset
+            if offset < 0:
+                # The last -offset updates; all previous updates are forgotten.
+                self._updates = deque(
+                    itertools.islice(self._updates, max(0, len(self._updates) + offset), None)
+                )
+            elif offset:
+                # Confirmed by the offset, unless Telegram redelivers it (push_again).
+                pending = [
+                    queued
+                    for queued in self._updates
+                    if queued.update_id >= offset or (queued.redelivered and not queued.served)
+                ]
+                if len(pending) < len(self._updates):
+                    self._updates = deque(pending)
             while not self._updates and not self._stopping:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0:
                     break
                 self._lock.wait(remaining)
-            return list(itertools.islice(self._updates, limit))
+            batch = list(itertools.islice(self._updates, limit))
+            for queued in batch:
+                queued.served = True
+            # Telegram answers in update_id order, redeliveries included.
+            return [queued.update for queued in sorted(batch, key=lambda q: q.update_id)]
 
     def _api_sendmessage(self, params: Json) -> Json:
         chat = self._chat(params)

@@ -25,6 +25,11 @@ def aware(now: datetime | None) -> datetime:
     return now
 
 
+def insert_for(db: Database) -> Any:
+    """Return the dialect's ``insert`` (it knows ON CONFLICT)."""
+    return postgresql.insert if db.dialect == "postgresql" else sqlite.insert
+
+
 async def upsert(
     db: Database,
     model: type[DeclarativeBase],
@@ -33,8 +38,7 @@ async def upsert(
     updated: dict[str, Any],
 ) -> None:
     """Insert a row, or update ``updated`` on the row with the same ``key``, atomically."""
-    insert = postgresql.insert if db.dialect == "postgresql" else sqlite.insert
-    statement = insert(model).values(**inserted, **updated)
+    statement = insert_for(db)(model).values(**inserted, **updated)
     statement = statement.on_conflict_do_update(index_elements=[key], set_=updated)
     async with db.write() as session:
         await session.execute(statement)

@@ -6,12 +6,12 @@ from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any, get_args
 
-from sqlalchemy import case, func, insert, select
+from sqlalchemy import case, func, select
 
 from bot.answering.answers import Status
 from bot.storage.database import Database
 from bot.storage.models import Question
-from bot.storage.repositories._common import aware
+from bot.storage.repositories._common import aware, insert_for
 
 STATUSES: tuple[Status, ...] = get_args(Status)
 UNANSWERED: tuple[Status, ...] = ("choices", "none")
@@ -29,6 +29,10 @@ class AskedQuestion:
     asked_at: datetime
     telegram_id: int | None = None
     chat_id: int | None = None
+    best_year: int | None = None
+    update_id: int | None = None
+    """The Telegram update that carried it: logged once, however often it is handled."""
+    delivered: bool | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +52,9 @@ class UnansweredQuestion:
 
 async def log_questions(db: Database, questions: list[AskedQuestion]) -> None:
     """Append questions to the log in one transaction (one statement, many rows).
+
+    A question whose ``update_id`` is logged already is skipped: an update handled again
+    after a crash is logged once.
 
     Raises:
         ValueError: a status is not one of :data:`STATUSES`, or a time is naive (bugs in
@@ -70,11 +77,15 @@ async def log_questions(db: Database, questions: list[AskedQuestion]) -> None:
             "status": q.status,
             "best_match": q.best_match,
             "score": q.score,
+            "best_year": q.best_year,
+            "update_id": q.update_id,
+            "delivered": q.delivered,
         }
         for q in questions
     ]
+    statement = insert_for(db)(Question).on_conflict_do_nothing(index_elements=["update_id"])
     async with db.write() as session:
-        await session.execute(insert(Question), rows)
+        await session.execute(statement, rows)
 
 
 async def unanswered_questions(

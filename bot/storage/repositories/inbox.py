@@ -1,0 +1,108 @@
+"""The inbox of Telegram updates: stored on receipt, settled once handled, pruned later."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime
+
+from sqlalchemy import delete, func, select, update
+
+from bot.storage.database import Database
+from bot.storage.models import InboxUpdate
+from bot.storage.repositories._common import aware, insert_for
+
+#: Characters of a failure reason kept (the column's width).
+MAX_ERROR = 255
+
+
+@dataclass(frozen=True, slots=True)
+class ReceivedUpdate:
+    """An update as Telegram sent it: its id and its JSON text."""
+
+    update_id: int
+    payload: str
+
+
+async def store_updates(
+    db: Database, updates: Sequence[ReceivedUpdate], *, now: datetime | None = None
+) -> list[int]:
+    """Store received updates as pending; return the ids that were new, in order.
+
+    An update stored before (Telegram delivering it again, or another instance having it)
+    is left as it is and not returned: each update is handled once.
+    """
+    if not updates:
+        return []
+    at = aware(now)
+    rows = [
+        {
+            "update_id": u.update_id,
+            "payload": u.payload,
+            "state": "pending",
+            "received_at": at,
+        }
+        for u in updates
+    ]
+    statement = (
+        insert_for(db)(InboxUpdate)
+        .values(rows)
+        .on_conflict_do_nothing(index_elements=["update_id"])
+        .returning(InboxUpdate.update_id)
+    )
+    async with db.write() as session:
+        new = set((await session.execute(statement)).scalars())
+    return [u.update_id for u in updates if u.update_id in new]
+
+
+async def pending_updates(db: Database) -> list[ReceivedUpdate]:
+    """Return the updates received but not yet handled, oldest first."""
+    query = (
+        select(InboxUpdate.update_id, InboxUpdate.payload)
+        .where(InboxUpdate.state == "pending")
+        .order_by(InboxUpdate.update_id)
+    )
+    async with db.transaction() as session:
+        rows = (await session.execute(query)).all()
+    return [ReceivedUpdate(row.update_id, row.payload) for row in rows]
+
+
+async def settle_updates(
+    db: Database,
+    done: Sequence[int],
+    failed: Sequence[tuple[int, str]],
+    *,
+    now: datetime | None = None,
+) -> None:
+    """Mark updates handled (``done``) or given up (``failed``, with the reason)."""
+    settled = aware(now)
+    async with db.write() as session:
+        if done:
+            await session.execute(
+                update(InboxUpdate)
+                .where(InboxUpdate.update_id.in_(list(done)))
+                .values(state="done", settled_at=settled)
+            )
+        for update_id, reason in failed:
+            await session.execute(
+                update(InboxUpdate)
+                .where(InboxUpdate.update_id == update_id)
+                .values(state="failed", settled_at=settled, error=reason[:MAX_ERROR])
+            )
+
+
+async def prune_updates(db: Database, *, settled_before: datetime) -> int:
+    """Delete settled updates older than ``settled_before``; return how many."""
+    statement = delete(InboxUpdate).where(
+        InboxUpdate.state != "pending", InboxUpdate.settled_at < aware(settled_before)
+    )
+    async with db.write() as session:
+        result = await session.execute(statement)
+    return int(result.rowcount)  # type: ignore[attr-defined]
+
+
+async def inbox_counts(db: Database) -> dict[str, int]:
+    """Return how many updates are in each state."""
+    query = select(InboxUpdate.state, func.count()).group_by(InboxUpdate.state)
+    async with db.transaction() as session:
+        return {row[0]: int(row[1]) for row in (await session.execute(query)).all()}

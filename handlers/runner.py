@@ -1,0 +1,160 @@
+"""Start and stop the bot: the database, Telegram, the intake (polling or webhook), in order.
+
+python-telegram-bot's ``run_polling``/``run_webhook`` are not used: the intake stores every
+update before confirming it (see :mod:`handlers.intake`), and start-up failures must end in
+one line, not a traceback. The same :class:`Runner` serves ``resolution-bot run`` and the
+end-to-end tests.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import signal
+from typing import Any
+
+from telegram.error import InvalidToken, NetworkError, TelegramError
+from telegram.ext import Application
+
+from bot.core import Core
+from bot.errors import SettingsError, StorageError
+from handlers.intake import (
+    Intake,
+    WebhookServer,
+    allow_raw_get_updates,
+    poll,
+    serve_webhook,
+)
+from handlers.menu import set_command_menus
+
+logger = logging.getLogger(__name__)
+
+AnyApplication = Application[Any, Any, Any, Any, Any, Any]
+
+REJECTED_TOKEN = "TELEGRAM_BOT_TOKEN bị Telegram từ chối: kiểm tra lại token với @BotFather"
+UNREACHABLE = "TELEGRAM_API_BASE_URL: không kết nối được tới Bot API ({reason})"
+
+
+class Runner:
+    """One running bot: what :meth:`start` opened, :meth:`stop` closes, in reverse."""
+
+    def __init__(
+        self,
+        application: AnyApplication,
+        core: Core,
+        *,
+        allowed_updates: list[str],
+        webhook: dict[str, Any] | None = None,
+    ) -> None:
+        """``webhook`` holds listen, port, url_path, webhook_url, secret_token; None polls."""
+        self.application = application
+        self.core = core
+        self.allowed_updates = allowed_updates
+        self.webhook = webhook
+        self.intake = Intake(application, core.inbox)
+        self.stopping = asyncio.Event()
+        self.poller: asyncio.Task[None] | None = None
+        self._server: WebhookServer | None = None
+        self._initialized = False
+        self._started = False
+
+    async def start(self) -> None:
+        """Check the database, meet Telegram, handle what a crash left, then take updates.
+
+        Raises:
+            bot.errors.SettingsError: the database or the Bot API cannot be used (one line).
+        """
+        await self.core.start()  # before Telegram: a broken database is said first
+        try:
+            await self.application.initialize()
+        except InvalidToken:
+            raise SettingsError(REJECTED_TOKEN) from None
+        except NetworkError as error:
+            raise SettingsError(UNREACHABLE.format(reason=error)) from None
+        self._initialized = True
+        await set_command_menus(self.application.bot, self.core.settings.bot_admin_ids)
+        await self.application.start()
+        self._started = True
+        await self.intake.replay()
+        with contextlib.suppress(StorageError):  # housekeeping: the next start tries again
+            await self.core.inbox.prune()
+        bot = self.application.bot
+        if self.webhook is None:
+            allow_raw_get_updates()
+            await _told(bot.delete_webhook())
+            self.poller = asyncio.create_task(
+                poll(bot, self.intake, allowed_updates=self.allowed_updates, stop=self.stopping),
+                name="poll-updates",
+            )
+            return
+        hook = self.webhook
+        self._server = await serve_webhook(
+            self.intake,
+            listen=hook["listen"],
+            port=hook["port"],
+            url_path=hook["url_path"],
+            secret=hook["secret_token"],
+        )
+        await _told(
+            bot.set_webhook(
+                hook["webhook_url"],
+                secret_token=hook["secret_token"],
+                allowed_updates=self.allowed_updates,
+            )
+        )
+
+    async def wait(self) -> None:
+        """Wait until :meth:`request_stop` is called, or the poller ends.
+
+        Raises:
+            bot.errors.SettingsError: Telegram rejected the token while polling.
+        """
+        waiting = asyncio.create_task(self.stopping.wait())
+        tasks: set[asyncio.Task[Any]] = {waiting, *([self.poller] if self.poller else [])}
+        done, _ = await asyncio.wait(tasks, return_when=asyncio.FIRST_COMPLETED)
+        waiting.cancel()
+        if self.poller in done and self.poller.exception() is not None:
+            if isinstance(self.poller.exception(), InvalidToken):
+                raise SettingsError(REJECTED_TOKEN)
+            raise self.poller.exception()  # type: ignore[misc]
+
+    def request_stop(self) -> None:
+        """Ask the runner to stop taking updates (safe from a signal handler)."""
+        self.stopping.set()
+
+    async def stop(self) -> None:
+        """Stop taking updates, finish those taken, write what is pending, close."""
+        self.stopping.set()
+        if self.poller is not None:
+            self.poller.cancel()  # a long poll in flight: nothing is lost, nothing confirmed
+            await asyncio.gather(self.poller, return_exceptions=True)
+        if self._server is not None:
+            await self._server.close()
+        try:
+            if self._started:
+                await self.application.stop()  # handles what is queued first
+            if self._initialized:
+                await self.application.shutdown()
+        finally:
+            await self.core.aclose()
+
+
+async def _told(request: Any) -> None:
+    """Make a start-up request to Telegram; a failure is one line, never a traceback."""
+    try:
+        await request
+    except TelegramError as error:
+        raise SettingsError(UNREACHABLE.format(reason=error)) from None
+
+
+async def serve(runner: Runner) -> None:
+    """Run until SIGINT or SIGTERM, then stop cleanly."""
+    loop = asyncio.get_running_loop()
+    for signum in (signal.SIGINT, signal.SIGTERM):
+        loop.add_signal_handler(signum, runner.request_stop)
+    try:
+        await runner.start()
+        await runner.wait()
+    finally:
+        await runner.stop()

@@ -163,3 +163,9 @@ def test_answering_loads_no_database_library(tmp_path) -> None:
     assert done.returncode == 0, done.stderr
     assert done.stdout.splitlines()[-1] == "[]"
     assert not (tmp_path / "data").exists()  # no database file created either
+
+
+@pytest.mark.parametrize("question", ["9" * 400, "1e309 là chỉ tiêu gì", "0," + "9" * 500])
+def test_absurd_numbers_are_not_a_crash(question: str, capsys) -> None:
+    assert main(["ask", "--json", question]) == 0
+    assert json.loads(capsys.readouterr().out)["status"] == "none"

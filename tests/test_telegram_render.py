@@ -25,6 +25,11 @@ QUESTIONS = [
     "có bao nhiêu chỉ tiêu",
     "chỉ tiêu của tỉnh Lạng Sơn",
     "xin chào",
+    "cảm ơn bot",
+    "dùng sao",
+    "bot tên gì",
+    "tôi công tác ở phòng nội vụ, cho hỏi tỷ lệ che phủ rừng",
+    "xã chúng tôi phải đạt tỷ lệ che phủ rừng bao nhiêu",
     "<b>che phủ</b> & <script>alert(1)</script>",
 ]
 

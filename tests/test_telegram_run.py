@@ -206,4 +206,16 @@ async def test_run_refuses_a_token_telegram_rejects(
     assert code == 2
     assert "TELEGRAM_BOT_TOKEN bị Telegram từ chối" in stderr.strip().splitlines()[-1]
     assert other not in stderr
-    # (python-telegram-bot logs its own traceback for a rejected token before ours.)
+    assert "Traceback" not in stderr
+
+
+async def test_run_says_in_one_line_when_the_bot_api_is_unreachable(
+    fake_api: FakeBotApi, tmp_path: Path, run_bot
+) -> None:
+    nowhere = f"http://127.0.0.1:{free_port()}/bot"
+    code, stderr = await finished(
+        run_bot(process_env(fake_api, tmp_path, TELEGRAM_API_BASE_URL=nowhere))
+    )
+    assert code == 2
+    assert "không kết nối được tới Bot API" in stderr.strip().splitlines()[-1]
+    assert "Traceback" not in stderr

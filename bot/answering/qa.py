@@ -16,6 +16,7 @@ import dataclasses
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import citation, describe_entry
+from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.matching.analysis import Analysis
@@ -71,6 +72,7 @@ class QuestionAnswerer:
         self.covered_years = covered_years or (kb.document.year,)
         #: Entries by section code ("II.1.3", "II.1.3.(1)"): figures share their target's.
         self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
+        self.small_talk = SmallTalk(kb.vocabulary)
         self.index = entries_index(kb)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
@@ -85,6 +87,9 @@ class QuestionAnswerer:
                     limit=format_vietnamese_number(MAX_QUESTION_CHARS),
                 ),
             )
+        talk = self.small_talk.reply(question, self.kb.document)
+        if talk is not None:
+            return talk
         analysis = self.index.analyzer.analyze(question)
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             return _none(question, EMPTY if not analysis.text else NOT_COVERED)
@@ -302,9 +307,13 @@ class QuestionAnswerer:
         return False
 
     def _district_note(self, analysis: Analysis, entry: Entry) -> str:
-        if not analysis.districts or entry.kind not in {"group", "target", "figure"}:
+        named = analysis.districts
+        if not (named or analysis.own_place) or entry.kind not in {"group", "target", "figure"}:
             return ""
-        names = ", ".join(self._district_names.get(d, d) for d in analysis.districts)
+        if named:
+            names = ", ".join(self._district_names.get(d, d) for d in named)
+        else:
+            names = "từng huyện, xã"  # "xã chúng tôi", "huyện mình": the asker's own place
         return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
 
 

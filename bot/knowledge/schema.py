@@ -170,6 +170,34 @@ class KnowledgeFile(Strict):
     document: Document
 
 
+class Framing(Strict):
+    """Words about who asks and why: never the topic of a question (see vocabulary.yaml)."""
+
+    clauses: list[Text] = Field(
+        default_factory=list, description="A clause starting so describes the asker"
+    )
+    purposes: list[Text] = Field(
+        default_factory=list, description="From here to the clause's end: why one asks"
+    )
+    phrases: list[Text] = Field(default_factory=list, description="Dropped wherever they stand")
+
+
+class OwnPlace(Strict):
+    """The asker's own place: each place word with each owner word ("xã chúng tôi")."""
+
+    places: list[Text] = []
+    owners: list[Text] = []
+
+
+class SmallTalk(Strict):
+    """Messages that are not questions: greetings, thanks, who the bot is, how to use it."""
+
+    greeting: list[Text] = []
+    thanks: list[Text] = []
+    identity: list[Text] = []
+    how_to: list[Text] = []
+
+
 class Vocabulary(Strict):
     """Language data shared by every resolution: abbreviations, shorthand, stopwords, places."""
 
@@ -195,6 +223,9 @@ class Vocabulary(Strict):
         description="Other provinces: questions about them are out of scope"
     )
     districts: list[Text] = Field(description="Districts of the province")
+    framing: Framing = Field(default_factory=Framing)
+    own_place: OwnPlace = Field(default_factory=OwnPlace)
+    small_talk: SmallTalk = Field(default_factory=SmallTalk)
 
     @field_validator("synonyms")
     @classmethod

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Vocabulary
 from bot.matching.corrections import Corrector, Word, is_syllable
+from bot.matching.framing import FramingRemover
 from bot.matching.named_numbers import figures_in, section_codes, years_in
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
@@ -46,6 +47,8 @@ class Analysis:
     units: tuple[str, ...]
     codes: tuple[str, ...]
     target_number: int | None
+    own_place: bool = False
+    """The question is about the asker's own place ("xã chúng tôi", "huyện mình")."""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -74,7 +77,18 @@ class Analyzer:
         self.canonical = PhraseMap(
             [*vocabulary.abbreviations.items(), *vocabulary.shorthand.items(), *synonym_pairs]
         )
-        self.stop_phrases = PhraseSet(vocabulary.stop_phrases)
+        # Greetings and thanks around a question are framing too ("chào bot, … bao nhiêu").
+        talk = vocabulary.small_talk
+        self.stop_phrases = PhraseSet(
+            [*vocabulary.stop_phrases, *vocabulary.framing.phrases, *talk.greeting, *talk.thanks]
+        )
+        self.framing = FramingRemover(vocabulary.framing)
+        own = vocabulary.own_place
+        self.own_place = PhraseSet(
+            [f"{place} {owner}" for place in own.places for owner in own.owners]
+            if place_scope
+            else ()
+        )
         self.stop_words: dict[str, set[str | None]] = defaultdict(set)
         for stop_word in vocabulary.stop_words:
             for token in tokens(stop_word):
@@ -130,6 +144,7 @@ class Analyzer:
     def analyze(self, question: str) -> Analysis:
         """Analyse a question typed by a user."""
         text = clean(question)[:MAX_MATCHED_CHARS]
+        text = self.framing.remove(text)
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)
         numbers = figures_in(folded)
@@ -148,6 +163,7 @@ class Analyzer:
         units += [sign for sign in UNIT_SIGNS if sign in text]
         words, provinces = self.provinces.take(words)
         words, districts = self.districts.take(words)
+        words, own_places = self.own_place.take(words)
         words, _ = self.home.take(words)
         words = self._drop_framing(words)
         return Analysis(
@@ -162,6 +178,7 @@ class Analyzer:
             units=tuple(dict.fromkeys(units)),
             codes=codes,
             target_number=target_number,
+            own_place=bool(own_places),
         )
 
     def _content_words(self, text: str) -> list[Token]:

@@ -60,13 +60,20 @@ class UserNumber:
     alternatives: tuple[float, ...] = ()
 
 
+#: Digits a typed number may have; longer ones overflow a float ("9" × 400) or mean nothing.
+MAX_DIGITS = 18
+
+
 def parse_user_number(text: str) -> UserNumber:
     """Parse a number as a user may type it ('7.5', '54,2', '2370', '2.370', '1.234,5').
 
     Raises:
-        NumberFormatError: the text is not a number.
+        NumberFormatError: the text is not a number, or one too large to mean anything
+            (more than :data:`MAX_DIGITS` digits: no figure of a resolution is).
     """
     token = text.strip().rstrip("".join(UNIT_SIGNS)).strip()
+    if sum(c.isdigit() for c in token) > MAX_DIGITS:
+        raise NumberFormatError(text)
     if _PLAIN.fullmatch(token):
         return UserNumber(text, float(int(token)))
     dots, commas = token.count("."), token.count(",")

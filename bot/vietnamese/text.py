@@ -39,6 +39,16 @@ def fold_diacritics(text: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def ascii_words(text: str) -> list[str]:
+    """Return the words of a text without diacritics, quickly (for cheap pre-checks).
+
+    Close to ``fold(text).split()`` for Vietnamese, without the i/y unification and with
+    anything beyond ASCII dropped; a few times faster, so a rare path can be ruled out first.
+    """
+    decomposed = unicodedata.normalize("NFD", text.casefold().translate(_D_STROKE))
+    return _NON_WORD.sub(" ", decomposed.encode("ascii", "ignore").decode()).split()
+
+
 def fold(text: str) -> str:
     """Return the matching key of a text: folded words of ASCII letters and digits."""
     words = _NON_WORD.sub(" ", fold_diacritics(text))

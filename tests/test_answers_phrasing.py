@@ -1,0 +1,113 @@
+"""Answers for the way cadres write: framing, their own place, small talk (tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.render import render_text
+from bot.core import Library
+
+PROVINCE_NOTE = "Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh"
+
+# Who asks and why never costs the answer.
+FRAMED = [
+    ("tôi công tác ở phòng nội vụ, cho hỏi tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo", "ho-ngheo"),
+    ("chị ơi cho em hỏi kim ngạch xuất khẩu năm 2020", "kim-ngach-xuat-khau"),
+    ("nhờ tra giúp tỷ lệ bao phủ bảo hiểm y tế", "bhyt"),
+    ("em là chuyên viên sở tài chính, thu ngân sách nội địa bao nhiêu ạ", "thu-noi-dia"),
+    ("tôi đang làm báo cáo, tốc độ tăng trưởng GRDP là bao nhiêu", "grdp-tang-truong"),
+    ("điểm qua giúp các chỉ tiêu về môi trường", "moi-truong"),
+    ("cho hỏi số đảng viên kết nạp mới để báo cáo huyện uỷ", "ket-nap-dang-vien"),
+    ("mình làm ở ủy ban xã, tỷ lệ dân số tham gia bảo hiểm y tế bao nhiêu vậy", "bhyt"),
+    ("anh gửi giúp em chỉ tiêu trường đạt chuẩn quốc gia", "truong-chuan"),
+    (
+        "cơ quan tôi đang rà soát, chỉ tiêu xã đạt chuẩn nông thôn mới là bao nhiêu",
+        "nong-thon-moi",
+    ),
+    ("nho tra giup ty le ho ngheo", "ho-ngheo"),
+]
+
+# An unknown topic word still means the resolution does not cover it, framed or not.
+UNKNOWN_TOPICS = [
+    "tôi công tác ở phòng nội vụ, cho hỏi giá lúa hôm nay",
+    "bên em đang tổng hợp nên cần tuổi nghỉ hưu của cán bộ",
+    "nhờ tra giúp số ca mắc sốt xuất huyết",
+    "giá lúa hôm nay",
+    "tuổi nghỉ hưu của nữ",
+    "em đang làm báo cáo, cho hỏi thời tiết ngày mai",
+    "chị ơi cho em hỏi lịch nghỉ tết",
+    "nhờ tra giúp biển số xe của tỉnh",
+    "tôi là giáo viên, lương giáo viên năm nay bao nhiêu",
+    "điểm qua giúp kết quả bóng đá",
+]
+
+# The asker's own place gets the province figure, with the note.
+OWN_PLACE = [
+    ("xã chúng tôi phải đạt tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("huyện mình cần đạt tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("ở thành phố này tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu", "bhyt"),
+    ("xa toi phai dat bao nhieu xa nong thon moi", "nong-thon-moi"),
+    ("địa phương tôi cần kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
+    ("đơn vị mình chỉ tiêu trường chuẩn quốc gia thế nào", "truong-chuan"),
+    ("phường chúng tôi tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("thôn tôi cần đạt gì về gia đình văn hóa", "gia-dinh-van-hoa"),
+    ("huyen minh ty le che phu rung bn", "che-phu-rung"),
+    ("xã nhà kết nạp đảng viên bao nhiêu", "ket-nap-dang-vien"),
+]
+
+SMALL_TALK = [
+    ("xin chào", "Xin chào"),
+    ("chào bot", "Xin chào"),
+    ("alo", "Xin chào"),
+    ("xin chao", "Xin chào"),
+    ("cảm ơn nhiều ạ", "Rất vui"),
+    ("cam on", "Rất vui"),
+    ("ok", "Rất vui"),
+    ("bot tên gì", "Tôi là bot hỏi đáp"),
+    ("bạn là ai vậy", "Tôi là bot hỏi đáp"),
+    ("dùng sao", "Đồng chí gõ câu hỏi"),
+    ("làm sao để hỏi", "Đồng chí gõ câu hỏi"),
+    ("hướng dẫn sử dụng", "Đồng chí gõ câu hỏi"),
+    ("chào bot, dùng thế nào", "Đồng chí gõ câu hỏi"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), FRAMED)
+def test_framing_never_costs_the_answer(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+
+
+@pytest.mark.parametrize("question", UNKNOWN_TOPICS)
+def test_an_unknown_topic_is_still_not_answered(shared_library: Library, question: str) -> None:
+    assert shared_library.answer(question).status in {"none", "choices"}
+    assert shared_library.answer(question).status != "answer"
+
+
+@pytest.mark.parametrize(("question", "item"), OWN_PLACE)
+def test_the_askers_own_place_gets_the_province_figure(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert PROVINCE_NOTE in render_text(answer)
+
+
+@pytest.mark.parametrize(("message", "opening"), SMALL_TALK)
+def test_small_talk_gets_a_warm_reply_and_claims_no_item(
+    shared_library: Library, message: str, opening: str
+) -> None:
+    answer = shared_library.answer(message)
+    assert answer.status == "none"
+    assert answer.matches == ()
+    text = render_text(answer)
+    assert text.startswith(opening)
+    assert "không có nội dung" not in text
+
+
+@pytest.mark.parametrize(
+    "question", ["chào bot, che phủ rừng bao nhiêu", "cảm ơn, cho hỏi thêm tỷ lệ hộ nghèo"]
+)
+def test_a_greeting_with_a_question_is_a_question(shared_library: Library, question: str) -> None:
+    assert shared_library.answer(question).status == "answer"

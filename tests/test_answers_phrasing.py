@@ -70,6 +70,8 @@ SMALL_TALK = [
     ("làm sao để hỏi", "Đồng chí gõ câu hỏi"),
     ("hướng dẫn sử dụng", "Đồng chí gõ câu hỏi"),
     ("chào bot, dùng thế nào", "Đồng chí gõ câu hỏi"),
+    ("tạm biệt nhé", "Chào đồng chí"),
+    ("bye bot", "Chào đồng chí"),
 ]
 
 
@@ -111,3 +113,49 @@ def test_small_talk_gets_a_warm_reply_and_claims_no_item(
 )
 def test_a_greeting_with_a_question_is_a_question(shared_library: Library, question: str) -> None:
     assert shared_library.answer(question).status == "answer"
+
+
+OVERVIEWS = [
+    ("kể hết các chỉ tiêu", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("liệt kê các chỉ tiêu chủ yếu", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("ke het cac chi tieu", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("danh sách các chỉ tiêu", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("nghị quyết có mấy nhóm nhiệm vụ", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("kể tên các nhóm nhiệm vụ", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("nghị quyết gồm những phần nào", "dem-phan", "3 phần"),
+    ("nghị quyết gồm mấy phần", "dem-phan", "3 phần"),
+    ("có những đề án nào", "dem-de-an", "đề án"),
+    ("liet ke cac de an", "dem-de-an", "đề án"),
+    ("có những dự án nào", "dem-du-an", "dự án"),
+    ("kể các dự án được nhắc tới", "dem-du-an", "dự án"),
+    ("các chỉ tiêu về môi trường gồm những gì", "moi-truong", "3 chỉ tiêu"),
+    ("kể các chỉ tiêu văn hoá xã hội", "van-hoa-xa-hoi", "8 chỉ tiêu"),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "says"), OVERVIEWS)
+def test_overviews_are_answered_with_a_list(
+    shared_library: Library, question: str, item: str, says: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert says in answer.headline
+    assert len(answer.lines) >= 3
+
+
+def test_the_list_of_targets_gives_every_figure(shared_library: Library) -> None:
+    text = render_text(shared_library.answer("kể hết các chỉ tiêu"))
+    for figure in ("55%", "600 triệu USD", "98,5%", "7,5%"):
+        assert figure in text
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "bao nhiêu phần trăm dân số có bảo hiểm y tế",  # a unit, not the resolution's "phần"
+        "chỉ tiêu 95% là những chỉ tiêu nào",  # asks about a figure, not for the list
+    ],
+)
+def test_a_figure_question_is_no_overview(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert not (answer.item_id or "").startswith("dem-")

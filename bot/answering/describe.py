@@ -62,7 +62,7 @@ def describe_entry(kb: KnowledgeBase, entry: Entry, question: str, score: float)
         lines = tuple(figure_line(f) for f in entry.figures)
     elif entry.kind == "group" and isinstance(node, TargetGroup):
         headline = f"{node.title} năm {year} ({len(node.targets)} chỉ tiêu):"
-        lines = tuple(_target_line(t) for t in node.targets)
+        lines = tuple(target_line(t) for t in node.targets)
     elif entry.kind == "task" and isinstance(node, TaskGroup):
         headline = f"Nhiệm vụ {node.code.removeprefix('II.')}: {node.title}"
         lines = tuple(f"• {item.title}" for item in node.items)
@@ -87,7 +87,8 @@ def describe_entry(kb: KnowledgeBase, entry: Entry, question: str, score: float)
     )
 
 
-def _target_line(target: Target) -> str:
+def target_line(target: Target) -> str:
+    """Return one target as a list line: "(1) Tỷ lệ che phủ rừng: 55%"."""
     if len(target.figures) == 1:
         return f"({target.number}) {target.figures[0].label}: {target.figures[0].statement}"
     figures = "; ".join(f"{f.label}: {f.statement}" for f in target.figures)

@@ -15,7 +15,9 @@ from __future__ import annotations
 import dataclasses
 
 from bot.answering.answers import Answer, Match
-from bot.answering.describe import citation, describe_entry
+from bot.answering.describe import describe_entry
+from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
+from bot.answering.overview import overview, overview_ids
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -114,14 +116,9 @@ class QuestionAnswerer:
         entry = self.kb.entries.get(item_id)
         if entry is not None:
             return describe_entry(self.kb, entry, question, score)
-        if item_id in self._count_ids():
+        if item_id in overview_ids(self.kb):
             return self._count_answer(item_id, question)
         raise UnknownItem(item_id, self.kb.document.year)
-
-    def _count_ids(self) -> set[str]:
-        groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
-        fixed = {f"{COUNT_PREFIX}chi-tieu", f"{COUNT_PREFIX}nhiem-vu"}
-        return fixed | {f"{COUNT_PREFIX}chi-tieu-{g}" for g in groups}
 
     def suggest(self, text: str, limit: int = 10) -> list[Answer]:
         """Return full answers for the best items of a query, for inline mode."""
@@ -144,57 +141,38 @@ class QuestionAnswerer:
         return None
 
     def _by_count(self, analysis: Analysis) -> Answer | None:
-        if analysis.count not in {"targets", "groups", "tasks", "figures"}:
+        """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""
+        if analysis.count is None:
             return None
-        groups = [e for e in self.kb.entries.values() if e.kind == "group"]
         if analysis.count == "targets" and analysis.words:
-            ranked = self.index.rank(analysis, candidates=[g.id for g in groups])
+            # "các chỉ tiêu về môi trường": a group's targets, if one group clearly fits.
+            groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
+            ranked = self.index.rank(analysis, candidates=groups)
             if not ranked or ranked[0].score < ANSWER_SCORE:
                 return None
-            return self._count_answer(
-                f"{COUNT_PREFIX}chi-tieu-{ranked[0].entry.id}", analysis.text
-            )
-        if analysis.words and len(analysis.words) > 1:
+            group = ranked[0].entry
+            if analysis.listing:
+                return describe_entry(self.kb, group, analysis.text, ranked[0].score)
+            return self._count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
+        # "chỉ tiêu 95% là những chỉ tiêu nào" asks about a figure, not for the whole list.
+        asks_a_figure = analysis.numbers or analysis.target_number is not None
+        if (analysis.words and len(analysis.words) > 1) or asks_a_figure:
             return None
-        what = {
-            "targets": "chi-tieu",
-            "groups": "chi-tieu",
-            "tasks": "nhiem-vu",
-            "figures": "chi-tieu",
-        }[analysis.count]
-        return self._count_answer(f"{COUNT_PREFIX}{what}", analysis.text)
+        return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
 
     def _count_answer(self, item_id: str, question: str) -> Answer:
-        document = self.kb.document
-        cite = citation(document)
-        if item_id == f"{COUNT_PREFIX}nhiem-vu":
-            lines = tuple(f"• {t.code.removeprefix('II.')}: {t.title}" for t in document.tasks)
-            headline = f"Nghị quyết nêu {len(document.tasks)} nhóm nhiệm vụ chủ yếu (mục II.2):"
-            place = f"Mục II.2 – Một số nhiệm vụ chủ yếu, {cite}"
-            title = "Số nhóm nhiệm vụ"
-        elif item_id == f"{COUNT_PREFIX}chi-tieu":
-            total = sum(len(g.targets) for g in document.targets)
-            figures = sum(len(t.figures) for g in document.targets for t in g.targets)
-            headline = (
-                f"Nghị quyết đề ra {total} chỉ tiêu chủ yếu năm {document.year} "
-                f"(mục II.1), với {figures} số liệu:"
-            )
-            lines = tuple(f"• {g.title}: {len(g.targets)} chỉ tiêu" for g in document.targets)
-            place = f"Mục II.1 – Các chỉ tiêu chủ yếu, {cite}"
-            title = "Số chỉ tiêu"
-        else:
-            group_id = item_id.removeprefix(f"{COUNT_PREFIX}chi-tieu-")
-            group = self.kb.entries[group_id]
-            base = describe_entry(self.kb, group, question, 100.0)
-            headline = f"{group.title}: {len(group.children)} chỉ tiêu"
-            lines, place, title = base.lines, base.place, f"Số chỉ tiêu – {group.title}"
+        listed = overview(self.kb, item_id, question)
+        if listed is not None:
+            return listed
+        group = self.kb.entries[item_id.removeprefix(f"{COUNT_PREFIX}chi-tieu-")]
+        base = describe_entry(self.kb, group, question, 100.0)
         return Answer(
             question,
             "answer",
-            headline,
-            lines,
-            place=place,
-            matches=(Match(item_id, title, 100.0),),
+            f"{group.title}: {len(group.children)} chỉ tiêu",
+            base.lines,
+            place=base.place,
+            matches=(Match(item_id, f"Số chỉ tiêu – {group.title}", 100.0),),
         )
 
     def _by_target_number(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:

@@ -16,7 +16,7 @@ from bot.vietnamese.text import ascii_words, clean, fold
 #: Longer messages are questions, whatever greeting they start with.
 MAX_WORDS = 10
 #: Which reply wins when a message holds several kinds ("chào bot, dùng sao").
-PRIORITY = ("how_to", "identity", "thanks", "greeting")
+PRIORITY = ("how_to", "identity", "thanks", "farewell", "greeting")
 EXAMPLES = "“tỷ lệ che phủ rừng”, “thu ngân sách bao nhiêu”, “ai ký nghị quyết”"
 REPLIES = {
     "greeting": (
@@ -27,6 +27,7 @@ REPLIES = {
         "Rất vui được giúp đồng chí! Cần tra thêm chỉ tiêu hay nhiệm vụ nào của Nghị quyết, "
         "đồng chí cứ hỏi."
     ),
+    "farewell": "Chào đồng chí! Khi cần tra cứu Nghị quyết, đồng chí cứ nhắn cho tôi.",
     "identity": (
         "Tôi là bot hỏi đáp về {title} ({date}). Tôi trả lời về các chỉ tiêu và nhiệm vụ của "
         "Nghị quyết, kèm vị trí trong văn bản và nguyên văn, ví dụ: " + EXAMPLES + "."
@@ -55,6 +56,7 @@ class SmallTalk:
         self._talk_words = {w for p in phrases for w in (*ascii_words(p), *fold(p).split())}
         self.fillers = PhraseSet(
             [
+                *talk.address,
                 *vocabulary.stop_phrases,
                 *vocabulary.framing.phrases,
                 *vocabulary.tail_particles,

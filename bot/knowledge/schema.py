@@ -192,8 +192,10 @@ class OwnPlace(Strict):
 class SmallTalk(Strict):
     """Messages that are not questions: greetings, thanks, who the bot is, how to use it."""
 
+    address: list[Text] = Field(default_factory=list, description="Words addressing the bot")
     greeting: list[Text] = []
     thanks: list[Text] = []
+    farewell: list[Text] = []
     identity: list[Text] = []
     how_to: list[Text] = []
 
@@ -217,7 +219,15 @@ class Vocabulary(Strict):
         description="Units as typed (triệu đô) mapped to a unit of the figures (triệu USD)",
     )
     count_words: list[Text] = Field(description="Words that ask for a count (bao nhiêu, mấy)")
-    count_nouns: dict[str, Literal["targets", "tasks", "figures", "groups"]]
+    count_nouns: dict[
+        str, Literal["targets", "tasks", "figures", "groups", "sections", "schemes", "projects"]
+    ]
+    list_words: list[Text] = Field(
+        default_factory=list, description="Words that ask for a list (kể hết, liệt kê)"
+    )
+    count_fillers: list[Text] = Field(
+        default_factory=list, description="Words between a count or list word and its noun"
+    )
     province: Text
     provinces: list[Text] = Field(
         description="Other provinces: questions about them are out of scope"

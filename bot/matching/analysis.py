@@ -49,6 +49,8 @@ class Analysis:
     target_number: int | None
     own_place: bool = False
     """The question is about the asker's own place ("xã chúng tôi", "huyện mình")."""
+    listing: bool = False
+    """The question asks for a list ("kể hết các chỉ tiêu"), not a count."""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -80,7 +82,13 @@ class Analyzer:
         # Greetings and thanks around a question are framing too ("chào bot, … bao nhiêu").
         talk = vocabulary.small_talk
         self.stop_phrases = PhraseSet(
-            [*vocabulary.stop_phrases, *vocabulary.framing.phrases, *talk.greeting, *talk.thanks]
+            [
+                *vocabulary.stop_phrases,
+                *vocabulary.framing.phrases,
+                *talk.greeting,
+                *talk.thanks,
+                *talk.farewell,
+            ]
         )
         self.framing = FramingRemover(vocabulary.framing)
         own = vocabulary.own_place
@@ -96,7 +104,11 @@ class Analyzer:
         self.tails = PhraseSet(vocabulary.tail_particles)
         units = vocabulary.units
         self.units = PhraseSet(units, [normalize_unit(u) for u in units.values()])
-        self.count_words = PhraseSet(vocabulary.count_words)
+        self.count_words = PhraseSet(
+            [*vocabulary.count_words, *vocabulary.list_words],
+            ["count"] * len(vocabulary.count_words) + ["list"] * len(vocabulary.list_words),
+        )
+        self.count_fillers = PhraseSet(vocabulary.count_fillers)
         self.count_nouns = PhraseSet(vocabulary.count_nouns, vocabulary.count_nouns.values())
         home = [vocabulary.province, f"tỉnh {vocabulary.province}"]
         self.home = PhraseSet(home if place_scope else ())
@@ -149,7 +161,9 @@ class Analyzer:
         codes, target_number = section_codes(fold(text), folded)
         numbers = figures_in(folded)
         words = self.canonical.rewrite(tokens(text))
-        count = self._count_intent(words)
+        # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần".
+        words, units = self.units.take(words)
+        count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         side = sides.pop() if len(sides) == 1 else None
         # "Nghị quyết Hội nghị lần thứ 20 do ai ký": the resolution's own name is context.
@@ -159,7 +173,6 @@ class Analyzer:
             # Its numbers ("lần thứ 20") belong to the name, not to the question.
             in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
             numbers = tuple(n for n in numbers if n not in in_names)
-        words, units = self.units.take(words)
         units += [sign for sign in UNIT_SIGNS if sign in text]
         words, provinces = self.provinces.take(words)
         words, districts = self.districts.take(words)
@@ -179,6 +192,7 @@ class Analyzer:
             codes=codes,
             target_number=target_number,
             own_place=bool(own_places),
+            listing=listing,
         )
 
     def _content_words(self, text: str) -> list[Token]:
@@ -210,17 +224,26 @@ class Analyzer:
             return True
         return None
 
-    def _count_intent(self, words: list[Token]) -> str | None:
-        """Remove "bao nhiêu chỉ tiêu" and the like; return what is counted, if asked."""
+    def _count_intent(self, words: list[Token]) -> tuple[str | None, bool]:
+        """Remove "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu" and the like.
+
+        Returns what is counted or listed (None if nothing is), and whether a list is asked.
+        """
         for start in range(len(words)):
             counting = self.count_words.match_at(words, start)
-            if counting is None or start + counting[0] >= len(words):
+            if counting is None:
                 continue
-            noun = self.count_nouns.match_at(words, start + counting[0])
+            at = start + counting[0]
+            filler = self.count_fillers.match_at(words, at) if at < len(words) else None
+            if filler is not None:
+                at += filler[0]
+            if at >= len(words):
+                continue
+            noun = self.count_nouns.match_at(words, at)
             if noun is not None:
-                del words[start : start + counting[0] + noun[0]]
-                return noun[1]
-        return None
+                del words[start : at + noun[0]]
+                return noun[1], counting[1] == "list"
+        return None, False
 
     def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:
         out: list[Word] = []

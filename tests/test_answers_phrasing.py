@@ -159,3 +159,26 @@ def test_the_list_of_targets_gives_every_figure(shared_library: Library) -> None
 def test_a_figure_question_is_no_overview(shared_library: Library, question: str) -> None:
     answer = shared_library.answer(question)
     assert not (answer.item_id or "").startswith("dem-")
+
+
+# Keystrokes typed with the Vietnamese input method off (Telex, VNI).
+KEYSTROKES = [
+    ("kim ngachj xuaats khaaur", "kim-ngach-xuat-khau"),
+    ("baor hieemr y tees bao nhieeu", "bhyt"),
+    ("tyr leej chee phur rwngf", "che-phu-rung"),
+    ("tyr leej hooj ngheof", "ho-ngheo"),
+    ("thu ngaan sachs nooij ddiaj", "thu-noi-dia"),
+    ("keets napj ddangr vieen mowis", "ket-nap-dang-vien"),
+    ("truwowngf ddatj chuaanr quoocs gia", "truong-chuan"),
+    ("ai kys nghij quyeets", "nguoi-ky"),
+    ("tangw truowngr GRDP bao nhieeu", "grdp-tang-truong"),
+    ("ty3 le65 che phu3 ru72ng la2 bao nhie6u", "che-phu-rung"),
+    ("thu ngan sa1ch no65i d9i5a", "thu-noi-dia"),
+    ("ke61t na5p d9a3ng vie6n mo71i", "ket-nap-dang-vien"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), KEYSTROKES)
+def test_raw_telex_and_vni_are_decoded(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)

@@ -16,9 +16,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from bot.knowledge.schema import Vocabulary
-from bot.matching.corrections import Corrector, Word, is_syllable
+from bot.matching.corrections import Corrector, Word
 from bot.matching.framing import FramingRemover
 from bot.matching.named_numbers import figures_in, section_codes, years_in
+from bot.vietnamese.keystrokes import decode_text, is_syllable
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
@@ -91,6 +92,12 @@ class Analyzer:
             ]
         )
         self.framing = FramingRemover(vocabulary.framing)
+        # Abbreviations and shorthand win over keystrokes: "tw" is Trung ương, not Telex "tư".
+        self.typed_as_is = frozenset(
+            w
+            for key in [*vocabulary.abbreviations, *vocabulary.shorthand]
+            for w in fold(key).split()
+        )
         own = vocabulary.own_place
         self.own_place = PhraseSet(
             [f"{place} {owner}" for place in own.places for owner in own.owners]
@@ -156,6 +163,8 @@ class Analyzer:
     def analyze(self, question: str) -> Analysis:
         """Analyse a question typed by a user."""
         text = clean(question)[:MAX_MATCHED_CHARS]
+        # Keystrokes typed with the input method off ("xuaats khaaur", "ru72ng") first.
+        text = decode_text(text, keep=self.typed_as_is)
         text = self.framing.remove(text)
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)

@@ -8,7 +8,6 @@ corrected word carries how sure the correction is, and counts for that much in r
 
 from __future__ import annotations
 
-import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -17,6 +16,7 @@ from itertools import pairwise
 from rapidfuzz import process
 from rapidfuzz.distance import OSA
 
+from bot.vietnamese.keystrokes import SYLLABLE
 from bot.vietnamese.phrases import Token
 
 #: A word that cannot be a Vietnamese syllable is corrected to the closest known word at
@@ -29,12 +29,6 @@ CORRECTION_MIN_SIMILARITY = 70.0
 CONTEXT_CORRECTION_MIN_SIMILARITY = 50.0
 
 # The shape of a folded Vietnamese syllable: onset, vowel nucleus, final consonant.
-_SYLLABLE = re.compile(
-    r"(?P<onset>ngh|ng|nh|ch|gh|gi|kh|ph|qu|th|tr|[bcdghklmnprstvx])?"
-    r"(?P<nucleus>uye|uya|ieu|yeu|uoi|uou|oai|oay|oeo|uay|"
-    r"ai|ao|au|ay|eo|eu|ia|ie|iu|oa|oe|oi|oo|ua|ue|ui|uo|uu|uy|ye|[aeiouy])"
-    r"(?P<final>ng|nh|ch|[cmnpt])?"
-)
 
 
 @dataclass(frozen=True, slots=True)
@@ -47,11 +41,6 @@ class Word:
     tone: str | None = None
     emphasis: float = 1.0
     """Multiplies the word's weight: below 1 for a bare word that may be a stop word."""
-
-
-def is_syllable(word: str) -> bool:
-    """Return whether a folded word has the shape of a Vietnamese syllable."""
-    return _SYLLABLE.fullmatch(word) is not None
 
 
 class Corrector:
@@ -132,7 +121,7 @@ class Corrector:
 
 def _frame(word: str) -> tuple[str, str] | None:
     """Return the consonants around a syllable's vowels, or None if it is no syllable."""
-    match = _SYLLABLE.fullmatch(word)
+    match = SYLLABLE.fullmatch(word)
     if match is None:
         return None
     # "ngh" and "gh" are how "ng" and "g" are spelled before i, e, ê: one consonant.

@@ -182,3 +182,38 @@ KEYSTROKES = [
 def test_raw_telex_and_vni_are_decoded(shared_library: Library, question: str, item: str) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.item_id) == ("answer", item)
+
+
+# A figure named alone: the item(s) that state it.
+REVERSE = [
+    ("13,8% là chỉ tiêu gì", "grdp-cong-nghiep-xay-dung"),
+    ("con số 600 triệu USD trong nghị quyết là gì", "kim-ngach-xuat-khau"),
+    ("45% là tỷ lệ gì", "lao-dong-qua-dao-tao"),
+    ("1.600 tỷ là gì", "thu-noi-dia"),
+    ("7,5% là chỉ tiêu nào", "grdp-tang-truong"),
+    ("98,5% là gì", "bhyt"),
+    ("120 triệu USD là chỉ tiêu gì", "kim-ngach-nhap-khau"),
+    ("17,8% là tỷ lệ gì", "suy-dinh-duong"),
+    ("2.370 là con số gì", "kim-ngach-xnk"),
+    ("13,8 phan tram la gi", "grdp-cong-nghiep-xay-dung"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), REVERSE)
+def test_a_figure_finds_its_item(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+
+
+def test_a_figure_several_items_state_is_offered_as_choices(shared_library: Library) -> None:
+    answer = shared_library.answer("55% là gì")
+    assert answer.status == "choices"
+    assert "che-phu-rung" in [m.id for m in answer.matches]
+    assert all("55%" in m.title for m in answer.matches)
+
+
+@pytest.mark.parametrize("question", ["5,5% là gì", "1.050 triệu USD là gì", "12345 là gì"])
+def test_a_figure_the_resolution_does_not_state_is_not_answered(
+    shared_library: Library, question: str
+) -> None:
+    assert shared_library.answer(question).status == "none"

@@ -18,6 +18,7 @@ from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
+from bot.answering.reverse import figure_carriers, only_generic
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -58,6 +59,7 @@ HOW_TO_ASK = (
 NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
 EMPTY = "Đồng chí chưa gõ câu hỏi."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
+CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
 CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
 COUNT_PREFIX = "dem-"
 #: Longer questions are refused rather than matched (a pasted document is not a question).
@@ -93,6 +95,9 @@ class QuestionAnswerer:
         if talk is not None:
             return talk
         analysis = self.index.analyzer.analyze(question)
+        reverse = self._by_figure(question, analysis)
+        if reverse is not None:
+            return reverse
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             return _none(question, EMPTY if not analysis.text else NOT_COVERED)
         direct = self._by_code(analysis) or self._by_count(analysis)
@@ -139,6 +144,20 @@ class QuestionAnswerer:
             if entry is not None:
                 return describe_entry(self.kb, entry, analysis.text, 100.0)
         return None
+
+    def _by_figure(self, question: str, analysis: Analysis) -> Answer | None:
+        """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named."""
+        if not analysis.numbers or analysis.codes or analysis.count:
+            return None
+        if not only_generic([w.text for w in analysis.words]):
+            return None
+        carriers = figure_carriers(self.kb, analysis.numbers, analysis.units)
+        if len(carriers) == 1:
+            return describe_entry(self.kb, carriers[0], question, 100.0)
+        if not carriers:
+            return None
+        matches = tuple(Match(e.id, _choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
+        return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
 
     def _by_count(self, analysis: Analysis) -> Answer | None:
         """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""

@@ -1,0 +1,43 @@
+"""Reverse look-up: "13,8% là chỉ tiêu gì" — the items that carry a figure the user names."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.vietnamese.numbers import normalize_unit
+
+#: Relative tolerance when a typed number is compared with a figure (as the index does).
+TOLERANCE = 0.005
+#: Words that may stand beside the number without naming a topic ("con số 600 … là gì").
+GENERIC_WORDS = frozenset({"con", "so", "ti", "le", "muc", "gia", "tri", "cai", "nao", "gi"})
+
+
+def figure_carriers(
+    kb: KnowledgeBase, numbers: Sequence[float], units: Sequence[str]
+) -> list[Entry]:
+    """Return the items that state one of ``numbers`` (in one of ``units``, if any are given).
+
+    A target with several figures is represented by the figure that matches; a target with
+    one figure by itself. The result is in document order.
+    """
+    wanted = {normalize_unit(u) for u in units}
+    found: list[Entry] = []
+    for entry in kb.entries.values():
+        if entry.kind == "target" and len(entry.figures) != 1:
+            continue  # its matching figure is an entry of its own
+        if entry.kind not in {"target", "figure", "named"}:
+            continue
+        for figure in entry.figures:
+            if wanted and normalize_unit(figure.unit) not in wanted:
+                continue
+            value = figure.number
+            if any(abs(n - value) <= TOLERANCE * max(abs(value), 1e-9) for n in numbers):
+                found.append(entry)
+                break
+    return found
+
+
+def only_generic(words: Sequence[str]) -> bool:
+    """Return whether the question's words name no topic beside its number."""
+    return all(word in GENERIC_WORDS for word in words)

@@ -217,3 +217,30 @@ def test_a_figure_the_resolution_does_not_state_is_not_answered(
     shared_library: Library, question: str
 ) -> None:
     assert shared_library.answer(question).status == "none"
+
+
+# Numbers spoken out by voice typing are read as numbers.
+SPOKEN = [
+    ("mười ba phẩy tám phần trăm là chỉ tiêu gì", "grdp-cong-nghiep-xay-dung"),
+    ("tăng trưởng kinh tế năm hai nghìn hai mươi là bao nhiêu", "grdp-tang-truong"),
+    ("một nghìn sáu trăm tỷ là gì", "thu-noi-dia"),
+    ("sáu trăm triệu đô là chỉ tiêu gì", "kim-ngach-xuat-khau"),
+    ("bảy phẩy năm phần trăm là chỉ tiêu nào", "grdp-tang-truong"),
+    ("chín mươi tám phẩy năm phần trăm là tỷ lệ gì", "bhyt"),
+    ("muoi ba phay tam phan tram la gi", "grdp-cong-nghiep-xay-dung"),
+    ("mot tram hai muoi trieu do la gi", "kim-ngach-nhap-khau"),
+    ("tỷ lệ che phủ rừng năm hai không hai mươi", "che-phu-rung"),
+    ("bốn mươi lăm phần trăm lao động là chỉ tiêu gì", "lao-dong"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), SPOKEN)
+def test_spoken_numbers_are_read(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+
+
+def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) -> None:
+    answer = shared_library.answer("tỷ lệ che phủ rừng năm hai nghìn hai mươi lăm")
+    assert answer.status == "none"
+    assert "2025" in render_text(answer)

@@ -22,6 +22,7 @@ from bot.matching.named_numbers import figures_in, section_codes, years_in
 from bot.vietnamese.keystrokes import decode_text, is_syllable
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
+from bot.vietnamese.spoken_numbers import digits_for_spoken_numbers
 from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 
 #: Weight kept by a bare word that is a stop word or a word of the index.
@@ -165,6 +166,8 @@ class Analyzer:
         text = clean(question)[:MAX_MATCHED_CHARS]
         # Keystrokes typed with the input method off ("xuaats khaaur", "ru72ng") first.
         text = decode_text(text, keep=self.typed_as_is)
+        # Numbers spoken out by voice typing ("mười ba phẩy tám phần trăm") as digits.
+        text = digits_for_spoken_numbers(text)
         text = self.framing.remove(text)
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)

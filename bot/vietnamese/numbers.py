@@ -24,7 +24,9 @@ _VN_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:\.\d{3})*|\d+),\d+")
 _PLAIN = re.compile(r"\d+")
 
 #: A number token in free text: digits with optional '.' or ',' groups.
-NUMBER_TOKEN = re.compile(r"(?<![\d.,])\d+(?:[.,]\d+)*(?![\d])")
+#: Not glued to letters on the left ("covid19", "g7") nor part of "1e309" on the right; a
+#: unit glued on the right is fine ("600tr", "54,2ha").
+NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\d]|[^\W\d_]\d)")
 #: Units written as a sign against the number ("7,5%", "0,089‰"), not as words.
 UNIT_SIGNS = ("%", "‰")
 

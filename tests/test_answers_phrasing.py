@@ -26,6 +26,11 @@ FRAMED = [
         "nong-thon-moi",
     ),
     ("nho tra giup ty le ho ngheo", "ho-ngheo"),
+    ("phòng tài chính cần số liệu: thu nội địa năm 2020 bao nhiêu", "thu-noi-dia"),
+    ("chị ơi em đang làm báo cáo tuần, tỷ lệ che phủ rừng bao nhiêu ạ", "che-phu-rung"),
+    ("em mới chuyển công tác, cho hỏi kim ngạch nhập khẩu", "kim-ngach-nhap-khau"),
+    ("sếp giao em rà soát, số đảng viên kết nạp mới là bao nhiêu", "ket-nap-dang-vien"),
+    ("a ơi, tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
 ]
 
 # An unknown topic word still means the resolution does not cover it, framed or not.

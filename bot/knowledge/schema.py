@@ -176,6 +176,9 @@ class Framing(Strict):
     clauses: list[Text] = Field(
         default_factory=list, description="A clause starting so describes the asker"
     )
+    addresses: list[Text] = Field(
+        default_factory=list, description="Skipped before a clause's start is looked at"
+    )
     purposes: list[Text] = Field(
         default_factory=list, description="From here to the clause's end: why one asks"
     )

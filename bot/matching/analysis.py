@@ -93,6 +93,7 @@ class Analyzer:
             ]
         )
         self.framing = FramingRemover(vocabulary.framing)
+        self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         # Abbreviations and shorthand win over keystrokes: "tw" is Trung ương, not Telex "tư".
         self.typed_as_is = frozenset(
             w
@@ -173,8 +174,10 @@ class Analyzer:
         codes, target_number = section_codes(fold(text), folded)
         numbers = figures_in(folded)
         words = self.canonical.rewrite(tokens(text))
-        # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần".
+        # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
+        # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         words, units = self.units.take(words)
+        words, _ = self.framing_phrases.take(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         side = sides.pop() if len(sides) == 1 else None

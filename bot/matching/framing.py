@@ -10,6 +10,7 @@ cáo") up to the end of its clause. Nothing is dropped when nothing else would b
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.knowledge.schema import Framing
 from bot.vietnamese.phrases import PhraseSet, tokens
@@ -26,29 +27,49 @@ class FramingRemover:
 
     def __init__(self, framing: Framing) -> None:
         self.starters = PhraseSet(framing.clauses)
+        self.addresses = PhraseSet(framing.addresses)
         self.purposes = PhraseSet(framing.purposes)
         self._first_words = {t for phrase in framing.purposes for t in tokens(phrase)[:1]}
         # A cheap look first: most questions hold no word a framing phrase starts with.
         # (both spellings of i/y: the quick look does not unify them as fold() does)
-        starts = [*framing.clauses, *framing.purposes]
+        starts = [*framing.clauses, *framing.purposes, *framing.addresses]
         self._openers = {w[0] for p in starts for w in (ascii_words(p), fold(p).split()) if w}
 
     def remove(self, text: str) -> str:
         """Return ``text`` without its framing clauses and purposes (unchanged if all is)."""
+        preamble, colon, asked = text.partition(": ")
+        if colon and tokens(asked) and not any(c.isdigit() for c in preamble):
+            # "bên phòng giáo dục cần số liệu: chỉ tiêu trường chuẩn …": what follows asks.
+            return self.remove(asked)
         if self._openers.isdisjoint(ascii_words(text)):
             return text
         clauses = [c for c in _BOUNDARY.split(text) if c.strip()]
         kept: list[str] = []
         changed = False
+        several = len(clauses) > 1
         for clause in clauses:
             words = tokens(clause)
-            if words and self.starters.match_at(words, 0) is not None:
+            start = self._after_address(words)
+            if start and start == len(words):
                 changed = True
+                continue  # "anh ơi," alone
+            if start:
+                changed = True
+                clause = (
+                    " ".join(clause.split()[start:])
+                    if len(clause.split()) == len(words)
+                    else clause
+                )
+                words = words[start:]
+            if words and self.starters.match_at(words, 0) is not None:
                 # "bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo": after "nên".
                 then = _THEN.search(clause)
-                if then is None:
-                    continue
-                clause = clause[then.end() :]
+                if then is not None:
+                    changed = True
+                    clause = clause[then.end() :]
+                elif several:
+                    changed = True
+                    continue  # the asker's clause; another one asks
             shorter = self._without_purpose(clause)
             changed = changed or shorter != clause
             kept.append(shorter)
@@ -56,6 +77,16 @@ class FramingRemover:
             return text
         rest = ", ".join(c.strip() for c in kept if c.strip())
         return rest if tokens(rest) else text
+
+    def _after_address(self, words: Sequence[str]) -> int:
+        """Return how many leading words only address someone ("a ơi", "dạ")."""
+        at = 0
+        while at < len(words):
+            match = self.addresses.match_at(words, at)
+            if match is None:
+                break
+            at += match[0]
+        return at
 
     def _without_purpose(self, clause: str) -> str:
         words = tokens(clause)

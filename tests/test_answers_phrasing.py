@@ -249,3 +249,33 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
     answer = shared_library.answer("tỷ lệ che phủ rừng năm hai nghìn hai mươi lăm")
     assert answer.status == "none"
     assert "2025" in render_text(answer)
+
+
+# Attributes the resolution never states: said plainly, then what it does say.
+NOT_STATED = [
+    ("tỷ lệ che phủ rừng thực tế năm 2020 đạt bao nhiêu", "che-phu-rung", "kết quả"),
+    ("cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km", "cao-toc-dong-dang-tra-linh", "chiều dài"),
+    ("đề án du lịch được cấp bao nhiêu tiền", "de-an-du-lich", "kinh phí"),
+    ("thực tế kết nạp được bao nhiêu đảng viên", "ket-nap-dang-vien", "kết quả"),
+    (
+        "kinh phí đề án nông nghiệp thông minh là bao nhiêu",
+        "de-an-nong-nghiep-thong-minh",
+        "kinh phí",
+    ),
+    ("dự án bò sữa tổng mức đầu tư bao nhiêu", "du-an-bo-sua", "tổng mức đầu tư"),
+    ("thu ngân sách năm 2020 thực tế đạt được bao nhiêu", "thu-ngan-sach", "kết quả"),
+    ("tỷ lệ hộ nghèo trên thực tế giảm được bao nhiêu", "ho-ngheo", "kết quả"),
+    ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
+    ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "attribute"), NOT_STATED)
+def test_an_attribute_not_stated_is_said_plainly(
+    shared_library: Library, question: str, item: str, attribute: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
+    described = shared_library.describe(item)
+    assert answer.lines[0] == described.headline  # what it does say, never as the value

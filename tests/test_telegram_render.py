@@ -30,6 +30,13 @@ QUESTIONS = [
     "bot tên gì",
     "tôi công tác ở phòng nội vụ, cho hỏi tỷ lệ che phủ rừng",
     "xã chúng tôi phải đạt tỷ lệ che phủ rừng bao nhiêu",
+    "kể hết các chỉ tiêu",
+    "nghị quyết gồm những phần nào",
+    "55% là gì",
+    "13,8% là chỉ tiêu gì",
+    "kim ngachj xuaats khaaur",
+    "mười ba phẩy tám phần trăm là chỉ tiêu gì",
+    "cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km",
     "<b>che phủ</b> & <script>alert(1)</script>",
 ]
 

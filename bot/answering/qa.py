@@ -60,6 +60,10 @@ NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này.
 EMPTY = "Đồng chí chưa gõ câu hỏi."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
+NOT_STATED = (
+    "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
+    "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
+)
 CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
 COUNT_PREFIX = "dem-"
 #: Longer questions are refused rather than matched (a pasted document is not a question).
@@ -250,6 +254,8 @@ class QuestionAnswerer:
             answered = self._most_specific(ranked)
             result = describe_entry(self.kb, answered.entry, question, answered.score)
             note = self._district_note(analysis, answered.entry)
+            if analysis.not_stated:
+                result = _not_stated(result, analysis.not_stated)
             return result if not note else _with_note(result, note)
         window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
         # The ranking holds each entry once.
@@ -322,6 +328,15 @@ def _choice_title(entry: Entry) -> str:
 
 def _none(question: str, headline: str) -> Answer:
     return Answer(question, "none", headline, hint=HOW_TO_ASK)
+
+
+def _not_stated(answer: Answer, attribute: str) -> Answer:
+    """Say that the resolution does not state ``attribute``, then what it does say."""
+    return dataclasses.replace(
+        answer,
+        headline=NOT_STATED.format(attribute=attribute),
+        lines=(answer.headline, *answer.lines),
+    )
 
 
 def _with_note(answer: Answer, note: str) -> Answer:

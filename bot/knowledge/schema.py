@@ -237,6 +237,9 @@ class Vocabulary(Strict):
     )
     districts: list[Text] = Field(description="Districts of the province")
     framing: Framing = Field(default_factory=Framing)
+    not_stated: dict[Text, Text] = Field(
+        default_factory=dict, description="Attributes a resolution never states, and their name"
+    )
     own_place: OwnPlace = Field(default_factory=OwnPlace)
     small_talk: SmallTalk = Field(default_factory=SmallTalk)
 

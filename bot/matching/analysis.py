@@ -53,6 +53,8 @@ class Analysis:
     """The question is about the asker's own place ("xã chúng tôi", "huyện mình")."""
     listing: bool = False
     """The question asks for a list ("kể hết các chỉ tiêu"), not a count."""
+    not_stated: str | None = None
+    """An attribute no resolution states (a result, a length, a budget), if asked."""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -94,6 +96,7 @@ class Analyzer:
         )
         self.framing = FramingRemover(vocabulary.framing)
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
+        self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
         # Abbreviations and shorthand win over keystrokes: "tw" is Trung ương, not Telex "tư".
         self.typed_as_is = frozenset(
             w
@@ -178,6 +181,7 @@ class Analyzer:
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         words, units = self.units.take(words)
         words, _ = self.framing_phrases.take(words)
+        words, unstated = self.not_stated.take(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         side = sides.pop() if len(sides) == 1 else None
@@ -208,6 +212,7 @@ class Analyzer:
             target_number=target_number,
             own_place=bool(own_places),
             listing=listing,
+            not_stated=unstated[0] if unstated else None,
         )
 
     def _content_words(self, text: str) -> list[Token]:

@@ -8,13 +8,12 @@ from __future__ import annotations
 
 import asyncio
 import logging
-from typing import Any, TypedDict
+from typing import TypedDict
 from urllib.parse import urlsplit
 
 from telegram import Update
 from telegram.ext import (
     AIORateLimiter,
-    Application,
     ApplicationBuilder,
     CallbackQueryHandler,
     ChatMemberHandler,
@@ -30,7 +29,7 @@ from bot.settings import Settings
 from handlers import keyboards
 from handlers.admin import reload_knowledge, unanswered
 from handlers.browse import navigate, show_target_groups, show_task_groups
-from handlers.context import CORE_KEY, EDGE_KEY, Edge
+from handlers.context import CORE_KEY, EDGE_KEY, BotApplication, Edge
 from handlers.errors import on_error
 from handlers.filters import ADDRESSED, SPOKEN_TO
 from handlers.inline import inline_query
@@ -55,7 +54,6 @@ from handlers.start import cancel, help_command, media_hint, start, unknown_comm
 
 logger = logging.getLogger(__name__)
 
-BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
 #: Updates the bot asks Telegram for (polling and webhook alike).
 ALLOWED_UPDATES = ["message", "edited_message", "callback_query", "inline_query", "my_chat_member"]

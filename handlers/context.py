@@ -8,11 +8,15 @@ here, not in the core.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
-from telegram.ext import ContextTypes
+from telegram.ext import Application, ContextTypes
 
 from bot.access.flood import FloodGuard
 from bot.core import Core
+
+#: The Application as this bot builds it (default context and data types).
+BotApplication = Application[Any, Any, Any, Any, Any, Any]
 
 CORE_KEY = "core"
 EDGE_KEY = "edge"

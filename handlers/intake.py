@@ -23,11 +23,12 @@ import tornado.httpserver
 import tornado.web
 from telegram import Bot, Update
 from telegram.error import InvalidToken, TelegramError
-from telegram.ext import Application, SimpleUpdateProcessor
+from telegram.ext import SimpleUpdateProcessor
 from telegram.warnings import PTBUserWarning
 
 from bot.errors import StorageError
 from bot.inbox import UpdateInbox
+from handlers.context import BotApplication
 
 logger = logging.getLogger(__name__)
 
@@ -39,13 +40,11 @@ MAX_BACKOFF = 30.0
 #: Characters of an unreadable update's error kept in the log and the inbox.
 MAX_REASON = 200
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
-
 
 class Intake:
     """Store updates, then parse and queue the new ones for the Application."""
 
-    def __init__(self, application: AnyApplication, inbox: UpdateInbox) -> None:
+    def __init__(self, application: BotApplication, inbox: UpdateInbox) -> None:
         self.application = application
         self.inbox = inbox
 

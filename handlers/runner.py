@@ -15,10 +15,10 @@ import signal
 from typing import Any
 
 from telegram.error import InvalidToken, NetworkError, TelegramError
-from telegram.ext import Application
 
 from bot.core import Core
 from bot.errors import SettingsError, StorageError
+from handlers.context import BotApplication
 from handlers.intake import (
     Intake,
     WebhookServer,
@@ -30,8 +30,6 @@ from handlers.menu import set_command_menus
 
 logger = logging.getLogger(__name__)
 
-AnyApplication = Application[Any, Any, Any, Any, Any, Any]
-
 REJECTED_TOKEN = "TELEGRAM_BOT_TOKEN bị Telegram từ chối: kiểm tra lại token với @BotFather"
 UNREACHABLE = "TELEGRAM_API_BASE_URL: không kết nối được tới Bot API ({reason})"
 
@@ -41,7 +39,7 @@ class Runner:
 
     def __init__(
         self,
-        application: AnyApplication,
+        application: BotApplication,
         core: Core,
         *,
         allowed_updates: list[str],

@@ -279,3 +279,38 @@ def test_an_attribute_not_stated_is_said_plainly(
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
     described = shared_library.describe(item)
     assert answer.lines[0] == described.headline  # what it does say, never as the value
+
+
+# Yes/no: the verdict first, then what the resolution states.
+YES_NO = [
+    ("thu nội địa 2.000 tỷ đúng chứ", "thu-noi-dia", "Không đúng."),
+    ("thu noi dia 1600 ty dung ko", "thu-noi-dia", "Đúng."),
+    ("che phủ rừng 55% phải không", "che-phu-rung", "Đúng."),
+    ("che phủ rừng 60% phải không", "che-phu-rung", "Không đúng."),
+    ("kim ngạch xuất khẩu 600 triệu USD đúng không", "kim-ngach-xuat-khau", "Đúng."),
+    ("kim ngạch xuất khẩu 700 triệu USD có đúng không", "kim-ngach-xuat-khau", "Không đúng."),
+    ("tỷ lệ hộ nghèo giảm 3% đúng không", "ho-ngheo", "Đúng."),
+    ("có chỉ tiêu về nước sạch không", "nuoc-sach", "Có."),
+    ("có chỉ tiêu về che phủ rừng không", "che-phu-rung", "Có."),
+    (
+        "nghị quyết có nhắc đến cao tốc Đồng Đăng Trà Lĩnh không",
+        "cao-toc-dong-dang-tra-linh",
+        "Có.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "verdict"), YES_NO)
+def test_yes_no_questions_get_the_verdict_first(
+    shared_library: Library, question: str, item: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert answer.headline.startswith(verdict)
+    assert answer.lines[0] == shared_library.describe(item).headline
+
+
+def test_a_yes_no_question_about_nothing_covered_is_still_refused(
+    shared_library: Library,
+) -> None:
+    assert shared_library.answer("có chỉ tiêu về giá lúa không").status == "none"

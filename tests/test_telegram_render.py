@@ -37,6 +37,8 @@ QUESTIONS = [
     "kim ngachj xuaats khaaur",
     "mười ba phẩy tám phần trăm là chỉ tiêu gì",
     "cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km",
+    "thu nội địa 2.000 tỷ đúng chứ",
+    "có chỉ tiêu về nước sạch không",
     "<b>che phủ</b> & <script>alert(1)</script>",
 ]
 

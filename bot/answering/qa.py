@@ -60,6 +60,9 @@ NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này.
 EMPTY = "Đồng chí chưa gõ câu hỏi."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
+YES_FIGURE = "Đúng. Nghị quyết đề ra:"
+NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
+YES_EXISTS = "Có. Nghị quyết nêu:"
 NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
@@ -256,6 +259,8 @@ class QuestionAnswerer:
             note = self._district_note(analysis, answered.entry)
             if analysis.not_stated:
                 result = _not_stated(result, analysis.not_stated)
+            elif analysis.yes_no:
+                result = _yes_or_no(result, answered.entry, analysis.numbers)
             return result if not note else _with_note(result, note)
         window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
         # The ranking holds each entry once.
@@ -328,6 +333,17 @@ def _choice_title(entry: Entry) -> str:
 
 def _none(question: str, headline: str) -> Answer:
     return Answer(question, "none", headline, hint=HOW_TO_ASK)
+
+
+def _yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answer:
+    """Say yes or no first: a named number is checked against the entry's figures."""
+    if numbers and entry.figures:
+        stated = [f.number for f in entry.figures]
+        right = any(abs(n - v) <= 0.005 * max(abs(v), 1e-9) for n in numbers for v in stated)
+        verdict = YES_FIGURE if right else NO_FIGURE
+    else:
+        verdict = YES_EXISTS
+    return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
 
 
 def _not_stated(answer: Answer, attribute: str) -> Answer:

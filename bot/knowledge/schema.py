@@ -237,6 +237,9 @@ class Vocabulary(Strict):
     )
     districts: list[Text] = Field(description="Districts of the province")
     framing: Framing = Field(default_factory=Framing)
+    yes_no: list[Text] = Field(
+        default_factory=list, description="Tags of a yes/no question (đúng không, có … không)"
+    )
     not_stated: dict[Text, Text] = Field(
         default_factory=dict, description="Attributes a resolution never states, and their name"
     )

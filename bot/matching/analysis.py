@@ -53,6 +53,8 @@ class Analysis:
     """The question is about the asker's own place ("xã chúng tôi", "huyện mình")."""
     listing: bool = False
     """The question asks for a list ("kể hết các chỉ tiêu"), not a count."""
+    yes_no: bool = False
+    """The question checks a premise or whether something exists ("… đúng không")."""
     not_stated: str | None = None
     """An attribute no resolution states (a result, a length, a budget), if asked."""
 
@@ -96,6 +98,7 @@ class Analyzer:
         )
         self.framing = FramingRemover(vocabulary.framing)
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
+        self.yes_no = PhraseSet(vocabulary.yes_no)
         self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
         # Abbreviations and shorthand win over keystrokes: "tw" is Trung ương, not Telex "tư".
         self.typed_as_is = frozenset(
@@ -180,6 +183,7 @@ class Analyzer:
         # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         words, units = self.units.take(words)
+        words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
         count, listing = self._count_intent(words)
@@ -213,6 +217,7 @@ class Analyzer:
             own_place=bool(own_places),
             listing=listing,
             not_stated=unstated[0] if unstated else None,
+            yes_no=bool(tags),
         )
 
     def _content_words(self, text: str) -> list[Token]:

@@ -314,3 +314,41 @@ def test_a_yes_no_question_about_nothing_covered_is_still_refused(
     shared_library: Library,
 ) -> None:
     assert shared_library.answer("có chỉ tiêu về giá lúa không").status == "none"
+
+
+# Several items in one question: each stated as the resolution writes it, nothing computed.
+SEVERAL = [
+    ("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu", ["bhyt", "lao-dong-qua-dao-tao"]),
+    ("che phủ rừng và nước sạch nông thôn", ["che-phu-rung", "nuoc-hop-ve-sinh-nong-thon"]),
+    ("tỷ lệ hộ nghèo và tỷ lệ BHYT", ["ho-ngheo", "bhyt"]),
+    ("trường chuẩn quốc gia với xã nông thôn mới", ["truong-chuan", "nong-thon-moi"]),
+    ("kim ngạch xuất khẩu và nhập khẩu", ["xuat-nhap-khau"]),
+    ("xuất khẩu so với nhập khẩu", ["xuat-nhap-khau"]),
+    ("nông lâm ngư, công nghiệp xây dựng, dịch vụ tăng bao nhiêu", ["grdp"]),
+    ("thu nội địa và thu xuất nhập khẩu mỗi loại bao nhiêu", ["thu-ngan-sach"]),
+    ("lao động qua đào tạo và đào tạo nghề", ["lao-dong"]),
+    ("ty le ho ngheo va ty le bhyt", ["ho-ngheo", "bhyt"]),
+]
+
+
+@pytest.mark.parametrize(("question", "items"), SEVERAL)
+def test_several_items_are_each_stated(
+    shared_library: Library, question: str, items: list[str]
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert [m.id for m in answer.matches] == items
+    assert answer.question == question
+
+
+def test_a_comparison_is_not_computed(shared_library: Library) -> None:
+    text = render_text(
+        shared_library.answer("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu")
+    )
+    assert "98,5%" in text and "45%" in text
+    assert "53,5" not in text  # a difference the resolution does not state
+    assert "không nêu phép so sánh" in text
+
+
+def test_a_decimal_comma_does_not_split_a_question(shared_library: Library) -> None:
+    assert shared_library.answer("13,8% là chỉ tiêu gì").item_id == "grdp-cong-nghiep-xay-dung"

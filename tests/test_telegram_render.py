@@ -38,6 +38,7 @@ QUESTIONS = [
     "mười ba phẩy tám phần trăm là chỉ tiêu gì",
     "cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km",
     "thu nội địa 2.000 tỷ đúng chứ",
+    "tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu",
     "có chỉ tiêu về nước sạch không",
     "<b>che phủ</b> & <script>alert(1)</script>",
 ]

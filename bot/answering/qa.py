@@ -19,6 +19,7 @@ from bot.answering.describe import describe_entry
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
 from bot.answering.reverse import figure_carriers, only_generic
+from bot.answering.several import several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -89,7 +90,22 @@ class QuestionAnswerer:
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
 
     def answer(self, question: str) -> Answer:
-        """Answer a question as the bot would."""
+        """Answer a question as the bot would (several items at once when it asks so)."""
+        result = self._answer_one(question)
+        if result.status == "answer" or len(question) > MAX_QUESTION_CHARS:
+            return result
+        return several_items(question, self._answer_one, self._parent_of) or result
+
+    def _parent_of(self, ids: list[str]) -> Answer | None:
+        """Return the answer for the target whose figures ``ids`` all are, if they are."""
+        parents = {self.kb.entries[i].parent for i in ids if i in self.kb.entries}
+        entries = [self.kb.entries.get(i) for i in ids]
+        if len(parents) != 1 or any(e is None or e.kind != "figure" for e in entries):
+            return None
+        parent = parents.pop()
+        return None if parent is None else self.describe(parent)
+
+    def _answer_one(self, question: str) -> Answer:
         if len(question) > MAX_QUESTION_CHARS:
             return _none(
                 question,

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import dataclasses
+
 import pytest
 
 from bot.answering.render import render_text
@@ -353,3 +355,21 @@ def test_a_comparison_is_not_computed(shared_library: Library) -> None:
 
 def test_a_decimal_comma_does_not_split_a_question(shared_library: Library) -> None:
     assert shared_library.answer("13,8% là chỉ tiêu gì").item_id == "grdp-cong-nghiep-xay-dung"
+
+
+def test_one_unsure_candidate_is_no_choice(shared_library: Library) -> None:
+    qa = shared_library.answerer()
+    analysis = qa.index.analyzer.analyze("rừng")
+    only = [s for s in qa.index.rank(analysis) if s.entry.id == "che-phu-rung"][:1]
+    unsure = [dataclasses.replace(only[0], score=58.0, coverage=0.5)]
+    answer = qa._decide("rừng gì", unsure, analysis)
+    assert answer.status == "none"
+    assert answer.matches == ()
+    assert "Tỷ lệ che phủ rừng" in answer.headline  # what is closest, as advice
+
+
+def test_choices_always_offer_two_or_more(shared_library: Library) -> None:
+    for question in ["tỷ lệ", "chỉ tiêu văn hoá", "đảng viên", "nông thôn", "thu"]:
+        answer = shared_library.answer(question)
+        if answer.status == "choices":
+            assert len(answer.matches) >= 2, question

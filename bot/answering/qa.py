@@ -68,6 +68,10 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+UNSURE = (
+    "Chưa rõ đồng chí hỏi gì; nội dung gần nhất Nghị quyết có là “{title}”. Đồng chí hỏi "
+    "cụ thể hơn, ví dụ gọi đúng tên chỉ tiêu hoặc nhiệm vụ."
+)
 CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
 COUNT_PREFIX = "dem-"
 #: Longer questions are refused rather than matched (a pasted document is not a question).
@@ -283,6 +287,9 @@ class QuestionAnswerer:
         picked = window[:MAX_CHOICES]
         if len(picked) < MIN_CHOICES:
             picked = ranked[:MIN_CHOICES]
+        if len(picked) < MIN_CHOICES:
+            # One candidate not sure enough to answer is no choice: say what is missing.
+            return _none(question, UNSURE.format(title=_choice_title(best.entry)))
         matches = tuple(Match(s.entry.id, _choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 

@@ -103,7 +103,10 @@ def test_nfd_input_is_answered_like_nfc(capsys) -> None:
 
 def test_html_looking_text_is_kept_as_text(capsys) -> None:
     result = _ask_json(capsys, "<b>che phu rung</b> & <script>")
-    assert result["matches"][0]["id"] == "che-phu-rung"
+    assert result["question"] == "<b>che phu rung</b> & <script>"
+    # Unknown words ("b", "script") leave one unsure candidate: named as advice, no choice.
+    assert result["status"] == "none"
+    assert "Tỷ lệ che phủ rừng" in result["text"]
 
 
 def test_chat_answers_picks_a_choice_and_exits(capsys, monkeypatch) -> None:

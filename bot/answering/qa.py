@@ -27,7 +27,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.vietnamese.numbers import format_vietnamese_number
+from bot.vietnamese.numbers import format_vietnamese_number, same_number
 from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
@@ -362,7 +362,7 @@ def _yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answ
     """Say yes or no first: a named number is checked against the entry's figures."""
     if numbers and entry.figures:
         stated = [f.number for f in entry.figures]
-        right = any(abs(n - v) <= 0.005 * max(abs(v), 1e-9) for n in numbers for v in stated)
+        right = any(same_number(n, v) for n in numbers for v in stated)
         verdict = YES_FIGURE if right else NO_FIGURE
     else:
         verdict = YES_EXISTS

@@ -5,10 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.vietnamese.numbers import normalize_unit
+from bot.vietnamese.numbers import normalize_unit, same_number
 
-#: Relative tolerance when a typed number is compared with a figure (as the index does).
-TOLERANCE = 0.005
 #: Words that may stand beside the number without naming a topic ("con số 600 … là gì").
 GENERIC_WORDS = frozenset({"con", "so", "ti", "le", "muc", "gia", "tri", "cai", "nao", "gi"})
 
@@ -31,8 +29,7 @@ def figure_carriers(
         for figure in entry.figures:
             if wanted and normalize_unit(figure.unit) not in wanted:
                 continue
-            value = figure.number
-            if any(abs(n - value) <= TOLERANCE * max(abs(value), 1e-9) for n in numbers):
+            if any(same_number(n, figure.number) for n in numbers):
                 found.append(entry)
                 break
     return found

@@ -35,7 +35,7 @@ from bot.matching.analysis import Analysis, Analyzer
 from bot.matching.corrections import Word
 from bot.matching.named_numbers import numbers_in_wording
 from bot.matching.searchable import Searchable, T
-from bot.vietnamese.numbers import normalize_unit
+from bot.vietnamese.numbers import normalize_unit, same_number
 from bot.vietnamese.text import fold, tones_agree
 
 QUESTION_WEIGHT = 0.50
@@ -56,8 +56,6 @@ NUMBER_PENALTY = 40.0
 #: Taken off a task when the question says "chỉ tiêu", and off a target when it says
 #: "nhiệm vụ": the two halves of section II share many words.
 SIDE_PENALTY = 10.0
-#: Relative tolerance when comparing a typed number with a figure.
-NUMBER_TOLERANCE = 0.005
 #: Items fully scored per question, chosen by an upper bound of question coverage.
 MAX_CANDIDATES = 60
 #: Items whose words can explain less than this share of the question are not scored.
@@ -298,8 +296,4 @@ class SearchIndex(Generic[T]):
 
 def _any_close(numbers: tuple[float, ...], figures: tuple[float, ...]) -> bool:
     """Return whether a number of the question is one of the figures, within tolerance."""
-    return any(
-        abs(n - value) <= NUMBER_TOLERANCE * max(abs(value), 1e-9)
-        for value in figures
-        for n in numbers
-    )
+    return any(same_number(n, value) for value in figures for n in numbers)

@@ -62,6 +62,15 @@ class UserNumber:
     alternatives: tuple[float, ...] = ()
 
 
+#: Relative tolerance when a typed number is compared with a figure ("7.5" for "7,5").
+NUMBER_TOLERANCE = 0.005
+
+
+def same_number(typed: float, figure: float) -> bool:
+    """Return whether a typed number is the figure, within :data:`NUMBER_TOLERANCE`."""
+    return abs(typed - figure) <= NUMBER_TOLERANCE * max(abs(figure), 1e-9)
+
+
 #: Digits a typed number may have; longer ones overflow a float ("9" × 400) or mean nothing.
 MAX_DIGITS = 18
 

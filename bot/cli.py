@@ -86,10 +86,14 @@ def cmd_ask(args: argparse.Namespace, out: TextIO) -> int:
 
 
 def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
-    """Chat in the terminal: one question a line; a number picks an offered choice."""
+    """Chat in the terminal: one question a line; a number picks an offered choice.
+
+    Each question is read after the previous answer (follow-ups: "vậy còn nhập khẩu?").
+    """
     library = core_of(args).library
     print("Hỏi về Nghị quyết (gõ “thoát” hoặc Ctrl-D để kết thúc).", file=out)
     offered: list[tuple[str, int | None]] = []
+    previous: Answer | None = None
     while True:
         try:
             line = input("> ")
@@ -110,7 +114,8 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
             item_id, year = offered[int(choice) - 1]
             answer = library.describe(item_id, year, question)
         else:
-            answer = library.answer(question)
+            answer = library.answer(question, previous)
+        previous = answer
         offered = [(m.id, m.year) for m in answer.matches] if answer.status == "choices" else []
         print(render_text(answer), file=out)
         if offered:

@@ -1,8 +1,9 @@
 """What handlers reach besides the update: the core, and the Telegram edge's own state.
 
 ``bot_data`` holds these two objects and nothing else: users, questions and chats live in
-the database. The flood guard and the "typing…" delay are Telegram matters, so they stay
-here, not in the core.
+the database. The flood guard, the "typing…" delay and each conversation's last answer
+(for follow-ups, in memory with an expiry) are Telegram matters, so they stay here, not in
+the core.
 """
 
 from __future__ import annotations
@@ -13,6 +14,7 @@ from typing import Any
 from telegram.ext import Application, ContextTypes
 
 from bot.access.flood import FloodGuard
+from bot.answering.conversations import Conversations
 from bot.core import Core
 
 #: The Application as this bot builds it (default context and data types).
@@ -30,6 +32,8 @@ class Edge:
 
     flood: FloodGuard = field(default_factory=FloodGuard)
     typing_delay: float = TYPING_DELAY
+    conversations: Conversations = field(default_factory=Conversations)
+    """The last answer per chat and user, for follow-up questions (memory only)."""
 
 
 def core_of(context: ContextTypes.DEFAULT_TYPE) -> Core:

@@ -93,6 +93,10 @@ async def show_choice(update: Update, context: ContextTypes.DEFAULT_TYPE) -> Non
         await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
     await acknowledge(query)
+    # The picked item is what a follow-up question is about next.
+    edge_of(context).conversations.remember(
+        _conversation(query.message.chat.id, query.from_user), answer
+    )
     # Beside the buttons' message: in its forum topic, if it is in one.
     await send_answer(
         context.bot, query.message.chat.id, answer, thread_id=topic_of(query.message)
@@ -134,13 +138,17 @@ async def answer_question(
     ``thread_id`` (by default ``reply_to``'s).
     """
     core = core_of(context)
+    edge = edge_of(context)
     library = core.library
     if thread_id is None:
         thread_id = topic_of(reply_to)
+    # Follow-ups ("vậy còn nhập khẩu?") are read after this chat's and user's last answer.
+    conversation = _conversation(chat_id, user)
+    previous = edge.conversations.previous(conversation)
     # In a worker thread, so the loop can show "typing…" and serve other chats meanwhile.
-    delay = edge_of(context).typing_delay
-    async with typing_after(context.bot, chat_id, delay, thread_id=thread_id):
-        answer = await asyncio.to_thread(library.answer, question)
+    async with typing_after(context.bot, chat_id, edge.typing_delay, thread_id=thread_id):
+        answer = await asyncio.to_thread(library.answer, question, previous)
+    edge.conversations.remember(conversation, answer)
     delivered = False
     try:
         delivered = await send_answer(
@@ -163,3 +171,8 @@ async def expired_button(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     """Answer a button this version of the bot does not know (from an old message)."""
     if update.callback_query is not None:
         await acknowledge(update.callback_query, texts.ITEM_GONE, alert=True)
+
+
+def _conversation(chat_id: int, user: User | None) -> tuple[int, int | None]:
+    """Return the key of a conversation: a chat and, in a group, each of its members."""
+    return chat_id, user.id if user else None

@@ -277,10 +277,114 @@ def test_an_attribute_not_stated_is_said_plainly(
     shared_library: Library, question: str, item: str, attribute: str
 ) -> None:
     answer = shared_library.answer(question)
-    assert (answer.status, answer.item_id) == ("answer", item)
+    # No item answers what was asked (none), but the reply tells about the item.
+    assert (answer.status, answer.matches[0].id) == ("none", item)
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
     described = shared_library.describe(item)
     assert answer.lines[0] == described.headline  # what it does say, never as the value
+
+
+# Things the resolution only names (reports, other resolutions, congresses): their content,
+# and their time unless the wording has a date, are not stated.
+MENTIONED_ONLY = [
+    ("báo cáo tổng kết công tác năm 2019 nói gì", "bc-tong-ket-2019", "nội dung"),
+    ("nội dung báo cáo kiểm điểm của BCH năm 2019", "bc-kiem-diem-bch", "nội dung"),
+    (
+        "chương trình kiểm tra giám sát 2020 gồm những gì",
+        "chuong-trinh-kiem-tra-giam-sat-2020",
+        "nội dung",
+    ),
+    (
+        "nghị quyết về chiến lược bảo vệ an ninh quốc gia nói về gì",
+        "nq-an-ninh-quoc-gia",
+        "nội dung",
+    ),
+    (
+        "chương trình công tác năm 2020 của tỉnh ủy có những gì",
+        "chuong-trinh-cong-tac-2020",
+        "nội dung",
+    ),
+    ("báo cáo của ủy ban kiểm tra tỉnh ủy viết gì", "bc-ubkt", "nội dung"),
+    ("đại hội đảng bộ tỉnh lần thứ XIX tổ chức khi nào", "dai-hoi-dang-bo-xix", "thời gian"),
+    ("dai hoi XIX hop ngay nao", "dai-hoi-dang-bo-xix", "thời gian"),
+    ("nghị quyết đại hội XIX đề ra những chỉ tiêu nào", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
+    ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "asked"), MENTIONED_ONLY)
+def test_what_the_resolution_only_names_is_not_made_up(
+    shared_library: Library, question: str, item: str, asked: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith("Nghị quyết chỉ nhắc đến")
+    assert f"không nêu {asked}" in answer.headline
+    assert answer.lines[0] == shared_library.describe(item).headline
+
+
+def test_a_date_the_wording_gives_is_stated(shared_library: Library) -> None:
+    answer = shared_library.answer("lễ kỷ niệm 90 năm thành lập chi bộ đầu tiên vào ngày nào")
+    assert answer.item_id == "ky-niem-90-nam-chi-bo"
+    assert "01/4/1930" in render_text(answer)
+
+
+# A number qualifies its own noun: "hội nghị lần thứ 19" is neither "khoá XVIII" nor
+# "Đại hội XIX"; Roman and Arabic numbers meet when they qualify the same noun.
+ORDINALS = [
+    ("hội nghị lần thứ 19 của tỉnh ủy nói gì", None),
+    ("nghị quyết hội nghị lần thứ 18 họp ngày nào", None),
+    ("hội nghị lần thứ 21 do ai ký", None),
+    ("đại hội XX nhiệm kỳ nào", None),
+    ("ban chấp hành khoá XIX", None),
+    ("ban chấp hành khoá 18 nhiệm kỳ nào", "nhiem-ky"),
+    ("khoá XVIII nhiệm kỳ nào", "nhiem-ky"),
+    ("hội nghị lần thứ hai mươi họp ngày nào", "ngay-hoi-nghi"),
+    (
+        "hội nghị lần thứ hai mươi ban chấp hành khóa mười tám họp ngày nào",
+        "ngay-hoi-nghi",
+    ),
+    ("Đại hội đại biểu Đảng bộ tỉnh lần thứ 19 nhiệm kỳ nào", "dai-hoi-dang-bo-xix"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), ORDINALS)
+def test_a_number_belongs_to_its_noun(
+    shared_library: Library, question: str, item: str | None
+) -> None:
+    answer = shared_library.answer(question)
+    if item is None:
+        assert answer.status == "none"
+    else:
+        assert answer.item_id == item
+
+
+# A year the resolution itself names (a term, a scheme's horizon) is no out-of-scope year;
+# a year it names only elsewhere is still refused for a figure of 2020.
+YEARS = [
+    ("đề án nào có tầm nhìn đến năm 2035", "de-an-du-lich"),
+    ("nông nghiệp thông minh tầm nhìn 2030", "de-an-nong-nghiep-thong-minh"),
+    ("đại hội nhiệm kỳ 2020 - 2025 là đại hội lần thứ mấy", "dai-hoi-dang-bo-xix"),
+    ("nhiệm kỳ 2015-2020 là khoá mấy", "nhiem-ky"),
+    ("ky niem 90 nam thanh lap chi bo 1930", "ky-niem-90-nam-chi-bo"),
+    ("đến năm 2025 che phủ rừng bao nhiêu", None),
+    ("tỷ lệ hộ nghèo năm 2019", None),
+    ("chỉ tiêu năm 2021 che phủ rừng", None),
+    ("thu ngân sách 2030 bao nhiêu", None),
+    ("kim ngạch xuất khẩu năm 2035", None),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), YEARS)
+def test_a_year_the_resolution_names_is_in_scope(
+    shared_library: Library, question: str, item: str | None
+) -> None:
+    answer = shared_library.answer(question)
+    if item is None:
+        assert answer.status == "none"
+        assert "không có số liệu năm" in answer.headline
+    else:
+        assert answer.item_id == item
 
 
 # Yes/no: the verdict first, then what the resolution states.
@@ -373,3 +477,40 @@ def test_choices_always_offer_two_or_more(shared_library: Library) -> None:
         answer = shared_library.answer(question)
         if answer.status == "choices":
             assert len(answer.matches) >= 2, question
+
+
+# No repeated content: a paraphrase that is the source's own list or sentence is shown once.
+SHOWN_ONCE = [
+    ("phan-i", "list"),
+    ("nv-kinh-te", "list"),
+    ("dan-van", "quote"),
+    ("doi-ngoai", "quote"),
+    ("de-an-du-lich", "quote"),
+    ("de-an-tuyen-truyen", "quote"),
+    ("bc-tong-ket-2019", "quote"),
+    ("chuong-trinh-cong-tac-2020", "quote"),
+    ("nq-an-ninh-quoc-gia", "quote"),
+    ("de-an-ket-noi-giao-thong", "quote"),
+]
+
+
+@pytest.mark.parametrize(("item", "dropped"), SHOWN_ONCE)
+def test_the_same_content_is_shown_once(shared_library: Library, item: str, dropped: str) -> None:
+    answer = shared_library.describe(item)
+    entry = shared_library.entry(item)
+    if dropped == "list":
+        assert answer.lines == ()
+        assert answer.source == entry.source  # the list, once, in the resolution's words
+    else:
+        assert answer.source == ""
+        assert answer.headline == entry.title
+    shown = [line for line in render_text(answer).splitlines() if line.strip()]
+    assert len(shown) == len(set(shown))
+
+
+@pytest.mark.parametrize("item", ["y-te", "van-hoa", "xuat-nhap-khau", "grdp", "luong-thuc"])
+def test_figures_keep_their_lines_and_their_source(shared_library: Library, item: str) -> None:
+    # Each figure on its own labelled line is the answer; the sentence is the source.
+    answer = shared_library.describe(item)
+    assert len(answer.lines) >= 2
+    assert answer.source == shared_library.entry(item).source

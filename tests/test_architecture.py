@@ -183,6 +183,7 @@ LAYERS: tuple[Layer, ...] = (
             "bot.settings",
             "bot.access.flood",
             "bot.answering.answers",
+            "bot.answering.conversations",
             "bot.answering.render",
             "bot.inbox",
             "bot.knowledge.schema",

@@ -44,3 +44,45 @@ def test_in_scope_questions_are_answered(report) -> None:
 
 def test_out_of_scope_questions_get_none(report) -> None:
     assert report.out_of_scope_none >= MIN_OUT_OF_SCOPE_NONE, "\n".join(report.lines())
+
+
+HELD_OUT = sorted((ROOT / "tests" / "data").glob("heldout-*.yaml"))
+
+
+@pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.stem)
+def test_every_held_out_id_exists(shared_library, path: Path) -> None:
+    # Measured, not enforced: only the ids are checked, so a renamed item is noticed.
+    for case in load_cases(path):
+        for item_id in (*case.expected, *case.about):
+            shared_library.describe(item_id)
+
+
+def test_a_refusal_about_an_item_is_right_only_about_that_item(tmp_path: Path) -> None:
+    from bot.answering.answers import Answer, Match
+
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "questions:\n"
+        '  - {q: "cao tốc dài bao nhiêu km", expect: null, about: a, category: not-stated}\n'
+        '  - {q: "vậy còn nhập khẩu?", previous: "xuất khẩu", expect: b, category: follow-up}\n',
+        encoding="utf-8",
+    )
+    seen: list[tuple[str, str | None]] = []
+
+    class Replies:
+        def __init__(self, status: str, item: str) -> None:
+            self.status, self.item = status, item
+
+        def answer(self, question: str, previous: Answer | None = None) -> Answer:
+            seen.append((question, previous.question if previous else None))
+            return Answer(question, self.status, "", matches=(Match(self.item, "", 1.0),))  # type: ignore[arg-type]
+
+    loaded = load_cases(cases)
+    assert loaded[0].about == ("a",)
+    assert loaded[0].in_scope
+    assert evaluate(Replies("none", "a"), loaded[:1]).outcomes[0].verdict == "right"
+    assert evaluate(Replies("none", "c"), loaded[:1]).outcomes[0].verdict == "none"
+    assert evaluate(Replies("answer", "a"), loaded[:1]).outcomes[0].verdict == "wrong"
+    seen.clear()
+    assert evaluate(Replies("answer", "b"), loaded[1:]).outcomes[0].verdict == "right"
+    assert seen == [("xuất khẩu", None), ("vậy còn nhập khẩu?", "xuất khẩu")]

@@ -85,7 +85,7 @@ async def test_handled_updates_are_settled_done(telegram_bot: TelegramHarness) -
 async def test_an_update_whose_handler_fails_is_settled_failed(
     telegram_bot: TelegramHarness, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    def broken(question: str) -> None:
+    def broken(question: str, previous: object = None) -> None:
         raise RuntimeError("matcher exploded")
 
     monkeypatch.setattr(telegram_bot.core.library, "answer", broken)

@@ -338,7 +338,7 @@ async def test_the_bot_survives_bot_api_errors(
 async def test_a_failing_handler_is_logged_and_the_user_gets_an_apology(
     telegram_bot: TelegramHarness, caplog: pytest.LogCaptureFixture, monkeypatch
 ) -> None:
-    def broken(question: str):
+    def broken(question: str, previous: object = None):
         raise RuntimeError("matcher exploded")
 
     monkeypatch.setattr(telegram_bot.core.library, "answer", broken)

@@ -41,7 +41,30 @@ QUESTIONS = [
     "tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu",
     "có chỉ tiêu về nước sạch không",
     "<b>che phủ</b> & <script>alert(1)</script>",
+    "báo cáo tổng kết năm 2019 nói gì",
+    "đại hội XIX tổ chức khi nào",
+    "hội nghị lần thứ 19 nói gì",
+    "đến năm 2025 che phủ rừng bao nhiêu",
+    "đề án nào có tầm nhìn đến năm 2035",
 ]
+
+
+# Follow-ups: (the previous question, the follow-up).
+FOLLOW_UPS = [
+    ("kim ngạch xuất khẩu năm nay bao nhiêu", "vậy còn nhập khẩu?"),
+    ("tỷ lệ che phủ rừng", "cái đó ở mục nào?"),
+    ("tỷ lệ che phủ rừng", "năm 2021 thì sao"),
+    ("tỷ lệ BHYT", "còn huyện Hà Quảng?"),
+]
+
+
+@pytest.mark.parametrize(("previous", "question"), FOLLOW_UPS)
+def test_html_of_a_follow_up_is_the_terminal_text(
+    shared_answerer: QuestionAnswerer, previous: str, question: str
+) -> None:
+    answer = shared_answerer.answer(question, shared_answerer.answer(previous))
+    assert strip_tags(render_html(answer)) == render_text(answer)
+    assert parse_html(render_html(answer)) == render_text(answer)
 
 
 def strip_tags(text: str) -> str:

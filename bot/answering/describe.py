@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import re
+
 from bot.answering.answers import Answer, Match
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Document, Figure, Named, Section, Target, TargetGroup, TaskGroup
+from bot.vietnamese.text import fold
 
 
 def citation(document: Document) -> str:
@@ -76,15 +79,49 @@ def describe_entry(kb: KnowledgeBase, entry: Entry, question: str, score: float)
         lines = tuple(figure_line(f) for f in node.figures)
     else:
         headline = entry.title
+    source = entry.source
+    # No repeated content: a list of titles the source sentence already lists word for
+    # word is shown once, in the source; a headline that is the source is not quoted again.
+    if lines and not entry.figures and _restates(lines, source):
+        lines = ()
+    if not lines and _words(headline) == _words(source):
+        source = ""
     return Answer(
         question=question,
         status="answer",
         headline=headline,
         lines=lines,
         place=place_of(kb, entry),
-        source=entry.source,
+        source=source,
         matches=(Match(entry.id, entry.title, score),),
     )
+
+
+#: A list line restates the source when this share of its words is in the source ...
+RESTATED_LINE = 0.9
+#: ... and the lines together use this share of the source's words.
+RESTATED_SOURCE = 0.7
+# A list number opening a clause: "(4)", "2.1.", "I-".
+_NUMBERING = re.compile(r"^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.|[IVX]+\s*-)\s*")
+
+
+def _words(text: str) -> list[str]:
+    """Return a text's folded words, without the list number it may open with."""
+    return fold(_NUMBERING.sub("", text)).split()
+
+
+def _restates(lines: tuple[str, ...], source: str) -> bool:
+    """Return whether list lines say what the source sentence says, nearly word for word."""
+    known = set(_words(source))
+    if not known:
+        return False
+    used: set[str] = set()
+    for line in lines:
+        words = _words(line.removeprefix("• "))
+        if not words or sum(w in known for w in words) < RESTATED_LINE * len(words):
+            return False
+        used.update(words)
+    return len(used & known) >= RESTATED_SOURCE * len(known)
 
 
 def target_line(target: Target) -> str:

@@ -21,8 +21,8 @@ OUT_OF_SCOPE = "out-of-scope"
 class Answers(Protocol):
     """Anything that answers a question (one year's answerer, or every year's)."""
 
-    def answer(self, question: str) -> Answer:
-        """Answer a question as the bot would."""
+    def answer(self, question: str, previous: Answer | None = None) -> Answer:
+        """Answer a question as the bot would, after ``previous`` in the same conversation."""
         ...
 
 
@@ -33,6 +33,16 @@ class Case:
     question: str
     expected: tuple[str, ...]
     category: str
+    about: tuple[str, ...] = ()
+    """For a question the resolution cannot answer about an item it names ("dự án X dài
+    bao nhiêu km"): the items the refusal should tell about."""
+    previous: str | None = None
+    """The question asked just before in the same conversation (follow-ups)."""
+
+    @property
+    def in_scope(self) -> bool:
+        """Return whether the question is about something the resolution holds."""
+        return bool(self.expected or self.about)
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +56,10 @@ class Outcome:
     @property
     def verdict(self) -> str:
         """Return 'right', 'wrong' (an answer about another item), 'choices' or 'none'."""
+        if self.case.about:
+            if self.status == "none" and self.got and self.got[0] in self.case.about:
+                return "right"
+            return "wrong" if self.status == "answer" else self.status
         if not self.case.expected:
             return (
                 "right"
@@ -64,7 +78,7 @@ class Report:
     outcomes: list[Outcome] = field(default_factory=list)
 
     def _share(self, in_scope: bool, verdict: str) -> float:
-        cases = [o for o in self.outcomes if bool(o.case.expected) == in_scope]
+        cases = [o for o in self.outcomes if o.case.in_scope == in_scope]
         return sum(o.verdict == verdict for o in cases) / len(cases) if cases else 1.0
 
     @property
@@ -117,7 +131,9 @@ class Report:
         if failures:
             out.append(f"failures ({len(failures)}):")
         for o in failures:
-            expected = "|".join(o.case.expected) or "none"
+            expected = "|".join(o.case.expected) or (
+                f"none about {'|'.join(o.case.about)}" if o.case.about else "none"
+            )
             got = ", ".join(o.got) or "-"
             out.append(
                 f"  [{o.verdict}] {o.case.question!r}: expected {expected}; got {o.status} {got}"
@@ -130,22 +146,33 @@ def load_cases(path: Path) -> list[Case]:
     data = yaml.safe_load(path.read_text(encoding="utf-8"))
     cases = []
     for item in data["questions"]:
-        expected = item.get("expect")
-        ids = (
-            ()
-            if expected is None
-            else (expected,)
-            if isinstance(expected, str)
-            else tuple(expected)
+        previous = item.get("previous")
+        cases.append(
+            Case(
+                str(item["q"]),
+                _ids(item.get("expect")),
+                str(item.get("category", "other")),
+                about=_ids(item.get("about")),
+                previous=None if previous is None else str(previous),
+            )
         )
-        cases.append(Case(str(item["q"]), ids, str(item.get("category", "other"))))
     return cases
+
+
+def _ids(value: object) -> tuple[str, ...]:
+    """Read an ``expect`` or ``about`` value: none, one id, or a list of ids."""
+    if value is None:
+        return ()
+    if isinstance(value, str):
+        return (value,)
+    return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
 
 
 def evaluate(answerer: Answers, cases: list[Case]) -> Report:
     """Answer every case and collect the outcomes."""
     report = Report()
     for case in cases:
-        answer = answerer.answer(case.question)
+        previous = None if case.previous is None else answerer.answer(case.previous)
+        answer = answerer.answer(case.question, previous)
         report.outcomes.append(Outcome(case, answer.status, tuple(m.id for m in answer.matches)))
     return report

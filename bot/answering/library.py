@@ -69,11 +69,14 @@ class Library:
             raise UnknownItem(item_id, year)
         return entry
 
-    def answer(self, question: str) -> Answer:
-        """Answer a question from the year it names, else from the latest resolution."""
+    def answer(self, question: str, previous: Answer | None = None) -> Answer:
+        """Answer a question from the year it names, else from the latest resolution.
+
+        ``previous`` is the previous answer of the same conversation (for follow-ups).
+        """
         named = self._named_year(question)
         year = named or self.latest
-        answer = self._answerers[year].answer(question)
+        answer = self._answerers[year].answer(question, previous)
         if named is None and len(self.years) > 1 and answer.status == "answer":
             note = LATEST_NOTE.format(year=year, other=self.years[-2])
             answer = dataclasses.replace(

@@ -16,6 +16,7 @@ import dataclasses
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
+from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
 from bot.answering.reverse import figure_carriers, only_generic
@@ -23,10 +24,12 @@ from bot.answering.several import several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.matching.analysis import Analysis
+from bot.knowledge.schema import Named
+from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
+from bot.matching.named_numbers import names_a_date
 from bot.vietnamese.numbers import format_vietnamese_number, same_number
 from bot.vietnamese.text import fold
 
@@ -68,6 +71,10 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+MENTIONED_ONLY = (
+    "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
+    "Nghị quyết nêu:"
+)
 UNSURE = (
     "Chưa rõ đồng chí hỏi gì; nội dung gần nhất Nghị quyết có là “{title}”. Đồng chí hỏi "
     "cụ thể hơn, ví dụ gọi đúng tên chỉ tiêu hoặc nhiệm vụ."
@@ -92,9 +99,30 @@ class QuestionAnswerer:
         self.index = entries_index(kb)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
+        self.follow_ups = FollowUps(
+            kb,
+            FollowUpReader(kb.vocabulary),
+            analyze=self.index.analyzer.analyze,
+            alone=self._answer_alone,
+            describe=self.describe,
+            rank=lambda analysis, ids: self.index.rank(analysis, candidates=ids),
+            sure=sure_enough,
+        )
 
-    def answer(self, question: str) -> Answer:
-        """Answer a question as the bot would (several items at once when it asks so)."""
+    def answer(self, question: str, previous: Answer | None = None) -> Answer:
+        """Answer a question as the bot would (several items at once when it asks so).
+
+        ``previous`` is the previous answer of the same conversation, if any: a follow-up
+        ("vậy còn nhập khẩu?") is understood from it (:mod:`bot.answering.follow_up`).
+        """
+        result = self._answer_alone(question)
+        if previous is None or len(question) > MAX_QUESTION_CHARS:
+            return result
+        if self.small_talk.reply(question, self.kb.document) is not None:
+            return result
+        return self.follow_ups.answer(question, result, previous)
+
+    def _answer_alone(self, question: str) -> Answer:
         result = self._answer_one(question)
         if result.status == "answer" or len(question) > MAX_QUESTION_CHARS:
             return result
@@ -130,14 +158,19 @@ class QuestionAnswerer:
         direct = self._by_code(analysis) or self._by_count(analysis)
         if direct is not None:
             return direct
-        ranked = self.index.rank(analysis)
+        everything = self.index.rank(analysis)
+        ranked = self._naming_the_years(analysis, everything)
         scope = self._out_of_scope(analysis, ranked)
         if scope is not None:
             return scope
         numbered = self._by_target_number(analysis, ranked)
         if numbered is not None:
             return numbered
-        return self._decide(question, ranked, analysis)
+        decided = self._decide(question, ranked, analysis)
+        if decided.status == "none" and ranked is not everything:
+            # Nothing that names the year fits: say why, as for a year nothing names.
+            return self._out_of_scope(analysis, everything) or decided
+        return decided
 
     def describe(self, item_id: str, question: str = "", score: float = 100.0) -> Answer:
         """Return the full answer for one item.
@@ -236,6 +269,22 @@ class QuestionAnswerer:
 
     # --- scope and decision --------------------------------------------------------------
 
+    def _naming_the_years(self, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
+        """Keep the items whose wording names the question's other years, if any does.
+
+        A year the resolution itself names (a term of office "2020 - 2025", a scheme's
+        horizon "tầm nhìn đến năm 2035") singles out the items that name it; a year no item
+        names leaves the ranking as it is, for :meth:`_out_of_scope` to refuse.
+        """
+        year = self.kb.document.year
+        other_years = [str(y) for y in analysis.years if y != year]
+        if not other_years:
+            return ranked
+        naming = [
+            s for s in ranked if all(self.index.mentions(s.entry.id, y) for y in other_years)
+        ]
+        return naming or ranked
+
     def _out_of_scope(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
         year = self.kb.document.year
         other_years = [y for y in analysis.years if y != year]
@@ -267,21 +316,26 @@ class QuestionAnswerer:
         best = ranked[0]
         rival = next((s for s in ranked[1:] if not self._related(best.entry, s.entry)), None)
         margin = best.score - (rival.score if rival else 0.0)
-        sure = best.score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
-        clear = (
-            best.score >= CLEAR_SCORE
-            and margin >= CLEAR_MARGIN
-            and best.coverage >= CLEAR_COVERAGE
+        sure = sure_enough(best.score, margin, best.coverage) and not best.contradicted
+        # Asked what a named document or event never says, it is enough to tell that it is
+        # not stated: no item is claimed (status none), so a lower bar holds for that reply.
+        refusing = (
+            analysis.mentioned_ask is not None
+            and self._only_named(best.entry)
+            and margin >= ANSWER_MARGIN
+            and not best.contradicted
         )
-        if (sure or clear) and not best.contradicted:
-            answered = self._most_specific(ranked)
-            result = describe_entry(self.kb, answered.entry, question, answered.score)
-            note = self._district_note(analysis, answered.entry)
-            if analysis.not_stated:
-                result = _not_stated(result, analysis.not_stated)
-            elif analysis.yes_no:
-                result = _yes_or_no(result, answered.entry, analysis.numbers)
-            return result if not note else _with_note(result, note)
+        if sure or refusing:
+            answered = self._most_specific(ranked, mentioned=analysis.mentioned_ask is not None)
+            unstated = self._unstated(analysis, answered.entry)
+            if sure or unstated:
+                result = describe_entry(self.kb, answered.entry, question, answered.score)
+                note = self._district_note(analysis, answered.entry)
+                if unstated:
+                    result = _not_stated(result, unstated)
+                elif analysis.yes_no:
+                    result = _yes_or_no(result, answered.entry, analysis.numbers)
+                return result if not note else _with_note(result, note)
         window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
         # The ranking holds each entry once.
         picked = window[:MAX_CHOICES]
@@ -293,11 +347,31 @@ class QuestionAnswerer:
         matches = tuple(Match(s.entry.id, _choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 
-    def _most_specific(self, ranked: list[Scored]) -> Scored:
+    def _unstated(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the headline saying what the question asks that the resolution does not say.
+
+        Results, lengths and budgets (:attr:`Analysis.not_stated`) are never stated. Of a
+        document or an event it only names ("Báo cáo tổng kết năm 2019 nói gì", "Đại hội
+        XIX họp khi nào") it gives neither the content nor, unless its wording has a date,
+        the time.
+        """
+        if analysis.not_stated:
+            return NOT_STATED.format(attribute=analysis.not_stated)
+        asked = analysis.mentioned_ask
+        if asked is None or not self._only_named(entry):
+            return None
+        kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
+        if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
+            return None
+        return MENTIONED_ONLY.format(kind=kind, asked=asked)
+
+    def _most_specific(self, ranked: list[Scored], *, mentioned: bool = False) -> Scored:
         """Return the best entry, or its child when the child explains the question as well.
 
         A task group's title names its tasks, so a question about one task also matches the
-        group; the task is the answer.
+        group; the task is the answer. Asked what only a named document or event could say
+        (``mentioned``: "Đại hội XIX tổ chức khi nào"), a child that is one and scores
+        nearly as well is the answer even if it explains less.
         """
         best = ranked[0]
         by_id = {s.entry.id: s for s in ranked}
@@ -312,6 +386,10 @@ class QuestionAnswerer:
             if not children:
                 break
             child, sibling = children[0], children[1] if len(children) > 1 else None
+            named = [c for c in children if self._only_named(c.entry)]
+            if mentioned and named and named[0].score >= best.score - CHILD_WINDOW:
+                best = named[0]
+                continue
             # Descend only to one child that stands out from its siblings: "GRDP" matches
             # every GRDP figure alike and stays the whole target.
             stands_out = sibling is None or (
@@ -325,6 +403,11 @@ class QuestionAnswerer:
                 break
             best = child
         return best
+
+    def _only_named(self, entry: Entry) -> bool:
+        """Return whether an entry is a document or an event the resolution only names."""
+        kinds = self.kb.vocabulary.mentioned_only.kinds
+        return isinstance(entry.node, Named) and entry.node.kind in kinds
 
     def _related(self, a: Entry, b: Entry) -> bool:
         return self._ancestor(a, b) or self._ancestor(b, a)
@@ -369,11 +452,27 @@ def _yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answ
     return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
 
 
-def _not_stated(answer: Answer, attribute: str) -> Answer:
-    """Say that the resolution does not state ``attribute``, then what it does say."""
+def sure_enough(score: float, margin: float, coverage: float) -> bool:
+    """Return whether the best item is sure enough to answer with.
+
+    Sure: a high score well ahead of the best unrelated item; or clear: a fair score further
+    ahead, explaining most of the question.
+    """
+    sure = score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
+    clear = score >= CLEAR_SCORE and margin >= CLEAR_MARGIN and coverage >= CLEAR_COVERAGE
+    return sure or clear
+
+
+def _not_stated(answer: Answer, headline: str) -> Answer:
+    """Say (in ``headline``) what the resolution does not state, then what it does say.
+
+    No item answers what was asked: the status is ``none``, and the item the reply tells
+    about stays the first match (so no figure is claimed as the value asked for).
+    """
     return dataclasses.replace(
         answer,
-        headline=NOT_STATED.format(attribute=attribute),
+        status="none",
+        headline=headline,
         lines=(answer.headline, *answer.lines),
     )
 

@@ -192,6 +192,31 @@ class OwnPlace(Strict):
     owners: list[Text] = []
 
 
+class MentionedOnly(Strict):
+    """Things a resolution only names (another document, an event), and what it never says
+    of them: their content, or when they take place."""
+
+    kinds: list[Text] = Field(default_factory=list, description="Entry kinds only named")
+    content: dict[Text, Text] = Field(
+        default_factory=dict, description="Phrases asking for the content, and its name"
+    )
+    time: list[Text] = Field(default_factory=list, description="Phrases asking when")
+
+
+class FollowUpWords(Strict):
+    """Words that make a question a follow-up of the previous one in a conversation."""
+
+    markers: list[Text] = Field(
+        default_factory=list, description="It follows on (vậy còn, thì sao, nữa)"
+    )
+    pointers: list[Text] = Field(
+        default_factory=list, description="It points at the previous item (cái đó, nó)"
+    )
+    asks: list[Text] = Field(
+        default_factory=list, description="What it asks of that item (ở mục nào, nguyên văn)"
+    )
+
+
 class SmallTalk(Strict):
     """Messages that are not questions: greetings, thanks, who the bot is, how to use it."""
 
@@ -243,6 +268,8 @@ class Vocabulary(Strict):
     not_stated: dict[Text, Text] = Field(
         default_factory=dict, description="Attributes a resolution never states, and their name"
     )
+    mentioned_only: MentionedOnly = Field(default_factory=MentionedOnly)
+    follow_up: FollowUpWords = Field(default_factory=FollowUpWords)
     own_place: OwnPlace = Field(default_factory=OwnPlace)
     small_talk: SmallTalk = Field(default_factory=SmallTalk)
 

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from bot.knowledge.schema import Vocabulary
 from bot.matching.corrections import Corrector, Word
 from bot.matching.framing import FramingRemover
-from bot.matching.named_numbers import figures_in, section_codes, years_in
+from bot.matching.named_numbers import figures_in, numbered_nouns, section_codes, years_in
 from bot.vietnamese.keystrokes import decode_text, is_syllable
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
@@ -29,6 +29,8 @@ from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
+#: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
+WHEN = "thời gian"
 #: Questions are matched on their first characters only; longer text is refused upstream.
 MAX_MATCHED_CHARS = 500
 
@@ -57,6 +59,10 @@ class Analysis:
     """The question checks a premise or whether something exists ("… đúng không")."""
     not_stated: str | None = None
     """An attribute no resolution states (a result, a length, a budget), if asked."""
+    mentioned_ask: str | None = None
+    """What is asked of a thing a resolution may only name: its content, or :data:`WHEN`."""
+    numbered: frozenset[tuple[str, float]] = frozenset()
+    """Numbers qualifying a noun ("hội nghị lần thứ 19" is ("hoi nghi", 19), XIX too)."""
 
     @property
     def tokens(self) -> tuple[str, ...]:
@@ -100,6 +106,11 @@ class Analyzer:
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
+        mentioned = vocabulary.mentioned_only
+        self.mentioned_asks = PhraseSet(
+            [*mentioned.content, *mentioned.time],
+            [*mentioned.content.values(), *(WHEN for _ in mentioned.time)],
+        )
         # Abbreviations and shorthand win over keystrokes: "tw" is Trung ương, not Telex "tư".
         self.typed_as_is = frozenset(
             w
@@ -179,9 +190,12 @@ class Analyzer:
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)
         numbers = figures_in(folded)
+        numbered = numbered_nouns(fold(text))
         words = self.canonical.rewrite(tokens(text))
         # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
+        # Only noted: these words also ask about things the resolution states in full.
+        _, mentioned_asks = self.mentioned_asks.take(list(words))
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
@@ -194,8 +208,11 @@ class Analyzer:
         if named and self._drop_framing(list(rest)):
             words = rest
             # Its numbers ("lần thứ 20") belong to the name, not to the question.
+            in_pairs = {pair for name in named for pair in numbered_nouns(fold(name))}
             in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
+            in_names |= {number for _, number in in_pairs}
             numbers = tuple(n for n in numbers if n not in in_names)
+            numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
         words, provinces = self.provinces.take(words)
         words, districts = self.districts.take(words)
@@ -218,6 +235,8 @@ class Analyzer:
             listing=listing,
             not_stated=unstated[0] if unstated else None,
             yes_no=bool(tags),
+            numbered=numbered,
+            mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
         )
 
     def _content_words(self, text: str) -> list[Token]:

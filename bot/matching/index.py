@@ -33,7 +33,7 @@ from typing import Generic
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis, Analyzer
 from bot.matching.corrections import Word
-from bot.matching.named_numbers import numbers_in_wording
+from bot.matching.named_numbers import numbered_nouns, numbers_in_wording
 from bot.matching.searchable import Searchable, T
 from bot.vietnamese.numbers import normalize_unit, same_number
 from bot.vietnamese.text import fold, tones_agree
@@ -193,6 +193,7 @@ class SearchIndex(Generic[T]):
         self.units = {i.id: {normalize_unit(f.unit) for f in i.figures} for i in items}
         self.figures = {i.id: tuple(f.value for f in i.figures) for i in items}
         self.numbers = {i.id: numbers_in_wording(i.text) for i in items}
+        self.numbered = {i.id: _by_noun(numbered_nouns(fold(i.text))) for i in items}
         self.texts = {i.id: f" {fold(i.text)} " for i in items}
 
     def weight(self, word: str) -> float:
@@ -291,7 +292,36 @@ class SearchIndex(Generic[T]):
                 # "Hội nghị lần thứ 21", "Nghị quyết 57": a number the item does not have.
                 best = max(0.0, best - NUMBER_PENALTY)
                 contradicted = True
+        if analysis.numbered and best > 0 and not self._same_ordinals(analysis, item_id):
+            # "Hội nghị lần thứ 19" is not "Đại hội XIX"; "khoá 18" is "khoá XVIII": another
+            # numbered thing is another thing, neither answered nor offered.
+            best, contradicted = 0.0, True
         return round(best, 1), coverage, contradicted
+
+    def _same_ordinals(self, analysis: Analysis, item_id: str) -> bool:
+        """Return whether the item's wording agrees with every numbered noun of the question.
+
+        It disagrees when it gives the same noun another number, does not name the number
+        at all ("Đại hội XIX" and an item that never says XIX), or gives it only to another
+        noun.
+        """
+        known = self.numbered[item_id]
+        for noun, number in analysis.numbered:
+            if noun in known:
+                if number not in known[noun]:
+                    return False
+            elif number not in self.numbers[item_id] or any(
+                number in numbers for numbers in known.values()
+            ):
+                return False
+        return True
+
+
+def _by_noun(pairs: frozenset[tuple[str, float]]) -> dict[str, frozenset[float]]:
+    grouped: dict[str, set[float]] = defaultdict(set)
+    for noun, number in pairs:
+        grouped[noun].add(number)
+    return {noun: frozenset(numbers) for noun, numbers in grouped.items()}
 
 
 def _any_close(numbers: tuple[float, ...], figures: tuple[float, ...]) -> bool:

@@ -48,6 +48,9 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
     for document in kb.documents:
         bare_conference = re.sub(r"\s*\([^)]*\)", "", document.conference)
         names += [document.title, document.short_title, document.conference, bare_conference]
+        # "Hội nghị lần thứ 20 Ban Chấp hành (Đảng bộ tỉnh) khoá XVIII", parentheses or not.
+        unwrapped = re.sub(r"[()]", "", document.conference)
+        names += [unwrapped, unwrapped.replace(" Đảng bộ tỉnh", "")]
         names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
         conference = re.match(r"Hội nghị lần thứ \d+", document.conference)
         if conference:

@@ -28,12 +28,33 @@ _TARGET_NUMBER = re.compile(
 # Roman numerals in an item's wording: "khoá XVIII", "Đại hội XIX".
 _ROMAN = re.compile(r"\b[IVXLC]+\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
+#: Nouns a number qualifies as an ordinal or a name ("Hội nghị lần thứ 20", "khoá XVIII"),
+#: folded; the longest first.
+ORDINAL_NOUNS = (
+    "hoi nghi",
+    "dai hoi",
+    "ky hop",
+    "nghi quyet",
+    "chi thi",
+    "ket luan",
+    "quyet dinh",
+    "khoa",
+)
+#: Words that may stand between such a noun and its "lần thứ N" ("Đại hội đại biểu toàn
+#: quốc lần thứ XIII").
+_MAX_GAP = 5
+_ORDINAL_MARKS = (("lan", "thu"), ("thu",), ("so",))
 
 
 def years_in(folded: str) -> tuple[int, ...]:
     """Return the years a question names, alone ("năm 2021") or in a date ("10/01/2020")."""
     years = tuple(int(y) for y in _YEAR.findall(folded))
     return years + tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
+
+
+def names_a_date(text: str) -> bool:
+    """Return whether a text names a day ("10/01/2020", "01/4/1930")."""
+    return _DATE.search(text) is not None
 
 
 def figures_in(folded: str) -> tuple[float, ...]:
@@ -86,6 +107,52 @@ def _roman(numeral: str) -> int:
     return sum(
         -v if i + 1 < len(values) and v < values[i + 1] else v for i, v in enumerate(values)
     )
+
+
+def _ordinal(word: str) -> float | None:
+    if word.isdigit() and len(word) <= 4:
+        return float(word)
+    if re.fullmatch(r"[ivxlc]+", word):
+        return float(_roman(word.upper()))
+    return None
+
+
+def numbered_nouns(words: str) -> frozenset[tuple[str, float]]:
+    """Return the (noun, number) pairs a text names: "hội nghị lần thứ 19" is ("hoi nghi", 19).
+
+    ``words`` is folded to words (:func:`bot.vietnamese.text.fold`). A number right after the
+    noun ("khoá 18", "Đại hội XIX") or after "lần thứ"/"số" up to five words later belongs to
+    it; another such noun in between ends the search. Roman and Arabic numbers are the same
+    number here, and only here: XIX meets 19 when both qualify the same noun.
+    """
+    split = words.split()
+    found: set[tuple[str, float]] = set()
+    nouns = [n.split() for n in ORDINAL_NOUNS]
+    at = 0
+    while at < len(split):
+        noun = next((n for n in nouns if split[at : at + len(n)] == n), None)
+        if noun is None:
+            at += 1
+            continue
+        start = at + len(noun)
+        value = _ordinal(split[start]) if start < len(split) else None
+        if value is not None:
+            found.add((" ".join(noun), value))
+        else:
+            for gap in range(start, min(start + _MAX_GAP + 1, len(split))):
+                if any(split[gap : gap + len(n)] == n for n in nouns):
+                    break
+                marks = (m for m in _ORDINAL_MARKS if tuple(split[gap : gap + len(m)]) == m)
+                mark = next(marks, None)
+                if mark is None:
+                    continue
+                after = gap + len(mark)
+                value = _ordinal(split[after]) if after < len(split) else None
+                if value is not None:
+                    found.add((" ".join(noun), value))
+                    break
+        at = start
+    return frozenset(found)
 
 
 def numbers_in_wording(text: str) -> set[float]:

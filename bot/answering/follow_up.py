@@ -1,0 +1,169 @@
+"""Follow-up questions: "vậy còn nhập khẩu?", "năm 2021 thì sao?", "cái đó ở mục nào?".
+
+A follow-up is understood from the previous answer of the same conversation, passed in as
+an argument: this module keeps no state (the terminal chat keeps the previous answer for
+its run, Telegram for a while per chat and user; ``ask`` has none). A question that is
+answered on its own keeps that answer, unless it points at the previous item ("cái đó").
+
+Three readings, tried in order:
+
+- nothing of its own but a year, a place or "nữa" ("năm 2021 thì sao", "còn huyện Hà Quảng")
+  is the previous question asked again with it;
+- nothing of its own but a pointer ("cái đó ở mục nào", "nguyên văn chỉ tiêu đó") is the
+  previous item itself;
+- its own words ("vậy còn nhập khẩu?") name another item of the previous item's family
+  (its target's other figures, its group's other targets), when one clearly fits.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from bot.answering.answers import Answer
+from bot.knowledge.entries import KnowledgeBase
+from bot.knowledge.schema import Vocabulary
+from bot.matching.analysis import Analysis
+from bot.matching.knowledge_items import ScoredEntry
+from bot.vietnamese.phrases import PhraseSet, Token, tokens
+
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+_MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
+
+
+@dataclass(frozen=True, slots=True)
+class Reading:
+    """A question read for what makes it a follow-up."""
+
+    rest: str
+    """The question without its follow-up words."""
+    marked: bool
+    """It says it follows ("vậy còn", "thì sao", "nữa")."""
+    pointing: bool
+    """It points at the previous item ("cái đó", "chỉ tiêu này", "nó")."""
+
+
+class FollowUpReader:
+    """Find the follow-up words of a question (:attr:`Vocabulary.follow_up`)."""
+
+    def __init__(self, vocabulary: Vocabulary) -> None:
+        words = vocabulary.follow_up
+        self.place_nouns = frozenset(" ".join(tokens(p)) for p in vocabulary.own_place.places)
+        self.phrases = PhraseSet(
+            [*words.markers, *words.pointers, *words.asks],
+            [
+                *(_MARKER for _ in words.markers),
+                *(_POINTER for _ in words.pointers),
+                *(_ASK for _ in words.asks),
+            ],
+        )
+
+    def read(self, question: str) -> Reading:
+        """Return the question without its follow-up words, and which kinds it had.
+
+        The rest keeps the words as typed (diacritics tell "ở" from "o").
+        """
+        typed = question.split()
+        words: list[Token] = []
+        owners: list[int] = []
+        for index, word in enumerate(typed):
+            for token in tokens(word):
+                words.append(token)
+                owners.append(index)
+        taken: set[int] = set()
+        found: list[str] = []
+        at = 0
+        while at < len(words):
+            match = self.phrases.match_at(words, at)
+            if match is None:
+                at += 1
+                continue
+            found.append(match[1])
+            taken.update(owners[at : at + match[0]])
+            at += match[0]
+        rest = " ".join(w for i, w in enumerate(typed) if i not in taken)
+        return Reading(rest, _MARKER in found, _POINTER in found)
+
+
+def topic_of(previous: Answer | None) -> str | None:
+    """Return the item a previous answer was about (also when it said "không nêu")."""
+    if previous is None or not previous.matches or previous.status == "choices":
+        return None
+    return previous.matches[0].id
+
+
+def without_years(question: str) -> str:
+    """Return a question with the years it names taken out."""
+    return _YEAR.sub(" ", question)
+
+
+def family(kb: KnowledgeBase, item_id: str) -> list[str]:
+    """Return the items near one: its parent's descendants (two levels) and its children."""
+    entry = kb.entries[item_id]
+    head = kb.entries.get(entry.parent) if entry.parent else None
+    near = list(entry.children)
+    if head is not None:
+        for child in head.children:
+            near.append(child)
+            near += kb.entries[child].children
+    return [i for i in dict.fromkeys(near) if i != item_id and i in kb.entries]
+
+
+def sure_best(
+    ranked: list[ScoredEntry], sure: Callable[[float, float, float], bool]
+) -> ScoredEntry | None:
+    """Return the best of a ranking when ``sure`` of it (score, margin, coverage), else None."""
+    if not ranked or ranked[0].contradicted:
+        return None
+    best = ranked[0]
+    margin = best.score - (ranked[1].score if len(ranked) > 1 else 0.0)
+    return best if sure(best.score, margin, best.coverage) else None
+
+
+@dataclass(frozen=True, slots=True)
+class FollowUps:
+    """Answer a question knowing the previous answer of its conversation."""
+
+    kb: KnowledgeBase
+    reader: FollowUpReader
+    analyze: Callable[[str], Analysis]
+    alone: Callable[[str], Answer]
+    """Answer a question on its own."""
+    describe: Callable[[str, str, float], Answer]
+    rank: Callable[[Analysis, list[str]], list[ScoredEntry]]
+    sure: Callable[[float, float, float], bool]
+    """Whether a score, its margin and its coverage are sure enough to answer."""
+
+    def answer(self, question: str, alone: Answer, previous: Answer) -> Answer:
+        """Return the answer to ``question`` as a follow-up of ``previous``, or ``alone``."""
+        topic = topic_of(previous)
+        if topic is None or topic not in self.kb.entries:
+            return alone
+        reading = self.reader.read(question)
+        if alone.status == "answer" and not reading.pointing:
+            return alone
+        analysis = self.analyze(reading.rest)
+        own = analysis.words
+        if analysis.districts or analysis.own_place:
+            # "còn huyện Hà Quảng?": the place's own noun is part of the place.
+            own = tuple(w for w in own if w.text not in self.reader.place_nouns)
+        if not (own or analysis.codes or analysis.count or analysis.numbers):
+            if analysis.years or analysis.districts or analysis.own_place:
+                earlier = without_years(previous.question) if analysis.years else previous.question
+                composed = self.alone(f"{earlier} {question}")
+                return dataclasses.replace(composed, question=question)
+            if reading.pointing or reading.marked:
+                return self.describe(topic, question, 100.0)
+            return alone
+        if not (reading.marked or reading.pointing or alone.status != "answer"):
+            return alone
+        near = family(self.kb, topic)
+        if reading.pointing:
+            # "thế nó khởi công khi nào": the previous item itself first.
+            near.insert(0, topic)
+        best = sure_best(self.rank(analysis, near), self.sure)
+        if best is None:
+            return alone
+        return self.describe(best.entry.id, question, best.score)

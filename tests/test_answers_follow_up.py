@@ -1,0 +1,119 @@
+"""Follow-up questions, understood from the previous answer passed in (tables)."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.answering.answers import Answer
+from bot.answering.conversations import Conversations
+from bot.answering.render import render_text
+from bot.core import Library
+from tests.fakes.clock import FakeClock
+
+# (previous question, follow-up, the item answered; None: no answer).
+FOLLOW_UPS = [
+    ("kim ngạch xuất khẩu năm nay bao nhiêu", "vậy còn nhập khẩu?", "kim-ngach-nhap-khau"),
+    ("kim ngach xuat khau bn", "con nhap khau thi sao", "kim-ngach-nhap-khau"),
+    ("tăng trưởng công nghiệp xây dựng", "còn dịch vụ thì sao", "grdp-dich-vu"),
+    ("tăng trưởng khu vực dịch vụ", "thế còn nông lâm ngư nghiệp?", "grdp-nong-lam-ngu"),
+    ("thu ngân sách trên địa bàn", "vậy còn thu nội địa", "thu-noi-dia"),
+    ("tỷ lệ che phủ rừng", "còn nước sạch?", "nuoc-sach"),
+    ("tỷ lệ che phủ rừng", "cái đó ở mục nào?", "che-phu-rung"),
+    ("tỷ lệ che phủ rừng", "nó nằm ở phần nào vậy", "che-phu-rung"),
+    ("tỷ lệ che phủ rừng", "nguyên văn chỉ tiêu đó", "che-phu-rung"),
+    (
+        "cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km",
+        "thế nó khởi công khi nào",
+        "cao-toc-dong-dang-tra-linh",
+    ),
+    ("tỷ lệ BHYT", "còn huyện Hà Quảng?", "bhyt"),
+    ("tỷ lệ BHYT", "còn ở xã mình?", "bhyt"),
+    ("tỷ lệ che phủ rừng", "năm 2021 thì sao", None),
+    ("tỷ lệ che phủ rừng", "giá lúa thì sao", None),
+    ("tỷ lệ che phủ rừng", "kim ngạch xuất khẩu bao nhiêu", "kim-ngach-xuat-khau"),
+]
+
+
+@pytest.mark.parametrize(("previous", "question", "item"), FOLLOW_UPS)
+def test_a_follow_up_is_read_after_the_previous_answer(
+    shared_library: Library, previous: str, question: str, item: str | None
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(previous))
+    if item is None:
+        assert answer.status == "none"
+    else:
+        assert answer.item_id == item
+    assert answer.question == question
+
+
+def test_a_year_follow_up_says_the_year_is_not_covered(shared_library: Library) -> None:
+    answer = shared_library.answer("năm 2021 thì sao", shared_library.answer("che phủ rừng"))
+    assert "không có số liệu năm 2021" in answer.headline
+
+
+def test_a_place_follow_up_keeps_the_province_note(shared_library: Library) -> None:
+    answer = shared_library.answer("còn huyện Hà Quảng?", shared_library.answer("tỷ lệ BHYT"))
+    assert "không có chỉ tiêu riêng cho Hà Quảng" in render_text(answer)
+
+
+@pytest.mark.parametrize("question", ["cái đó ở mục nào?", "năm 2021 thì sao", "nó là bao nhiêu"])
+def test_without_a_previous_answer_nothing_is_assumed(
+    shared_library: Library, question: str
+) -> None:
+    # `ask` is stateless: a bare follow-up never gets the item of some earlier question.
+    assert shared_library.answer(question).status == "none"
+
+
+def test_a_follow_up_after_choices_or_nothing_is_read_alone(shared_library: Library) -> None:
+    for previous in ["tỷ lệ", "giá lúa năm nay"]:
+        before = shared_library.answer(previous)
+        assert before.status != "answer"
+        alone = shared_library.answer("cái đó ở mục nào?")
+        assert shared_library.answer("cái đó ở mục nào?", before) == alone
+
+
+def test_small_talk_is_never_a_follow_up(shared_library: Library) -> None:
+    answer = shared_library.answer("cảm ơn bot", shared_library.answer("che phủ rừng"))
+    assert answer.status == "none"
+    assert answer.matches == ()
+
+
+def test_a_question_answered_alone_keeps_its_answer(shared_library: Library) -> None:
+    previous = shared_library.answer("tỷ lệ che phủ rừng")
+    for question in ["thu nội địa bao nhiêu", "ai ký nghị quyết", "có bao nhiêu chỉ tiêu"]:
+        assert shared_library.answer(question, previous) == shared_library.answer(question)
+
+
+def _answer(item: str) -> Answer:
+    return Answer(item, "answer", item)
+
+
+def test_conversations_forget_after_the_expiry() -> None:
+    clock = FakeClock()
+    conversations = Conversations(ttl=600, clock=clock)
+    conversations.remember((1, 2), _answer("a"))
+    clock.advance(599)
+    assert conversations.previous((1, 2)) == _answer("a")
+    clock.advance(2)
+    assert conversations.previous((1, 2)) is None
+    assert len(conversations) == 0
+
+
+def test_conversations_are_kept_apart_and_bounded() -> None:
+    clock = FakeClock()
+    conversations = Conversations(ttl=600, limit=2, clock=clock)
+    conversations.remember((1, 2), _answer("a"))
+    conversations.remember((1, 3), _answer("b"))
+    assert conversations.previous((1, 2)) == _answer("a")
+    conversations.remember((4, 4), _answer("c"))
+    # The least recently answered is forgotten first.
+    assert conversations.previous((1, 2)) is None
+    assert conversations.previous((1, 3)) == _answer("b")
+    assert conversations.previous((4, 4)) == _answer("c")
+
+
+def test_conversations_refuse_nonsense_limits() -> None:
+    with pytest.raises(ValueError, match="ttl"):
+        Conversations(ttl=0)
+    with pytest.raises(ValueError, match="limit"):
+        Conversations(limit=0)

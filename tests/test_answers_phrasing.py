@@ -269,7 +269,20 @@ NOT_STATED = [
     ("tỷ lệ hộ nghèo trên thực tế giảm được bao nhiêu", "ho-ngheo", "kết quả"),
     ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
+    # An amount asked of an item that states none; a place, a rank, who leads it.
+    ("dự án bò sữa vốn bao nhiêu tỷ", "du-an-bo-sua", "con số được hỏi"),
+    ("khu kinh tế cửa khẩu rộng bao nhiêu ha", "de-an-khu-kinh-te-cua-khau", "diện tích"),
+    ("sở nào chủ trì đề án du lịch", "de-an-du-lich", "đơn vị chủ trì"),
+    ("lễ kỷ niệm 90 năm thành lập chi bộ tổ chức ở đâu", "ky-niem-90-nam-chi-bo", "địa điểm"),
+    ("chỉ số năng lực cạnh tranh cấp tỉnh xếp hạng mấy", "cai-cach-hanh-chinh", "thứ hạng"),
 ]
+
+
+def test_what_the_wording_says_is_stated(shared_library: Library) -> None:
+    # "chủ trì" is never stated ... except where the resolution says who does.
+    answer = shared_library.answer("cơ quan nào chủ trì theo dõi việc thực hiện nghị quyết")
+    assert answer.item_id == "iii-theo-doi"
+    assert "Văn phòng Tỉnh uỷ chủ trì" in answer.headline
 
 
 @pytest.mark.parametrize(("question", "item", "attribute"), NOT_STATED)
@@ -282,6 +295,79 @@ def test_an_attribute_not_stated_is_said_plainly(
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
     described = shared_library.describe(item)
     assert answer.lines[0] == described.headline  # what it does say, never as the value
+
+
+# Long messages: greetings, who asks and why, then the question, then thanks.
+LONG_MESSAGES = [
+    (
+        "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện, đang làm báo cáo "
+        "6 tháng. Xin hỏi chỉ tiêu thu nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn.",
+        "thu-noi-dia",
+    ),
+    (
+        "chào ad, em ở phòng nông nghiệp, sếp giao tổng hợp số liệu, cho em hỏi tỷ lệ che "
+        "phủ rừng năm nay bn ạ",
+        "che-phu-rung",
+    ),
+    (
+        "Tôi là bí thư chi bộ thôn, chuẩn bị họp chi bộ tháng này. Nghị quyết đặt chỉ tiêu "
+        "kết nạp bao nhiêu đảng viên mới?",
+        "ket-nap-dang-vien",
+    ),
+    (
+        "em mới chuyển về ban tuyên giáo, đang viết bài, cho em hỏi hội nghị lần 20 họp ngày nào",
+        "ngay-hoi-nghi",
+    ),
+    (
+        "Thưa đồng chí, cơ quan tôi đang rà soát thi đua. Tỷ lệ cơ quan đạt chuẩn văn hóa "
+        "theo nghị quyết là bao nhiêu?",
+        "co-quan-van-hoa",
+    ),
+    (
+        "Kính thưa, tôi công tác ở Trung tâm Y tế huyện, cần số liệu cho báo cáo. Xin cho "
+        "biết tỷ lệ trạm y tế xã có bác sỹ năm 2020.",
+        "tram-y-te-bac-sy",
+    ),
+    (
+        "a ơi, bên em là hội nông dân huyện, đang lên kế hoạch năm, nghị quyết giao bao "
+        "nhiêu xã đạt chuẩn nông thôn mới ạ?",
+        "nong-thon-moi",
+    ),
+    (
+        "Tôi làm ở Sở Công Thương, đang chuẩn bị hội nghị xúc tiến thương mại. Kim ngạch "
+        "xuất khẩu đăng ký tại địa bàn năm 2020 là bao nhiêu?",
+        "kim-ngach-xuat-khau",
+    ),
+    (
+        "Kính gửi, tôi là giáo viên, cũng là bí thư chi bộ trường. Xin hỏi nghị quyết đặt "
+        "chỉ tiêu trường đạt chuẩn quốc gia là bao nhiêu?",
+        "truong-chuan",
+    ),
+    (
+        "Tôi ở phòng lao động huyện, đang làm kế hoạch đào tạo nghề. Cho tôi hỏi tỷ lệ lao "
+        "động qua đào tạo năm 2020 là bao nhiêu?",
+        "lao-dong-qua-dao-tao",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), LONG_MESSAGES)
+def test_a_long_message_is_answered_from_its_question(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.item_id == item
+    assert answer.question == question
+
+
+def test_a_vague_question_part_does_not_answer_a_long_message(shared_library: Library) -> None:
+    # "Xin cho biết con số cụ thể" alone looks like "cụ thể hoá"; the message is about
+    # something else, so that reading is not taken.
+    answer = shared_library.answer(
+        "Kính thưa, tôi công tác ở phòng y tế, cần trích dẫn chỉ tiêu về giá lúa năm "
+        "2020 trong báo cáo. Xin cho biết con số cụ thể."
+    )
+    assert answer.item_id != "iii-cu-the-hoa"
 
 
 # Things the resolution only names (reports, other resolutions, congresses): their content,

@@ -71,6 +71,12 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+#: An item answering the question part of a long message explains at least this share of
+#: what the item explaining most of the whole message does.
+PART_COVERAGE = 0.6
+#: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
+#: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
+AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 MENTIONED_ONLY = (
     "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
     "Nghị quyết nêu:"
@@ -126,7 +132,43 @@ class QuestionAnswerer:
         result = self._answer_one(question)
         if result.status == "answer" or len(question) > MAX_QUESTION_CHARS:
             return result
-        return several_items(question, self._answer_one, self._parent_of) or result
+        result = several_items(question, self._answer_one, self._parent_of) or result
+        if result.status == "answer":
+            return result
+        return self._by_question_part(question) or result
+
+    def _by_question_part(self, question: str) -> Answer | None:
+        """Answer a long message from the parts of it that ask, when they agree on one item.
+
+        "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … bao
+        nhiêu ạ?": the asking clause, or what follows "xin hỏi", is answered on its own.
+        Parts answered with different items give nothing (the whole message's reply stands).
+        """
+        analyzer = self.index.analyzer
+        # A part that asks nothing in particular ("xin cho biết con số cụ thể") is no reading.
+        parts = [
+            part
+            for part in analyzer.framing.question_parts(question)
+            if analyzer.analyze(self.follow_ups.reader.read(part).rest).words
+        ]
+        answers = [a for a in map(self._answer_one, parts) if a.status == "answer"]
+        if not answers or len({a.item_id for a in answers}) > 1:
+            return None
+        best = answers[0]
+        entry = self.kb.entries.get(best.item_id or "")
+        if entry is None:
+            return None
+        # The rest of the message must not be about something else: the item explains
+        # nearly as much of the whole message as the item explaining most of it.
+        whole = analyzer.analyze(question)
+        mine = self.index.rank(whole, candidates=[entry.id])
+        most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
+        if not mine or mine[0].coverage < PART_COVERAGE * most:
+            return None
+        note = self._district_note(whole, entry)
+        if note and note not in best.note:
+            best = _with_note(best, note)
+        return dataclasses.replace(best, question=question)
 
     def _parent_of(self, ids: list[str]) -> Answer | None:
         """Return the answer for the target whose figures ``ids`` all are, if they are."""
@@ -355,8 +397,13 @@ class QuestionAnswerer:
         XIX họp khi nào") it gives neither the content nor, unless its wording has a date,
         the time.
         """
-        if analysis.not_stated:
+        phrase = analysis.not_stated_phrase
+        if analysis.not_stated and not (phrase and self.index.mentions(entry.id, phrase)):
+            # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
             return NOT_STATED.format(attribute=analysis.not_stated)
+        if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
+            # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
+            return NOT_STATED.format(attribute="con số được hỏi")
         asked = analysis.mentioned_ask
         if asked is None or not self._only_named(entry):
             return None

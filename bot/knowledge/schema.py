@@ -183,6 +183,14 @@ class Framing(Strict):
         default_factory=list, description="From here to the clause's end: why one asks"
     )
     phrases: list[Text] = Field(default_factory=list, description="Dropped wherever they stand")
+    asks: list[Text] = Field(
+        default_factory=list,
+        description="Openers of the question itself (xin hỏi, cho biết): what follows asks",
+    )
+    cues: list[Text] = Field(
+        default_factory=list,
+        description="Words that make a clause a question (gì, nào, bao nhiêu, không)",
+    )
 
 
 class OwnPlace(Strict):

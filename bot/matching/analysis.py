@@ -29,6 +29,8 @@ from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
+#: Words before "bao nhiêu"/"mấy" that make it ask an ordinal or a date, not an amount.
+ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
 WHEN = "thời gian"
 #: Questions are matched on their first characters only; longer text is refused upstream.
@@ -59,6 +61,10 @@ class Analysis:
     """The question checks a premise or whether something exists ("… đúng không")."""
     not_stated: str | None = None
     """An attribute no resolution states (a result, a length, a budget), if asked."""
+    asks_amount: bool = False
+    """It asks how much or how many ("bao nhiêu", "mấy"), not how many items of a kind."""
+    not_stated_phrase: str | None = None
+    """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
     """What is asked of a thing a resolution may only name: its content, or :data:`WHEN`."""
     numbered: frozenset[tuple[str, float]] = frozenset()
@@ -106,6 +112,7 @@ class Analyzer:
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
+        self.not_stated_phrases = PhraseSet(vocabulary.not_stated)
         mentioned = vocabulary.mentioned_only
         self.mentioned_asks = PhraseSet(
             [*mentioned.content, *mentioned.time],
@@ -199,7 +206,9 @@ class Analyzer:
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
+        _, unstated_phrases = self.not_stated_phrases.take(list(words))
         words, unstated = self.not_stated.take(words)
+        amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         side = sides.pop() if len(sides) == 1 else None
@@ -237,6 +246,8 @@ class Analyzer:
             yes_no=bool(tags),
             numbered=numbered,
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
+            asks_amount=(amount or bool(units)) and count is None,
+            not_stated_phrase=unstated_phrases[0] if unstated_phrases else None,
         )
 
     def _content_words(self, text: str) -> list[Token]:
@@ -267,6 +278,16 @@ class Analyzer:
         if None in tones or token not in self.corrector.known:
             return True
         return None
+
+    def _asks_amount(self, words: list[Token]) -> bool:
+        """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or
+        a date ("lần thứ mấy", "năm bao nhiêu") nor a list ("gồm những")."""
+        for at in range(len(words)):
+            found = self.count_words.match_at(words, at)
+            after_ordinal = at > 0 and words[at - 1] in ORDINAL_NOUNS_BEFORE
+            if found is not None and found[1] == "count" and not after_ordinal:
+                return True
+        return False
 
     def _count_intent(self, words: list[Token]) -> tuple[str | None, bool]:
         """Remove "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu" and the like.

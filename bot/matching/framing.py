@@ -29,6 +29,8 @@ class FramingRemover:
         self.starters = PhraseSet(framing.clauses)
         self.addresses = PhraseSet(framing.addresses)
         self.purposes = PhraseSet(framing.purposes)
+        self.openers = PhraseSet(framing.asks)
+        self.cues = PhraseSet(framing.cues)
         self._first_words = {t for phrase in framing.purposes for t in tokens(phrase)[:1]}
         # A cheap look first: most questions hold no word a framing phrase starts with.
         # (both spellings of i/y: the quick look does not unify them as fold() does)
@@ -77,6 +79,33 @@ class FramingRemover:
             return text
         rest = ", ".join(c.strip() for c in kept if c.strip())
         return rest if tokens(rest) else text
+
+    def question_parts(self, text: str) -> list[str]:
+        """Return the parts of a long message that may be the question itself.
+
+        "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … là bao
+        nhiêu ạ? Trân trọng cảm ơn.": each clause that asks (it has a question word), and
+        what follows an opener such as "xin hỏi". None for a message of one clause.
+        """
+        clauses = [c.strip() for c in _BOUNDARY.split(text) if c.strip()]
+        if len(clauses) < 2:
+            return []
+        parts = [c for c in clauses if self._asks(c)]
+        words = text.split()
+        folded = [tokens(w) for w in words]
+        flat = [t for ts in folded for t in ts]
+        owners = [i for i, ts in enumerate(folded) for _ in ts]
+        for at in range(len(flat)):
+            opener = self.openers.match_at(flat, at)
+            if opener is not None and at + opener[0] < len(flat):
+                parts.append(" ".join(words[owners[at + opener[0]] :]))
+        return list(dict.fromkeys(p for p in parts if p != text.strip()))
+
+    def _asks(self, clause: str) -> bool:
+        if clause.rstrip().endswith("?"):
+            return True
+        words = tokens(clause)
+        return any(self.cues.match_at(words, at) is not None for at in range(len(words)))
 
     def _after_address(self, words: Sequence[str]) -> int:
         """Return how many leading words only address someone ("a ơi", "dạ")."""

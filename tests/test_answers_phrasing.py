@@ -533,6 +533,35 @@ def test_several_items_are_each_stated(
     assert answer.question == question
 
 
+# Comparisons: every item compared is stated (first, even when the whole question matches
+# one of them), and the reply says nothing was computed; superlatives list the group.
+COMPARISONS = [
+    ("thu nội địa gấp mấy lần thu xuất nhập khẩu", ["thu-ngan-sach"]),
+    ("kim ngạch xuất khẩu vs nhập khẩu cái nào lớn hơn", ["xuat-nhap-khau"]),
+    (
+        "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn",
+        ["tram-y-te-bac-sy", "truong-chuan"],
+    ),
+    ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", ["grdp"]),
+    ("BHYT với che phủ rừng chênh nhau bao nhiêu", ["bhyt", "che-phu-rung"]),
+    ("ty le ho ngheo giam va ty le bhyt khac nhau the nao", ["ho-ngheo", "bhyt"]),
+    ("chỉ tiêu nào cao nhất trong nhóm môi trường", ["moi-truong"]),
+    ("chỉ tiêu nào thấp nhất trong nhóm văn hóa xã hội", ["van-hoa-xa-hoi"]),
+    ("khu vực kinh tế nào tăng trưởng thấp nhất", ["grdp"]),
+    ("tỷ lệ cơ quan văn hóa so với tỷ lệ gia đình văn hóa cái nào cao hơn", ["van-hoa"]),
+]
+
+
+@pytest.mark.parametrize(("question", "items"), COMPARISONS)
+def test_a_comparison_states_each_figure_and_computes_nothing(
+    shared_library: Library, question: str, items: list[str]
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert [m.id for m in answer.matches] == items
+    assert "Nghị quyết không" in answer.note  # no comparison or ranking is stated
+
+
 def test_a_comparison_is_not_computed(shared_library: Library) -> None:
     text = render_text(
         shared_library.answer("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu")

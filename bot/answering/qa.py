@@ -20,7 +20,8 @@ from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
 from bot.answering.reverse import figure_carriers, only_generic
-from bot.answering.several import several_items
+from bot.answering.several import NOTE as COMPARISON_NOTE
+from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -31,6 +32,7 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import names_a_date
 from bot.vietnamese.numbers import format_vietnamese_number, same_number
+from bot.vietnamese.phrases import PhraseSet, tokens
 from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
@@ -71,6 +73,10 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+SUPERLATIVE_NOTE = (
+    "Nghị quyết không xếp hạng các con số này; đồng chí so sánh trên các con số Nghị quyết "
+    "đặt ra ở trên."
+)
 #: An item answering the question part of a long message explains at least this share of
 #: what the item explaining most of the whole message does.
 PART_COVERAGE = 0.6
@@ -105,6 +111,11 @@ class QuestionAnswerer:
         self.index = entries_index(kb)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
+        joins = kb.vocabulary.comparison.joins
+        self._joins = (joins_pattern(joins), joins_pattern(joins, commas=False))
+        self._comparing = PhraseSet(kb.vocabulary.comparison.asks)
+        self._superlatives = PhraseSet(kb.vocabulary.comparison.superlatives)
+        self._comparison_cues = PhraseSet(kb.vocabulary.comparison.cues)
         self.follow_ups = FollowUps(
             kb,
             FollowUpReader(kb.vocabulary),
@@ -129,13 +140,81 @@ class QuestionAnswerer:
         return self.follow_ups.answer(question, result, previous)
 
     def _answer_alone(self, question: str) -> Answer:
+        if len(question) > MAX_QUESTION_CHARS:
+            return self._answer_one(question)
+        # "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn": a comparison names
+        # several items, each stated, before the one item the whole question matches best.
+        compares = self._compares(question)
+        several = self._several(question) if compares else None
+        if several is not None:
+            # Said once, also when the items make up one target: nothing was computed.
+            note = several.note if COMPARISON_NOTE in several.note else COMPARISON_NOTE
+            return dataclasses.replace(several, note=note)
+        superlative = self._by_superlative(question)
+        if superlative is not None:
+            return superlative
         result = self._answer_one(question)
-        if result.status == "answer" or len(question) > MAX_QUESTION_CHARS:
-            return result
-        result = several_items(question, self._answer_one, self._parent_of) or result
         if result.status == "answer":
             return result
-        return self._by_question_part(question) or result
+        several = None if compares else self._several(question)
+        return several or self._by_question_part(question) or result
+
+    def _several(self, question: str) -> Answer | None:
+        # At commas too, then (names hold commas: "công nghiệp, xây dựng") at words only.
+        for joins in self._joins:
+            several = several_items(
+                question,
+                self._answer_one,
+                self._parent_of,
+                joins=joins,
+                asks_nothing=self._asks_nothing,
+                clean=self._before_comparison,
+            )
+            if several is not None:
+                return several
+        return None
+
+    def _before_comparison(self, part: str) -> str:
+        """Return a part of a question up to its comparing words ("… cái nào nhiều")."""
+        typed = part.split()
+        words = tokens(part)
+        if len(words) != len(typed):
+            return part
+        for at in range(1, len(words)):
+            if self._comparison_cues.match_at(words, at) is not None:
+                return " ".join(typed[:at])
+        return part
+
+    def _compares(self, question: str) -> bool:
+        """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
+        words = tokens(question)
+        return any(self._comparison_cues.match_at(words, at) for at in range(len(words)))
+
+    def _by_superlative(self, question: str) -> Answer | None:
+        """Answer "chỉ tiêu nào cao nhất trong nhóm môi trường" with the group's figures.
+
+        The resolution ranks nothing: the reply lists the figures of what is compared (a
+        group, a target with several figures) and says that no ranking is stated.
+        """
+        words = tokens(question)
+        rest, found = self._superlatives.take(words)
+        if not found:
+            return None
+        kept, _ = self._comparing.take(rest)
+        # Ranked among targets: the group's list ("các chỉ tiêu môi trường"), or a target's.
+        answer = self._answer_one(" ".join(["các chỉ tiêu", *kept]))
+        if answer.status != "answer" or len(answer.lines) < 2:
+            answer = self._answer_one(" ".join(kept))
+        if answer.status != "answer" or len(answer.lines) < 2:
+            return None
+        note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()
+        return dataclasses.replace(answer, question=question, note=note)
+
+    def _asks_nothing(self, part: str) -> bool:
+        """Return whether a part of a question only compares or asks ("cái nào cao hơn")."""
+        rest = self.follow_ups.reader.read(part).rest
+        kept, _ = self._comparing.take(tokens(rest))
+        return not self.index.analyzer.analyze(" ".join(kept)).words
 
     def _by_question_part(self, question: str) -> Answer | None:
         """Answer a long message from the parts of it that ask, when they agree on one item.
@@ -149,7 +228,7 @@ class QuestionAnswerer:
         parts = [
             part
             for part in analyzer.framing.question_parts(question)
-            if analyzer.analyze(self.follow_ups.reader.read(part).rest).words
+            if not self._asks_nothing(part)
         ]
         answers = [a for a in map(self._answer_one, parts) if a.status == "answer"]
         if not answers or len({a.item_id for a in answers}) > 1:

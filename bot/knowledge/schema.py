@@ -225,6 +225,25 @@ class FollowUpWords(Strict):
     )
 
 
+class Comparison(Strict):
+    """Words of questions that compare items (the bot states each figure, never computes)."""
+
+    joins: list[Text] = Field(
+        default_factory=list, description="Words between the items compared (và, so với, gấp)"
+    )
+    superlatives: list[Text] = Field(
+        default_factory=list, description="Words asking for the highest or lowest (cao nhất)"
+    )
+    asks: list[Text] = Field(
+        default_factory=list,
+        description="Words that only ask how items compare (cái nào cao, chênh bao nhiêu)",
+    )
+    cues: list[Text] = Field(
+        default_factory=list,
+        description="Words that make a question a comparison (so với, cái nào, chênh lệch)",
+    )
+
+
 class SmallTalk(Strict):
     """Messages that are not questions: greetings, thanks, who the bot is, how to use it."""
 
@@ -278,6 +297,7 @@ class Vocabulary(Strict):
     )
     mentioned_only: MentionedOnly = Field(default_factory=MentionedOnly)
     follow_up: FollowUpWords = Field(default_factory=FollowUpWords)
+    comparison: Comparison = Field(default_factory=Comparison)
     own_place: OwnPlace = Field(default_factory=OwnPlace)
     small_talk: SmallTalk = Field(default_factory=SmallTalk)
 

@@ -203,7 +203,16 @@ REVERSE = [
     ("17,8% là tỷ lệ gì", "suy-dinh-duong"),
     ("2.370 là con số gì", "kim-ngach-xnk"),
     ("13,8 phan tram la gi", "grdp-cong-nghiep-xay-dung"),
+    ("200 tỷ đồng là khoản thu nào", "thu-xuat-nhap-khau"),
+    ("3,05% là mức tăng của cái gì", "grdp-thue-san-pham"),
+    ("1.650 triệu USD là số liệu gì", "hang-hoa-giam-sat"),
+    ("80,7% la chi tieu ve cai j", "nha-van-hoa"),
 ]
+
+
+def test_a_figure_given_to_ask_another_is_no_reverse_look_up(shared_library: Library) -> None:
+    answer = shared_library.answer("xuất khẩu 600 triệu USD thì nhập khẩu đăng ký bao nhiêu")
+    assert answer.item_id != "kim-ngach-xuat-khau"
 
 
 @pytest.mark.parametrize(("question", "item"), REVERSE)
@@ -237,7 +246,7 @@ SPOKEN = [
     ("muoi ba phay tam phan tram la gi", "grdp-cong-nghiep-xay-dung"),
     ("mot tram hai muoi trieu do la gi", "kim-ngach-nhap-khau"),
     ("tỷ lệ che phủ rừng năm hai không hai mươi", "che-phu-rung"),
-    ("bốn mươi lăm phần trăm lao động là chỉ tiêu gì", "lao-dong"),
+    ("bốn mươi lăm phần trăm lao động là chỉ tiêu gì", "lao-dong-qua-dao-tao"),
 ]
 
 

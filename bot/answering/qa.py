@@ -19,7 +19,7 @@ from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
-from bot.answering.reverse import figure_carriers, only_generic
+from bot.answering.reverse import figure_carriers
 from bot.answering.several import NOTE as COMPARISON_NOTE
 from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
@@ -32,7 +32,7 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import names_a_date
 from bot.vietnamese.numbers import format_vietnamese_number, same_number
-from bot.vietnamese.phrases import PhraseSet, tokens
+from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
@@ -114,6 +114,7 @@ class QuestionAnswerer:
         joins = kb.vocabulary.comparison.joins
         self._joins = (joins_pattern(joins), joins_pattern(joins, commas=False))
         self._comparing = PhraseSet(kb.vocabulary.comparison.asks)
+        self._reverse_generic = PhraseSet(kb.vocabulary.reverse_generic)
         self._superlatives = PhraseSet(kb.vocabulary.comparison.superlatives)
         self._comparison_cues = PhraseSet(kb.vocabulary.comparison.cues)
         self.follow_ups = FollowUps(
@@ -330,9 +331,16 @@ class QuestionAnswerer:
         """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named."""
         if not analysis.numbers or analysis.codes or analysis.count:
             return None
-        if not only_generic([w.text for w in analysis.words]):
+        if analysis.yes_no or analysis.not_stated or analysis.asks_how_much:
             return None
-        carriers = figure_carriers(self.kb, analysis.numbers, analysis.units)
+        # Beside the number, only words naming no topic ("con số … là gì", "ứng với ngành
+        # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
+        rest, _ = self._reverse_generic.take([Token(w.text) for w in analysis.words])
+        carriers = [
+            entry
+            for entry in figure_carriers(self.kb, analysis.numbers, analysis.units)
+            if all(self.index.mentions(entry.id, word) for word in rest)
+        ]
         if len(carriers) == 1:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers:

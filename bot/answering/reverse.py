@@ -7,9 +7,6 @@ from collections.abc import Sequence
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.vietnamese.numbers import normalize_unit, same_number
 
-#: Words that may stand beside the number without naming a topic ("con số 600 … là gì").
-GENERIC_WORDS = frozenset({"con", "so", "ti", "le", "muc", "gia", "tri", "cai", "nao", "gi"})
-
 
 def figure_carriers(
     kb: KnowledgeBase, numbers: Sequence[float], units: Sequence[str]
@@ -33,8 +30,3 @@ def figure_carriers(
                 found.append(entry)
                 break
     return found
-
-
-def only_generic(words: Sequence[str]) -> bool:
-    """Return whether the question's words name no topic beside its number."""
-    return all(word in GENERIC_WORDS for word in words)

@@ -298,6 +298,10 @@ class Vocabulary(Strict):
     mentioned_only: MentionedOnly = Field(default_factory=MentionedOnly)
     follow_up: FollowUpWords = Field(default_factory=FollowUpWords)
     comparison: Comparison = Field(default_factory=Comparison)
+    reverse_generic: list[Text] = Field(
+        default_factory=list,
+        description="Words beside a figure that name no topic (con số, ứng với, ngành nào)",
+    )
     own_place: OwnPlace = Field(default_factory=OwnPlace)
     small_talk: SmallTalk = Field(default_factory=SmallTalk)
 

@@ -62,7 +62,9 @@ class Analysis:
     not_stated: str | None = None
     """An attribute no resolution states (a result, a length, a budget), if asked."""
     asks_amount: bool = False
-    """It asks how much or how many ("bao nhiêu", "mấy"), not how many items of a kind."""
+    """It asks how much or how many ("bao nhiêu", "mấy", or a unit), not how many items."""
+    asks_how_much: bool = False
+    """It says "bao nhiêu" or "mấy" (so it asks a figure, never what a figure is)."""
     not_stated_phrase: str | None = None
     """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
@@ -247,6 +249,7 @@ class Analyzer:
             numbered=numbered,
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
             asks_amount=(amount or bool(units)) and count is None,
+            asks_how_much=amount and count is None,
             not_stated_phrase=unstated_phrases[0] if unstated_phrases else None,
         )
 
@@ -307,6 +310,11 @@ class Analyzer:
             noun = self.count_nouns.match_at(words, at)
             if noun is not None:
                 del words[start : at + noun[0]]
+                # The rest repeats the intent ("các nhiệm vụ chủ yếu gồm những nhiệm vụ
+                # gì", "bao nhiêu chỉ tiêu, liệt kê giúp"): it names no topic.
+                rest, _ = self.count_nouns.take(words)
+                rest, _ = self.count_words.take(rest)
+                words[:] = rest
                 return noun[1], counting[1] == "list"
         return None, False
 

@@ -284,7 +284,28 @@ NOT_STATED = [
     ("sở nào chủ trì đề án du lịch", "de-an-du-lich", "đơn vị chủ trì"),
     ("lễ kỷ niệm 90 năm thành lập chi bộ tổ chức ở đâu", "ky-niem-90-nam-chi-bo", "địa điểm"),
     ("chỉ số năng lực cạnh tranh cấp tỉnh xếp hạng mấy", "cai-cach-hanh-chinh", "thứ hạng"),
+    # A figure asked in a unit of another kind (money of a target set in %).
+    (
+        "tổng vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ đồng",
+        "von-dau-tu",
+        "con số tính bằng tỷ đồng",
+    ),
+    ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("kim ngạch xuất khẩu bao nhiêu tỷ đồng", "kim-ngach-xuat-khau"),  # money for money
+        ("GRDP bình quân đầu người bao nhiêu USD", "grdp-binh-quan"),
+        ("nghị quyết nói gì về cao tốc Đồng Đăng Trà Lĩnh", "cao-toc-dong-dang-tra-linh"),
+    ],
+)
+def test_what_is_stated_in_another_unit_or_asked_of_the_resolution_is_answered(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
 
 
 def test_what_the_wording_says_is_stated(shared_library: Library) -> None:
@@ -404,6 +425,11 @@ MENTIONED_ONLY = [
     ("dai hoi XIX hop ngay nao", "dai-hoi-dang-bo-xix", "thời gian"),
     ("nghị quyết đại hội XIX đề ra những chỉ tiêu nào", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
     ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
+    (
+        "đề án nông nghiệp thông minh có những nội dung gì",
+        "de-an-nong-nghiep-thong-minh",
+        "nội dung",
+    ),
 ]
 
 

@@ -31,7 +31,7 @@ from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import names_a_date
-from bot.vietnamese.numbers import format_vietnamese_number, same_number
+from bot.vietnamese.numbers import format_vietnamese_number, normalize_unit, same_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import fold
 
@@ -491,8 +491,11 @@ class QuestionAnswerer:
         if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
             # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
             return NOT_STATED.format(attribute="con số được hỏi")
+        unit = self._unit_not_given(analysis, entry)
+        if unit is not None:
+            return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
         asked = analysis.mentioned_ask
-        if asked is None or not self._only_named(entry):
+        if asked is None or not self._only_named(entry, content=asked != WHEN):
             return None
         kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
         if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
@@ -538,9 +541,32 @@ class QuestionAnswerer:
             best = child
         return best
 
-    def _only_named(self, entry: Entry) -> bool:
-        """Return whether an entry is a document or an event the resolution only names."""
-        kinds = self.kb.vocabulary.mentioned_only.kinds
+    def _unit_not_given(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the unit asked when the item's figures measure something else, else None.
+
+        "vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ đồng" of a target set as a growth in %:
+        the amount in money is not stated.
+        """
+        classes = self.kb.vocabulary.unit_classes
+        asked = {normalize_unit(u) for u in analysis.units}
+        given = {normalize_unit(f.unit) for f in entry.figures}
+        if not asked or not given or asked & given:
+            return None
+        kinds = {normalize_unit(u): c for u, c in classes.items()}
+        asked_kinds = {kinds.get(u, u) for u in asked}
+        if asked_kinds & {kinds.get(u, u) for u in given}:
+            return None
+        shown = {normalize_unit(u): u for u in self.kb.vocabulary.units.values()}
+        return ", ".join(sorted(shown.get(u, u) for u in asked))
+
+    def _only_named(self, entry: Entry, *, content: bool = False) -> bool:
+        """Return whether an entry is a document or an event the resolution only names.
+
+        With ``content``, also a scheme or a project (named with its time, never its
+        content).
+        """
+        named = self.kb.vocabulary.mentioned_only
+        kinds = [*named.kinds, *(named.content_kinds if content else ())]
         return isinstance(entry.node, Named) and entry.node.kind in kinds
 
     def _related(self, a: Entry, b: Entry) -> bool:

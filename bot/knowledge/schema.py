@@ -205,6 +205,10 @@ class MentionedOnly(Strict):
     of them: their content, or when they take place."""
 
     kinds: list[Text] = Field(default_factory=list, description="Entry kinds only named")
+    content_kinds: list[Text] = Field(
+        default_factory=list,
+        description="Entry kinds named with their time but never their content (đề án)",
+    )
     content: dict[Text, Text] = Field(
         default_factory=dict, description="Phrases asking for the content, and its name"
     )
@@ -272,6 +276,10 @@ class Vocabulary(Strict):
     units: dict[str, Text] = Field(
         default_factory=dict,
         description="Units as typed (triệu đô) mapped to a unit of the figures (triệu USD)",
+    )
+    unit_classes: dict[Text, Text] = Field(
+        default_factory=dict,
+        description="What a unit measures (money, share): a figure asked in money is not a %",
     )
     count_words: list[Text] = Field(description="Words that ask for a count (bao nhiêu, mấy)")
     count_nouns: dict[

@@ -204,7 +204,7 @@ class Analyzer:
         # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         # Only noted: these words also ask about things the resolution states in full.
-        _, mentioned_asks = self.mentioned_asks.take(list(words))
+        mentioned_asks = self._mentioned_asks(words)
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
@@ -281,6 +281,20 @@ class Analyzer:
         if None in tones or token not in self.corrector.known:
             return True
         return None
+
+    def _mentioned_asks(self, words: list[Token]) -> list[str]:
+        """Return what is asked of a named thing, unless it is asked of the resolution itself.
+
+        "Báo cáo tổng kết nói gì" asks the report's content; "nghị quyết nói gì về cao tốc"
+        asks what the resolution says about the expressway.
+        """
+        found: list[str] = []
+        for at in range(len(words)):
+            match = self.mentioned_asks.match_at(words, at)
+            before = " ".join(words[max(0, at - 3) : at])
+            if match is not None and "nghi quyet" not in before:
+                found.append(match[1])
+        return found
 
     def _asks_amount(self, words: list[Token]) -> bool:
         """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or

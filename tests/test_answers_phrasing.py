@@ -664,3 +664,16 @@ def test_figures_keep_their_lines_and_their_source(shared_library: Library, item
     answer = shared_library.describe(item)
     assert len(answer.lines) >= 2
     assert answer.source == shared_library.entry(item).source
+
+
+def test_another_year_is_refused_with_what_the_resolution_sets_for_its_own(
+    shared_library: Library,
+) -> None:
+    answer = shared_library.answer("năm 2019 GRDP của tỉnh tăng được bao nhiêu")
+    assert answer.status == "none"  # nothing is claimed for 2019
+    assert answer.headline.startswith("Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm 2020;")
+    assert "không có số liệu năm 2019" in answer.headline
+    assert answer.headline.endswith("Nghị quyết đề ra cho năm 2020:")
+    assert answer.lines[0].endswith("năm 2020: tăng 7,5%")
+    # Nothing sure to add: the refusal alone.
+    assert shared_library.answer("giá lúa năm 2021").lines == ()

@@ -83,6 +83,7 @@ PART_COVERAGE = 0.6
 #: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
 #: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
+YEAR_INSTEAD = "Về nội dung này, Nghị quyết đề ra cho năm {year}:"
 MENTIONED_ONLY = (
     "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
     "Nghị quyết nêu:"
@@ -422,11 +423,12 @@ class QuestionAnswerer:
         covered = f"{', '.join(earlier)} và {last}" if earlier else last
         for y in other_years:
             if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
-                return _none(
+                refusal = _none(
                     analysis.text,
                     f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {covered}; "
                     f"không có số liệu năm {y}.",
                 )
+                return self._with_what_it_sets(refusal, ranked)
         for province in analysis.provinces:
             if not any(self.index.mentions(s.entry.id, province) for s in best):
                 name = self._province_names.get(province, province.title())
@@ -436,6 +438,33 @@ class QuestionAnswerer:
                     f"Nghị quyết này là của tỉnh {home}; không có số liệu của {name}.",
                 )
         return None
+
+    def _with_what_it_sets(self, refusal: Answer, ranked: list[Scored]) -> Answer:
+        """Add to a refusal of another year what the resolution sets for its own, if sure.
+
+        "GRDP năm 2019 tăng bao nhiêu": no figure of 2019, and the 2020 target, labelled as
+        such (the status stays ``none``: nothing is claimed for the year asked).
+        """
+        best = self._sure(ranked)
+        if best is None:
+            return refusal
+        described = describe_entry(self.kb, best.entry, refusal.question, best.score)
+        return dataclasses.replace(
+            refusal,
+            headline=f"{refusal.headline} {YEAR_INSTEAD.format(year=self.kb.document.year)}",
+            lines=(described.headline, *described.lines),
+            place=described.place,
+            matches=described.matches,
+        )
+
+    def _sure(self, ranked: list[Scored]) -> Scored | None:
+        """Return the best entry of a ranking when it is sure enough to answer with."""
+        if not ranked or ranked[0].contradicted:
+            return None
+        best = ranked[0]
+        rival = next((s for s in ranked[1:] if not self._related(best.entry, s.entry)), None)
+        margin = best.score - (rival.score if rival else 0.0)
+        return best if sure_enough(best.score, margin, best.coverage) else None
 
     def _decide(self, question: str, ranked: list[Scored], analysis: Analysis) -> Answer:
         if not ranked or ranked[0].score < CHOICES_SCORE or ranked[0].coverage < CHOICES_COVERAGE:

@@ -85,19 +85,20 @@ class FramingRemover:
 
         "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … là bao
         nhiêu ạ? Trân trọng cảm ơn.": each clause that asks (it has a question word), and
-        what follows an opener such as "xin hỏi". None for a message of one clause.
+        what follows an opener such as "xin hỏi" or "cần" (also in a message of one clause).
         """
         clauses = [c.strip() for c in _BOUNDARY.split(text) if c.strip()]
-        if len(clauses) < 2:
-            return []
-        parts = [c for c in clauses if self._asks(c)]
+        parts = [c for c in clauses if self._asks(c)] if len(clauses) > 1 else []
         words = text.split()
         folded = [tokens(w) for w in words]
         flat = [t for ts in folded for t in ts]
         owners = [i for i, ts in enumerate(folded) for _ in ts]
         for at in range(len(flat)):
             opener = self.openers.match_at(flat, at)
-            if opener is not None and at + opener[0] < len(flat):
+            # A one-word opener typed without diacritics may be another word ("hoi" in
+            # "dai hoi"): only openers of several words, or typed with their tone, count.
+            bare = opener is not None and opener[0] == 1 and flat[at].tone is None
+            if opener is not None and not bare and at + opener[0] < len(flat):
                 parts.append(" ".join(words[owners[at + opener[0]] :]))
         return list(dict.fromkeys(p for p in parts if p != text.strip()))
 

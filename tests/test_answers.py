@@ -125,9 +125,13 @@ def test_a_place_named_in_the_resolution_is_not_out_of_scope(qa) -> None:
 
 
 def test_a_district_gets_the_province_figure_with_a_note(qa) -> None:
+    # The resolution allocates nothing to a district: no item answers (none), and the
+    # province's figure is shown as such.
     answer = qa.answer("che phu rung huyen Bao Lac")
-    assert answer.item_id == "che-phu-rung"
-    assert "toàn tỉnh" in answer.note
+    assert (answer.status, answer.matches[0].id) == ("none", "che-phu-rung")
+    assert "không có chỉ tiêu riêng cho Bảo Lạc" in answer.headline
+    assert answer.headline.endswith("Chỉ tiêu chung của toàn tỉnh:")
+    assert answer.lines[0] == "Tỷ lệ che phủ rừng năm 2020: 55%"
 
 
 def test_a_vague_question_offers_two_to_four_choices(qa) -> None:

@@ -83,6 +83,7 @@ PART_COVERAGE = 0.6
 #: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
 #: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
+PROVINCE_INSTEAD = "Chỉ tiêu chung của toàn tỉnh:"
 YEAR_INSTEAD = "Về nội dung này, Nghị quyết đề ra cho năm {year}:"
 MENTIONED_ONLY = (
     "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
@@ -491,6 +492,10 @@ class QuestionAnswerer:
                 note = self._district_note(analysis, answered.entry)
                 if unstated:
                     result = _not_stated(result, unstated)
+                elif note and analysis.districts:
+                    # "huyện Trùng Khánh được giao bao nhiêu": no district is given a target;
+                    # the province's is shown as such, and no item answers (status none).
+                    return _not_stated(result, f"{note} {PROVINCE_INSTEAD}")
                 elif analysis.yes_no:
                     result = _yes_or_no(result, answered.entry, analysis.numbers)
                 return result if not note else _with_note(result, note)

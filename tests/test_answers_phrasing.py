@@ -291,7 +291,25 @@ NOT_STATED = [
         "con số tính bằng tỷ đồng",
     ),
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
+    # A count in a noun none of the item's figures counts in.
+    ("bộ tiêu chí xã nông thôn mới có bao nhiêu tiêu chí", "nong-thon-moi", "số tiêu chí"),
 ]
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("bao nhiêu xã đạt chuẩn nông thôn mới", "nong-thon-moi"),
+        ("kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
+        ("bao nhiêu hộ đưa gia súc ra khỏi gầm sàn", "gam-san"),
+        ("bao nhiêu % xã đạt chuẩn quốc gia về y tế", "xa-chuan-y-te"),
+        ("giảm hộ nghèo bao nhiêu năm 2020", "ho-ngheo"),
+    ],
+)
+def test_a_count_in_the_figures_own_noun_is_answered(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
 
 
 @pytest.mark.parametrize(

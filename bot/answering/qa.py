@@ -525,6 +525,10 @@ class QuestionAnswerer:
         if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
             # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
             return NOT_STATED.format(attribute="con số được hỏi")
+        counted = analysis.counted
+        if counted and entry.figures and not self._counts_in(entry, counted):
+            # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
+            return NOT_STATED.format(attribute=f"số {counted}")
         unit = self._unit_not_given(analysis, entry)
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
@@ -574,6 +578,10 @@ class QuestionAnswerer:
                 break
             best = child
         return best
+
+    def _counts_in(self, entry: Entry, noun: str) -> bool:
+        """Return whether one of an entry's figures is counted in ``noun`` (folded)."""
+        return any(f" {fold(noun)} " in f" {fold(f.unit)} " for f in entry.figures)
 
     def _unit_not_given(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the unit asked when the item's figures measure something else, else None.

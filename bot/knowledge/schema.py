@@ -281,6 +281,10 @@ class Vocabulary(Strict):
         default_factory=dict,
         description="What a unit measures (money, share): a figure asked in money is not a %",
     )
+    counted_nouns: list[Text] = Field(
+        default_factory=list,
+        description="Nouns counted after 'bao nhiêu' (tiêu chí, người, km): a figure in them",
+    )
     count_words: list[Text] = Field(description="Words that ask for a count (bao nhiêu, mấy)")
     count_nouns: dict[
         str, Literal["targets", "tasks", "figures", "groups", "sections", "schemes", "projects"]

@@ -63,6 +63,8 @@ class Analysis:
     """An attribute no resolution states (a result, a length, a budget), if asked."""
     asks_amount: bool = False
     """It asks how much or how many ("bao nhiêu", "mấy", or a unit), not how many items."""
+    counted: str | None = None
+    """The noun counted after "bao nhiêu" ("bao nhiêu tiêu chí" is "tieu chi"), if listed."""
     asks_how_much: bool = False
     """It says "bao nhiêu" or "mấy" (so it asks a figure, never what a figure is)."""
     not_stated_phrase: str | None = None
@@ -115,6 +117,7 @@ class Analyzer:
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
         self.not_stated_phrases = PhraseSet(vocabulary.not_stated)
+        self.counted_nouns = PhraseSet(vocabulary.counted_nouns, vocabulary.counted_nouns)
         mentioned = vocabulary.mentioned_only
         self.mentioned_asks = PhraseSet(
             [*mentioned.content, *mentioned.time],
@@ -211,6 +214,7 @@ class Analyzer:
         _, unstated_phrases = self.not_stated_phrases.take(list(words))
         words, unstated = self.not_stated.take(words)
         amount = self._asks_amount(words)
+        counted = self._counted(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         side = sides.pop() if len(sides) == 1 else None
@@ -250,6 +254,8 @@ class Analyzer:
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
             asks_amount=(amount or bool(units)) and count is None,
             asks_how_much=amount and count is None,
+            # ("bao nhiêu % đảng viên" counts in %, not in party members)
+            counted=counted if count is None and not units else None,
             not_stated_phrase=unstated_phrases[0] if unstated_phrases else None,
         )
 
@@ -295,6 +301,17 @@ class Analyzer:
             if match is not None and "nghi quyet" not in before:
                 found.append(match[1])
         return found
+
+    def _counted(self, words: list[Token]) -> str | None:
+        """Return the listed noun right after a count word ("bao nhiêu tiêu chí"), if any."""
+        for at in range(len(words)):
+            found = self.count_words.match_at(words, at)
+            if found is None or found[1] != "count" or at + found[0] >= len(words):
+                continue
+            noun = self.counted_nouns.match_at(words, at + found[0])
+            if noun is not None:
+                return noun[1]
+        return None
 
     def _asks_amount(self, words: list[Token]) -> bool:
         """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or

@@ -695,3 +695,29 @@ def test_another_year_is_refused_with_what_the_resolution_sets_for_its_own(
     assert answer.lines[0].endswith("năm 2020: tăng 7,5%")
     # Nothing sure to add: the refusal alone.
     assert shared_library.answer("giá lúa năm 2021").lines == ()
+
+
+# Counting after the noun, and the tasks of one group.
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("chi tieu xay dung dang co may cai", "dem-chi-tieu-xay-dung-dang"),
+        ("nhiệm vụ về kinh tế có mấy cái", "nv-kinh-te"),
+        ("có bao nhiêu nhiệm vụ về xây dựng Đảng", "nv-xay-dung-dang"),
+        ("các nhiệm vụ về quốc phòng an ninh gồm những gì", "nv-quoc-phong-an-ninh"),
+    ],
+)
+def test_counts_read_the_noun_before_and_the_group_of_tasks(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
+
+
+def test_a_refusal_about_the_whole_message_is_not_undone_by_its_parts(
+    shared_library: Library,
+) -> None:
+    answer = shared_library.answer(
+        "Đề án đổi mới công tác tuyên truyền, giáo dục truyền thống được ban hành khi nào, "
+        "số hiệu là gì?"
+    )
+    assert (answer.status, answer.matches[0].id) == ("none", "de-an-tuyen-truyen")

@@ -157,7 +157,9 @@ class QuestionAnswerer:
         if superlative is not None:
             return superlative
         result = self._answer_one(question)
-        if result.status == "answer":
+        if result.status == "answer" or (result.status == "none" and result.matches):
+            # (a refusal that tells about an item — not stated, another year, a district —
+            # is the reply: its parts must not answer what the whole says is not stated)
             return result
         several = None if compares else self._several(question)
         return several or self._by_question_part(question) or result
@@ -364,6 +366,13 @@ class QuestionAnswerer:
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)
             return self._count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
+        if analysis.count == "tasks" and analysis.words:
+            # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.
+            task_groups = [e.id for e in self.kb.entries.values() if e.kind == "task"]
+            ranked = self.index.rank(analysis, candidates=task_groups)
+            if ranked and ranked[0].score >= ANSWER_SCORE and not ranked[0].contradicted:
+                return describe_entry(self.kb, ranked[0].entry, analysis.text, ranked[0].score)
+            return None
         # "chỉ tiêu 95% là những chỉ tiêu nào" asks about a figure, not for the whole list.
         asks_a_figure = analysis.numbers or analysis.target_number is not None
         if (analysis.words and len(analysis.words) > 1) or asks_a_figure:

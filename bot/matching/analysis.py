@@ -29,6 +29,10 @@ from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
+#: Words that may end a question after its count word ("có mấy cái vậy").
+COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta"})
+#: The side of the resolution a counted or listed noun belongs to.
+COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
 #: Words before "bao nhiêu"/"mấy" that make it ask an ordinal or a date, not an amount.
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
@@ -217,6 +221,9 @@ class Analyzer:
         counted = self._counted(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
+        if not sides and count in COUNTED_SIDES:
+            # "liệt kê các chỉ tiêu về giáo dục": the list asked is of targets.
+            sides = {COUNTED_SIDES[count]}
         side = sides.pop() if len(sides) == 1 else None
         # "Nghị quyết Hội nghị lần thứ 20 do ai ký": the resolution's own name is context.
         rest, named = self.document_names.take(words)
@@ -347,7 +354,25 @@ class Analyzer:
                 rest, _ = self.count_words.take(rest)
                 words[:] = rest
                 return noun[1], counting[1] == "list"
-        return None, False
+        return self._count_after_noun(words), False
+
+    def _count_after_noun(self, words: list[Token]) -> str | None:
+        """Read "chỉ tiêu xây dựng Đảng có mấy cái": a count word ending the question
+        after a count noun counts that noun."""
+        for start in range(len(words)):
+            counting = self.count_words.match_at(words, start)
+            if counting is None or counting[1] != "count":
+                continue
+            tail = words[start + counting[0] :]
+            if any(w not in COUNT_TAILS for w in tail):
+                continue
+            for at in range(start):
+                noun = self.count_nouns.match_at(words, at)
+                if noun is not None and noun[1] in COUNTED_SIDES:
+                    del words[start:]
+                    del words[at : at + noun[0]]
+                    return noun[1]
+        return None
 
     def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:
         out: list[Word] = []

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 
 from bot.answering.answers import Answer, Match
@@ -105,11 +106,13 @@ RESTATED_SOURCE = 0.7
 _NUMBERING = re.compile(r"^\s*(?:\(\d+\)|\d+(?:\.\d+)*\.|[IVX]+\s*-)\s*")
 
 
-def _words(text: str) -> list[str]:
+@functools.lru_cache(maxsize=4096)
+def _words(text: str) -> tuple[str, ...]:
     """Return a text's folded words, without the list number it may open with."""
-    return fold(_NUMBERING.sub("", text)).split()
+    return tuple(fold(_NUMBERING.sub("", text)).split())
 
 
+@functools.lru_cache(maxsize=4096)
 def _restates(lines: tuple[str, ...], source: str) -> bool:
     """Return whether list lines say what the source sentence says, nearly word for word."""
     known = set(_words(source))

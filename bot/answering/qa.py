@@ -13,6 +13,7 @@ Decision on the 0-100 scale of :mod:`bot.matching.index`:
 from __future__ import annotations
 
 import dataclasses
+import functools
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
@@ -73,6 +74,8 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+#: Whole-question answers kept while one reply tries a message, its parts and its clauses.
+ANSWERS_KEPT = 64
 SUPERLATIVE_NOTE = (
     "Nghị quyết không xếp hạng các con số này; đồng chí so sánh trên các con số Nghị quyết "
     "đặt ra ở trên."
@@ -111,6 +114,7 @@ class QuestionAnswerer:
         self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
         self.small_talk = SmallTalk(kb.vocabulary)
         self.index = entries_index(kb)
+        self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
         joins = kb.vocabulary.comparison.joins
@@ -166,7 +170,7 @@ class QuestionAnswerer:
 
     def _several(self, question: str) -> Answer | None:
         # At commas too, then (names hold commas: "công nghiệp, xây dựng") at words only.
-        for joins in self._joins:
+        for joins in self._joins if "," in question else self._joins[1:]:
             several = several_items(
                 question,
                 self._answer_one,
@@ -193,6 +197,8 @@ class QuestionAnswerer:
     def _compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
         words = tokens(question)
+        if not self._comparison_cues.could_match(words):
+            return False
         return any(self._comparison_cues.match_at(words, at) for at in range(len(words)))
 
     def _by_superlative(self, question: str) -> Answer | None:
@@ -264,6 +270,11 @@ class QuestionAnswerer:
         return None if parent is None else self.describe(parent)
 
     def _answer_one(self, question: str) -> Answer:
+        """Answer one question as a whole (a reply tries a message and its parts: the last
+        :data:`ANSWERS_KEPT` are kept; an Answer is immutable)."""
+        return self._answer_one_kept(question)
+
+    def _answer_one_afresh(self, question: str) -> Answer:
         if len(question) > MAX_QUESTION_CHARS:
             return _none(
                 question,

@@ -10,6 +10,7 @@ does not know is corrected towards its words (:mod:`bot.matching.corrections`).
 
 from __future__ import annotations
 
+import functools
 import re
 from collections import defaultdict
 from collections.abc import Iterable
@@ -37,6 +38,8 @@ COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
 WHEN = "thời gian"
+#: Analyses kept for texts read again while one reply is composed.
+ANALYSES_KEPT = 64
 #: Questions are matched on their first characters only; longer text is refused upstream.
 MAX_MATCHED_CHARS = 500
 
@@ -163,6 +166,7 @@ class Analyzer:
         )
         #: The content words of every indexed phrase, as :meth:`build` read them.
         self.phrase_words: dict[str, tuple[Token, ...]] = {}
+        self._analyze_kept = functools.lru_cache(maxsize=ANALYSES_KEPT)(self._analyze)
 
     @classmethod
     def build(
@@ -196,7 +200,15 @@ class Analyzer:
         return analyzer
 
     def analyze(self, question: str) -> Analysis:
-        """Analyse a question typed by a user."""
+        """Analyse a question typed by a user.
+
+        One reply reads the same text several times (the whole message, its parts, a
+        follow-up's rest): the last :data:`ANALYSES_KEPT` analyses are kept (an Analysis is
+        immutable).
+        """
+        return self._analyze_kept(question)
+
+    def _analyze(self, question: str) -> Analysis:
         text = clean(question)[:MAX_MATCHED_CHARS]
         # Keystrokes typed with the input method off ("xuaats khaaur", "ru72ng") first.
         text = decode_text(text, keep=self.typed_as_is)
@@ -302,6 +314,8 @@ class Analyzer:
         asks what the resolution says about the expressway.
         """
         found: list[str] = []
+        if not self.mentioned_asks.could_match(words):
+            return found
         for at in range(len(words)):
             match = self.mentioned_asks.match_at(words, at)
             before = " ".join(words[max(0, at - 3) : at])
@@ -311,6 +325,8 @@ class Analyzer:
 
     def _counted(self, words: list[Token]) -> str | None:
         """Return the listed noun right after a count word ("bao nhiêu tiêu chí"), if any."""
+        if not self.count_words.could_match(words):
+            return None
         for at in range(len(words)):
             found = self.count_words.match_at(words, at)
             if found is None or found[1] != "count" or at + found[0] >= len(words):
@@ -323,6 +339,8 @@ class Analyzer:
     def _asks_amount(self, words: list[Token]) -> bool:
         """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or
         a date ("lần thứ mấy", "năm bao nhiêu") nor a list ("gồm những")."""
+        if not self.count_words.could_match(words):
+            return False
         for at in range(len(words)):
             found = self.count_words.match_at(words, at)
             after_ordinal = at > 0 and words[at - 1] in ORDINAL_NOUNS_BEFORE
@@ -335,6 +353,8 @@ class Analyzer:
 
         Returns what is counted or listed (None if nothing is), and whether a list is asked.
         """
+        if not self.count_words.could_match(words):
+            return None, False
         for start in range(len(words)):
             counting = self.count_words.match_at(words, start)
             if counting is None:
@@ -359,6 +379,8 @@ class Analyzer:
     def _count_after_noun(self, words: list[Token]) -> str | None:
         """Read "chỉ tiêu xây dựng Đảng có mấy cái": a count word ending the question
         after a count noun counts that noun."""
+        if not self.count_words.could_match(words):
+            return None
         for start in range(len(words)):
             counting = self.count_words.match_at(words, start)
             if counting is None or counting[1] != "count":

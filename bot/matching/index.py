@@ -193,8 +193,8 @@ class SearchIndex(Generic[T]):
         self.units = {i.id: {normalize_unit(f.unit) for f in i.figures} for i in items}
         self.figures = {i.id: tuple(f.value for f in i.figures) for i in items}
         self.numbers = {i.id: numbers_in_wording(i.text) for i in items}
-        self.numbered = {i.id: _by_noun(numbered_nouns(fold(i.text))) for i in items}
         self.texts = {i.id: f" {fold(i.text)} " for i in items}
+        self.numbered = {i.id: _by_noun(numbered_nouns(self.texts[i.id])) for i in items}
 
     def weight(self, word: str) -> float:
         """Return how much a word tells (rare words more), for an unknown word the most."""

@@ -40,6 +40,8 @@ ORDINAL_NOUNS = (
     "quyet dinh",
     "khoa",
 )
+_NOUN_WORDS = [n.split() for n in ORDINAL_NOUNS]
+_NOUN_FIRSTS = frozenset(n[0] for n in _NOUN_WORDS)
 #: Words that may stand between such a noun and its "lần thứ N" ("Đại hội đại biểu toàn
 #: quốc lần thứ XIII").
 _MAX_GAP = 5
@@ -127,9 +129,14 @@ def numbered_nouns(words: str) -> frozenset[tuple[str, float]]:
     """
     split = words.split()
     found: set[tuple[str, float]] = set()
-    nouns = [n.split() for n in ORDINAL_NOUNS]
+    if _NOUN_FIRSTS.isdisjoint(split):
+        return frozenset(found)
+    nouns = _NOUN_WORDS
     at = 0
     while at < len(split):
+        if split[at] not in _NOUN_FIRSTS:
+            at += 1
+            continue
         noun = next((n for n in nouns if split[at : at + len(n)] == n), None)
         if noun is None:
             at += 1

@@ -73,6 +73,11 @@ class PhraseSet:
                 self._by_first[key[0]].append((key, label))
         for options in self._by_first.values():
             options.sort(key=lambda option: -len(option[0]))
+        self._firsts = frozenset(self._by_first)
+
+    def could_match(self, words: Sequence[str]) -> bool:
+        """Return whether some phrase may start among ``words`` (a quick look, first words)."""
+        return not self._firsts.isdisjoint(words)
 
     def match_at(self, words: Sequence[str], start: int) -> tuple[int, str] | None:
         """Return (length, label) of the longest phrase starting at ``start``, if any."""
@@ -87,6 +92,8 @@ class PhraseSet:
 
     def take(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without the phrases, and the labels of the phrases found."""
+        if self._firsts.isdisjoint(words):
+            return list(words), []
         kept: list[Token] = []
         found: list[str] = []
         i = 0

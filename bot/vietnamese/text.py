@@ -25,6 +25,10 @@ _NON_WORD = re.compile(r"[^0-9a-z]+")
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f]")
 
 
+#: The combining diacritical mark blocks (Vietnamese tones and vowel marks are in the first).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
+
+
 def clean(text: str) -> str:
     """Return the text in NFKC, without invisible or control characters, spaces collapsed."""
     text = unicodedata.normalize("NFKC", text).translate(_INVISIBLE)
@@ -35,8 +39,7 @@ def clean(text: str) -> str:
 def fold_diacritics(text: str) -> str:
     """Return the text casefolded, without diacritics, đ → d, keeping punctuation."""
     text = clean(text).casefold().translate(_D_STROKE)
-    decomposed = unicodedata.normalize("NFD", text)
-    return "".join(c for c in decomposed if not unicodedata.combining(c))
+    return _COMBINING.sub("", unicodedata.normalize("NFD", text))
 
 
 def ascii_words(text: str) -> list[str]:

@@ -399,6 +399,22 @@ LONG_MESSAGES = [
 ]
 
 
+LONG_MESSAGES += [
+    # The topic in one clause, the question word in the next.
+    (
+        "Cơ quan em đang rà soát thi đua cuối năm, muốn đối chiếu với chỉ tiêu của tỉnh về "
+        "tỷ lệ cơ quan đạt chuẩn văn hóa, cho em hỏi là bao nhiêu %",
+        "co-quan-van-hoa",
+    ),
+    # The resolution as cadres call it ("nghị quyết 20") is no other numbered document.
+    (
+        "Em đang soạn báo cáo của sở, cho em xin chỉ tiêu tăng trưởng khu vực dịch vụ năm "
+        "2020 theo nghị quyết 20 ạ",
+        "grdp-dich-vu",
+    ),
+]
+
+
 @pytest.mark.parametrize(("question", "item"), LONG_MESSAGES)
 def test_a_long_message_is_answered_from_its_question(
     shared_library: Library, question: str, item: str

@@ -228,11 +228,13 @@ class QuestionAnswerer:
         return not self.index.analyzer.analyze(" ".join(kept)).words
 
     def _by_question_part(self, question: str) -> Answer | None:
-        """Answer a long message from the parts of it that ask, when they agree on one item.
+        """Answer a long message from its parts: the parts propose, the whole decides.
 
         "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … bao
-        nhiêu ạ?": the asking clause, or what follows "xin hỏi", is answered on its own.
-        Parts answered with different items give nothing (the whole message's reply stands).
+        nhiêu ạ?": each clause, two clauses in a row, and what follows "xin hỏi" are
+        answered on their own; of the items so answered, the one that explains most of the
+        whole message is the answer, if it stands out and explains nearly as much of the
+        message as any item does (else the whole message's reply stands).
         """
         analyzer = self.index.analyzer
         # A part that asks nothing in particular ("xin cho biết con số cụ thể") is no reading.
@@ -241,19 +243,35 @@ class QuestionAnswerer:
             for part in analyzer.framing.question_parts(question)
             if not self._asks_nothing(part)
         ]
-        answers = [a for a in map(self._answer_one, parts) if a.status == "answer"]
-        if not answers or len({a.item_id for a in answers}) > 1:
+        answers = {
+            a.item_id: a
+            for a in map(self._answer_one, parts)
+            if a.status == "answer" and a.item_id
+        }
+        if not answers:
             return None
-        best = answers[0]
-        entry = self.kb.entries.get(best.item_id or "")
-        if entry is None:
+        whole = analyzer.analyze(question)
+        entries = [item_id for item_id in answers if item_id in self.kb.entries]
+        if not entries:
+            # A count or an overview ("… có mấy chỉ tiêu"), proposed alone.
+            only = next(iter(answers.values()))
+            return dataclasses.replace(only, question=question) if len(answers) == 1 else None
+        proposed = self.index.rank(whole, candidates=entries)
+        if not proposed or (proposed[0].contradicted and len(answers) > 1):
             return None
+        chosen = proposed[0]
+        rival = proposed[1] if len(proposed) > 1 else None
+        if (
+            rival is not None
+            and not self._related(chosen.entry, rival.entry)
+            and rival.score > chosen.score - ANSWER_MARGIN
+        ):
+            return None  # two readings the message supports alike
+        best, entry = answers[chosen.entry.id], chosen.entry
         # The rest of the message must not be about something else: the item explains
         # nearly as much of the whole message as the item explaining most of it.
-        whole = analyzer.analyze(question)
-        mine = self.index.rank(whole, candidates=[entry.id])
         most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
-        if not mine or mine[0].coverage < PART_COVERAGE * most:
+        if chosen.coverage < PART_COVERAGE * most:
             return None
         note = self._district_note(whole, entry)
         if note and note not in best.note:

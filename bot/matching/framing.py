@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from itertools import pairwise
 
 from bot.knowledge.schema import Framing
 from bot.vietnamese.phrases import PhraseSet, tokens
@@ -20,6 +21,10 @@ from bot.vietnamese.text import ascii_words, fold
 #: ("7,5", "2.000" and "II.1.3" are no boundaries: punctuation counts before a space only.)
 _BOUNDARY = re.compile(r"[,.;:!?]+(?:\s+|$)|\n+")
 _THEN = re.compile(r"\s(?:nên|nen|thì|thi)\s", re.IGNORECASE)
+
+
+#: A message of more clauses is read only at its clauses that ask.
+MAX_CLAUSES = 6
 
 
 class FramingRemover:
@@ -88,7 +93,15 @@ class FramingRemover:
         what follows an opener such as "xin hỏi" or "cần" (also in a message of one clause).
         """
         clauses = [c.strip() for c in _BOUNDARY.split(text) if c.strip()]
-        parts = [c for c in clauses if self._asks(c)] if len(clauses) > 1 else []
+        parts: list[str] = []
+        if 1 < len(clauses) <= MAX_CLAUSES:
+            # Each clause, and each two in a row: the topic is often in one clause and
+            # the question word in the next ("…, muốn đối chiếu tỷ lệ …, cho em hỏi bao
+            # nhiêu %"). Which part is the question is for the whole message to decide.
+            parts += clauses
+            parts += [f"{a} {b}" for a, b in pairwise(clauses)]
+        elif len(clauses) > MAX_CLAUSES:
+            parts += [c for c in clauses if self._asks(c)]
         words = text.split()
         folded = [tokens(w) for w in words]
         flat = [t for ts in folded for t in ts]

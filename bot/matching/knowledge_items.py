@@ -52,9 +52,20 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
         unwrapped = re.sub(r"[()]", "", document.conference)
         names += [unwrapped, unwrapped.replace(" Đảng bộ tỉnh", "")]
         names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
-        conference = re.match(r"Hội nghị lần thứ \d+", document.conference)
+        conference = re.match(r"Hội nghị lần thứ (\d+)", document.conference)
         if conference:
             names += [conference.group(), f"Nghị quyết {conference.group()}"]
+            # As cadres call it: "Nghị quyết 20", "Hội nghị lần 20", "Hội nghị Tỉnh uỷ lần 20".
+            number = conference.group(1)
+            names += [
+                f"Nghị quyết {number}",
+                f"Nghị quyết lần {number}",
+                f"Hội nghị lần {number}",
+                f"Hội nghị {number}",
+                f"Hội nghị Tỉnh uỷ lần thứ {number}",
+                f"Hội nghị Tỉnh uỷ lần {number}",
+                f"Nghị quyết Hội nghị lần {number}",
+            ]
     return names
 
 

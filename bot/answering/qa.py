@@ -243,11 +243,10 @@ class QuestionAnswerer:
             for part in analyzer.framing.question_parts(question)
             if not self._asks_nothing(part)
         ]
-        answers = {
-            a.item_id: a
-            for a in map(self._answer_one, parts)
-            if a.status == "answer" and a.item_id
-        }
+        answers: dict[str, Answer] = {}
+        for reply in map(self._answer_one, parts):
+            if reply.status == "answer" and reply.item_id:
+                answers.setdefault(reply.item_id, reply)
         if not answers:
             return None
         whole = analyzer.analyze(question)
@@ -273,8 +272,15 @@ class QuestionAnswerer:
         most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
         if chosen.coverage < PART_COVERAGE * most:
             return None
+        # What the whole message asks of the item decides the reply as for any question:
+        # an attribute not stated, a district given no target of its own.
+        unstated = self._unstated(whole, entry)
         note = self._district_note(whole, entry)
-        if note and note not in best.note:
+        if unstated:
+            best = _not_stated(best, unstated)
+        elif note and whole.districts:
+            best = _not_stated(best, f"{note} {PROVINCE_INSTEAD}")
+        elif note and note not in best.note:
             best = _with_note(best, note)
         return dataclasses.replace(best, question=question)
 

@@ -737,3 +737,23 @@ def test_a_refusal_about_the_whole_message_is_not_undone_by_its_parts(
         "số hiệu là gì?"
     )
     assert (answer.status, answer.matches[0].id) == ("none", "de-an-tuyen-truyen")
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("nghi quyet co may phan lon, tom tat giup e", "dem-phan"),
+        ("có mấy nhóm nhiệm vụ chủ yếu năm 2020, tóm tắt", "dem-nhiem-vu"),
+        ("nghị quyết có những phần chính nào", "dem-phan"),
+        ("các chỉ tiêu về môi trường", "moi-truong"),
+    ],
+)
+def test_words_beside_a_count_or_list_name_no_topic(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
+
+
+def test_parts_of_a_target_are_no_parts_of_the_resolution(shared_library: Library) -> None:
+    answer = shared_library.answer("kim ngạch xuất nhập khẩu chia thành những phần nào")
+    assert answer.item_id not in {"dem-phan", "kim-ngach-xnk"}

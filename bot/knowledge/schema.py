@@ -292,8 +292,16 @@ class Vocabulary(Strict):
     list_words: list[Text] = Field(
         default_factory=list, description="Words that ask for a list (kể hết, liệt kê)"
     )
+    list_determiners: list[Text] = Field(
+        default_factory=list,
+        description="Plural words that ask for a list of targets, tasks, schemes, projects",
+    )
     count_fillers: list[Text] = Field(
         default_factory=list, description="Words between a count or list word and its noun"
+    )
+    count_trailers: list[Text] = Field(
+        default_factory=list,
+        description="Words around a count or list that name no topic (lớn, chính, tóm tắt)",
     )
     province: Text
     provinces: list[Text] = Field(

@@ -30,6 +30,9 @@ from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
+DETERMINER = "determiner"
+#: What a bare plural ("các", "những") lists.
+LISTED_BY_PLURAL = frozenset({"targets", "tasks", "schemes", "projects"})
 #: Words that may end a question after its count word ("có mấy cái vậy").
 COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta"})
 #: The side of the resolution a counted or listed noun belongs to.
@@ -124,6 +127,7 @@ class Analyzer:
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
         self.not_stated_phrases = PhraseSet(vocabulary.not_stated)
+        self.count_trailers = PhraseSet(vocabulary.count_trailers)
         self.counted_nouns = PhraseSet(vocabulary.counted_nouns, vocabulary.counted_nouns)
         mentioned = vocabulary.mentioned_only
         self.mentioned_asks = PhraseSet(
@@ -150,8 +154,10 @@ class Analyzer:
         units = vocabulary.units
         self.units = PhraseSet(units, [normalize_unit(u) for u in units.values()])
         self.count_words = PhraseSet(
-            [*vocabulary.count_words, *vocabulary.list_words],
-            ["count"] * len(vocabulary.count_words) + ["list"] * len(vocabulary.list_words),
+            [*vocabulary.count_words, *vocabulary.list_words, *vocabulary.list_determiners],
+            ["count"] * len(vocabulary.count_words)
+            + ["list"] * len(vocabulary.list_words)
+            + [DETERMINER] * len(vocabulary.list_determiners),
         )
         self.count_fillers = PhraseSet(vocabulary.count_fillers)
         self.count_nouns = PhraseSet(vocabulary.count_nouns, vocabulary.count_nouns.values())
@@ -366,14 +372,17 @@ class Analyzer:
             if at >= len(words):
                 continue
             noun = self.count_nouns.match_at(words, at)
+            if counting[1] == DETERMINER and noun is not None and noun[1] not in LISTED_BY_PLURAL:
+                continue
             if noun is not None:
                 del words[start : at + noun[0]]
                 # The rest repeats the intent ("các nhiệm vụ chủ yếu gồm những nhiệm vụ
                 # gì", "bao nhiêu chỉ tiêu, liệt kê giúp"): it names no topic.
                 rest, _ = self.count_nouns.take(words)
                 rest, _ = self.count_words.take(rest)
+                rest, _ = self.count_trailers.take(rest)
                 words[:] = rest
-                return noun[1], counting[1] == "list"
+                return noun[1], counting[1] in {"list", DETERMINER}
         return self._count_after_noun(words), False
 
     def _count_after_noun(self, words: list[Token]) -> str | None:

@@ -757,3 +757,52 @@ def test_words_beside_a_count_or_list_name_no_topic(
 def test_parts_of_a_target_are_no_parts_of_the_resolution(shared_library: Library) -> None:
     answer = shared_library.answer("kim ngạch xuất nhập khẩu chia thành những phần nào")
     assert answer.item_id not in {"dem-phan", "kim-ngach-xnk"}
+
+
+# Choices discipline: never one option, at most four, each close to the best; a target whose
+# figures are several is answered whole rather than offered figure by figure.
+CHOICES = [
+    "tỷ lệ",
+    "nông thôn",
+    "báo cáo",
+    "giảm",
+    "đạt chuẩn",
+    "chương trình",
+    "khu vực",
+    "tăng trưởng",
+    "kiểm tra",
+    "hộ",
+    "grdp kv dv tang bn z",
+    "thu",
+]
+
+
+@pytest.mark.parametrize("question", CHOICES)
+def test_choices_are_two_to_four_close_options(shared_library: Library, question: str) -> None:
+    from bot.answering.qa import CHOICES_WINDOW, MAX_CHOICES, MIN_CHOICES
+
+    answer = shared_library.answer(question)
+    if answer.status != "choices":
+        return
+    scores = [m.score for m in answer.matches]
+    assert MIN_CHOICES <= len(scores) <= MAX_CHOICES
+    assert max(scores) - min(scores) <= CHOICES_WINDOW
+    assert len({m.id for m in answer.matches}) == len(scores)
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("các khu vực kinh tế tăng trưởng bao nhiêu", "grdp"),
+        ("chỉ tiêu y tế", "y-te"),
+        ("chỉ tiêu văn hoá", "van-hoa"),
+        ("chỉ tiêu xuất nhập khẩu", "xuat-nhap-khau"),
+        ("nước sạch", "nuoc-sach"),
+    ],
+)
+def test_a_target_of_several_figures_is_answered_whole(
+    shared_library: Library, question: str, target: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.item_id == target
+    assert len(answer.lines) >= 2  # every figure, not a partial list

@@ -293,6 +293,9 @@ NOT_STATED = [
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
     # A count in a noun none of the item's figures counts in.
     ("bộ tiêu chí xã nông thôn mới có bao nhiêu tiêu chí", "nong-thon-moi", "số tiêu chí"),
+    # Said plainly even when the item is not a sure answer to the rest of the words.
+    ("dự án bò sữa công nghệ cao do ai làm chủ đầu tư", "du-an-bo-sua", "chủ đầu tư"),
+    ("văn phòng tỉnh ủy bao lâu một lần báo cáo ban thường vụ", "iii-theo-doi", "tần suất"),
 ]
 
 
@@ -806,3 +809,10 @@ def test_a_target_of_several_figures_is_answered_whole(
     answer = shared_library.answer(question)
     assert answer.item_id == target
     assert len(answer.lines) >= 2  # every figure, not a partial list
+
+
+def test_a_list_of_projects_with_words_of_its_own_lists_them_all(shared_library: Library) -> None:
+    answer = shared_library.answer("những dự án nào được yêu cầu khởi công trong năm 2020")
+    assert answer.item_id == "dem-du-an"
+    # ... unless the words name one of them.
+    assert shared_library.answer("các dự án trọng điểm của tỉnh").item_id == "du-an-trong-diem"

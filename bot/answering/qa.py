@@ -74,6 +74,8 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+#: Kinds listed whole whatever else a list question says of them (they are few).
+LISTED_WHOLE = frozenset({"schemes", "projects"})
 #: Whole-question answers kept while one reply tries a message, its parts and its clauses.
 ANSWERS_KEPT = 64
 SUPERLATIVE_NOTE = (
@@ -401,6 +403,12 @@ class QuestionAnswerer:
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)
             return self._count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
+        if analysis.count in LISTED_WHOLE and analysis.listing and analysis.words:
+            # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
+            # unless the words name one ("các dự án trọng điểm").
+            if self._sure(self.index.rank(analysis)) is None:
+                return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
+            return None
         if analysis.count == "tasks" and analysis.words:
             # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.
             task_groups = [e.id for e in self.kb.entries.values() if e.kind == "task"]
@@ -523,8 +531,10 @@ class QuestionAnswerer:
         # Asked what a named document or event never says, it is enough to tell that it is
         # not stated: no item is claimed (status none), so a lower bar holds for that reply.
         refusing = (
-            analysis.mentioned_ask is not None
-            and self._only_named(best.entry)
+            (
+                analysis.not_stated is not None
+                or (analysis.mentioned_ask is not None and self._only_named(best.entry))
+            )
             and margin >= ANSWER_MARGIN
             and not best.contradicted
         )

@@ -75,7 +75,7 @@ NOT_STATED = (
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
 #: Kinds listed whole whatever else a list question says of them (they are few).
-LISTED_WHOLE = frozenset({"schemes", "projects"})
+LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
 #: Whole-question answers kept while one reply tries a message, its parts and its clauses.
 ANSWERS_KEPT = 64
 SUPERLATIVE_NOTE = (
@@ -406,9 +406,17 @@ class QuestionAnswerer:
         if analysis.count in LISTED_WHOLE and analysis.listing and analysis.words:
             # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
             # unless the words name one ("các dự án trọng điểm").
-            if self._sure(self.index.rank(analysis)) is None:
-                return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
-            return None
+            kind = LISTED_WHOLE[analysis.count]
+            members = [
+                e.id
+                for e in self.kb.entries.values()
+                if isinstance(e.node, Named) and e.node.kind == kind
+            ]
+            ranked = self.index.rank(analysis, candidates=members)
+            fitting = [s for s in ranked if s.score >= CHOICES_SCORE]
+            if len(fitting) == 1 and self._sure(self.index.rank(analysis)) is not None:
+                return None
+            return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
         if analysis.count == "tasks" and analysis.words:
             # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.
             task_groups = [e.id for e in self.kb.entries.values() if e.kind == "task"]

@@ -207,6 +207,10 @@ REVERSE = [
     ("3,05% là mức tăng của cái gì", "grdp-thue-san-pham"),
     ("1.650 triệu USD là số liệu gì", "hang-hoa-giam-sat"),
     ("80,7% la chi tieu ve cai j", "nha-van-hoa"),
+    ("600 triệu USD ứng với mục nào trong NQ?", "kim-ngach-xuat-khau"),
+    ("33,3 triệu là tiền gì thế", "grdp-binh-quan"),
+    ("cái mốc năm 2035 trong nghị quyết gắn với cái gì", "de-an-du-lich"),
+    ("năm 2030 là mốc gì", "de-an-nong-nghiep-thong-minh"),
 ]
 
 
@@ -296,6 +300,8 @@ NOT_STATED = [
     # Said plainly even when the item is not a sure answer to the rest of the words.
     ("dự án bò sữa công nghệ cao do ai làm chủ đầu tư", "du-an-bo-sua", "chủ đầu tư"),
     ("văn phòng tỉnh ủy bao lâu một lần báo cáo ban thường vụ", "iii-theo-doi", "tần suất"),
+    ("đào tạo nghề 33% thì cả năm phải đào tạo bao nhiêu người", "dao-tao-nghe", "số người"),
+    ("dự án bò sữa công nghệ cao đặt ở huyện nào", "du-an-bo-sua", "địa điểm"),
 ]
 
 

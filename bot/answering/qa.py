@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
@@ -369,25 +370,50 @@ class QuestionAnswerer:
         return None
 
     def _by_figure(self, question: str, analysis: Analysis) -> Answer | None:
-        """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named."""
-        if not analysis.numbers or analysis.codes or analysis.count:
+        """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named.
+
+        A year or a date the resolution names ("cái mốc năm 2035 gắn với cái gì",
+        "01/4/1930") finds the items whose wording names it, the same way.
+        """
+        if analysis.codes or analysis.count:
             return None
         if analysis.yes_no or analysis.not_stated or analysis.asks_how_much:
             return None
+        marks = self._named_marks(analysis) if not analysis.numbers else []
+        if not analysis.numbers and not marks:
+            return None
         # Beside the number, only words naming no topic ("con số … là gì", "ứng với ngành
         # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
-        rest, _ = self._reverse_generic.take([Token(w.text) for w in analysis.words])
-        carriers = [
-            entry
-            for entry in figure_carriers(self.kb, analysis.numbers, analysis.units)
-            if all(self.index.mentions(entry.id, word) for word in rest)
-        ]
+        typed = [Token(w.typed or w.text) for w in analysis.words]
+        rest, _ = self._reverse_generic.take(typed)
+        if marks and rest:
+            return None  # a year beside a topic is that topic's year, not a question about it
+        found = (
+            figure_carriers(self.kb, analysis.numbers, analysis.units)
+            if analysis.numbers
+            else [
+                e
+                for e in self.kb.entries.values()
+                if e.kind in {"target", "named"}
+                and all(self.index.mentions(e.id, m) for m in marks)
+            ]
+        )
+        carriers = [e for e in found if all(self.index.mentions(e.id, w) for w in rest)]
+        titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
+        if marks and titled:
+            carriers = titled  # the item a date or year is the mark of, not every mention
         if len(carriers) == 1:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers:
             return None
         matches = tuple(Match(e.id, _choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
         return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
+
+    def _named_marks(self, analysis: Analysis) -> list[str]:
+        """Return the dates and other years a question names, as an item's wording has them."""
+        dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", analysis.text)
+        years = [str(y) for y in analysis.years if y != self.kb.document.year]
+        return dates or years
 
     def _by_count(self, analysis: Analysis) -> Answer | None:
         """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""
@@ -403,7 +429,12 @@ class QuestionAnswerer:
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)
             return self._count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
-        if analysis.count in LISTED_WHOLE and analysis.listing and analysis.words:
+        if (
+            analysis.count in LISTED_WHOLE
+            and analysis.listing
+            and analysis.words
+            and not analysis.not_stated
+        ):
             # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
             # unless the words name one ("các dự án trọng điểm").
             kind = LISTED_WHOLE[analysis.count]
@@ -642,8 +673,13 @@ class QuestionAnswerer:
         return best
 
     def _counts_in(self, entry: Entry, noun: str) -> bool:
-        """Return whether one of an entry's figures is counted in ``noun`` (folded)."""
-        return any(f" {fold(noun)} " in f" {fold(f.unit)} " for f in entry.figures)
+        """Return whether one of an entry's figures is counted in ``noun`` (or its units)."""
+        units = [noun, *self.kb.vocabulary.counted_as.get(noun, ())]
+        return any(
+            f" {fold(u)} " in f" {fold(f.unit)} " or fold(u) == fold(f.unit)
+            for u in units
+            for f in entry.figures
+        )
 
     def _unit_not_given(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the unit asked when the item's figures measure something else, else None.

@@ -285,6 +285,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Nouns counted after 'bao nhiêu' (tiêu chí, người, km): a figure in them",
     )
+    counted_as: dict[Text, list[Text]] = Field(
+        default_factory=dict,
+        description="Units that also count a counted noun (người: đảng viên, bác sỹ)",
+    )
     count_words: list[Text] = Field(description="Words that ask for a count (bao nhiêu, mấy)")
     count_nouns: dict[
         str, Literal["targets", "tasks", "figures", "groups", "sections", "schemes", "projects"]

@@ -30,6 +30,8 @@ from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
 AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
+#: A count word followed by a unit sign: "bao nhiêu % xã" counts in %.
+_COUNT_THEN_SIGN = re.compile(r"(?:bao\s*nhi[eê]u|bn|m[aấ]y)\s*[%‰]", re.IGNORECASE)
 DETERMINER = "determiner"
 #: What a bare plural ("các", "những") lists.
 LISTED_BY_PLURAL = frozenset({"targets", "tasks", "schemes", "projects"})
@@ -230,13 +232,15 @@ class Analyzer:
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         # Only noted: these words also ask about things the resolution states in full.
         mentioned_asks = self._mentioned_asks(words)
+        # A noun counted right after "bao nhiêu" ("bao nhiêu tiêu chí"), read before units are
+        # taken out ("bao nhiêu phần trăm đảng viên" counts in %, not in party members).
+        counted = None if _COUNT_THEN_SIGN.search(text) else self._counted(words)
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
         _, unstated_phrases = self.not_stated_phrases.take(list(words))
         words, unstated = self.not_stated.take(words)
         amount = self._asks_amount(words)
-        counted = self._counted(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
         if not sides and count in COUNTED_SIDES:
@@ -279,8 +283,7 @@ class Analyzer:
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
             asks_amount=(amount or bool(units)) and count is None,
             asks_how_much=amount and count is None,
-            # ("bao nhiêu % đảng viên" counts in %, not in party members)
-            counted=counted if count is None and not units else None,
+            counted=counted if count is None else None,
             not_stated_phrase=unstated_phrases[0] if unstated_phrases else None,
         )
 

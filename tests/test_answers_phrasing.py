@@ -822,3 +822,26 @@ def test_a_list_of_projects_with_words_of_its_own_lists_them_all(shared_library:
     assert answer.item_id == "dem-du-an"
     # ... unless the words name one of them.
     assert shared_library.answer("các dự án trọng điểm của tỉnh").item_id == "du-an-trong-diem"
+
+
+@pytest.mark.parametrize(
+    ("question", "items"),
+    [
+        ("có những chỉ tiêu nào về giáo dục, đào tạo?", {"lao-dong", "truong-chuan"}),
+        (
+            "Liệt kê các chỉ tiêu về giáo dục, đào tạo trong nghị quyết.",
+            {"lao-dong", "truong-chuan"},
+        ),
+    ],
+)
+def test_targets_of_a_topic_across_groups_are_listed(
+    shared_library: Library, question: str, items: set[str]
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert {m.id for m in answer.matches} == items
+    assert len(answer.lines) == len(items)
+
+
+def test_targets_of_an_unknown_topic_are_not_listed(shared_library: Library) -> None:
+    assert shared_library.answer("các chỉ tiêu về giá lúa").status == "none"

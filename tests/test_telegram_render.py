@@ -46,6 +46,15 @@ QUESTIONS = [
     "hội nghị lần thứ 19 nói gì",
     "đến năm 2025 che phủ rừng bao nhiêu",
     "đề án nào có tầm nhìn đến năm 2035",
+    "có những chỉ tiêu nào về giáo dục, đào tạo?",
+    "thu nội địa gấp mấy lần thu xuất nhập khẩu",
+    "chỉ tiêu nào cao nhất trong nhóm môi trường",
+    "huyện Trùng Khánh được giao kết nạp bao nhiêu đảng viên",
+    "năm 2019 GRDP tăng bao nhiêu",
+    (
+        "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện. Xin hỏi chỉ tiêu thu "
+        "nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn."
+    ),
 ]
 
 

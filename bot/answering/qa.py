@@ -17,7 +17,7 @@ import functools
 import re
 
 from bot.answering.answers import Answer, Match
-from bot.answering.describe import describe_entry
+from bot.answering.describe import describe_entry, target_line
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
@@ -27,7 +27,7 @@ from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.knowledge.schema import Named
+from bot.knowledge.schema import Named, Target
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
@@ -79,6 +79,10 @@ NOT_STATED = (
 LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
 #: Whole-question answers kept while one reply tries a message, its parts and its clauses.
 ANSWERS_KEPT = 64
+TARGETS_ABOUT = "Các chỉ tiêu của Nghị quyết về nội dung này:"
+#: A target listed for a topic ("các chỉ tiêu về giáo dục") scores at least this, explaining
+#: at least CHOICES_COVERAGE of the question (a list shows each, so the bar is lower).
+LIST_SCORE = 40.0
 SUPERLATIVE_NOTE = (
     "Nghị quyết không xếp hạng các con số này; đồng chí so sánh trên các con số Nghị quyết "
     "đặt ra ở trên."
@@ -409,6 +413,36 @@ class QuestionAnswerer:
         matches = tuple(Match(e.id, _choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
         return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
 
+    def _targets_about(self, analysis: Analysis) -> Answer | None:
+        """List the targets a topic spans across groups ("các chỉ tiêu về giáo dục, đào tạo").
+
+        Several targets that fit about as well as the best are listed, each with its
+        figures; none or one leave the question to the ranking.
+        """
+        targets = [e.id for e in self.kb.entries.values() if e.kind == "target"]
+        ranked = [
+            s
+            for s in self.index.rank(analysis, candidates=targets)
+            if not s.contradicted and s.coverage >= CHOICES_COVERAGE
+        ]
+        if not ranked or ranked[0].score < LIST_SCORE:
+            return None
+        listed = [
+            s for s in ranked if s.score >= max(LIST_SCORE, ranked[0].score - CHOICES_WINDOW)
+        ]
+        if len(listed) < MIN_CHOICES:
+            return None
+        lines = tuple(
+            f"• {target_line(s.entry.node)}" for s in listed if isinstance(s.entry.node, Target)
+        )
+        return Answer(
+            analysis.text,
+            "answer",
+            TARGETS_ABOUT,
+            lines,
+            matches=tuple(Match(s.entry.id, s.entry.title, s.score) for s in listed),
+        )
+
     def _named_marks(self, analysis: Analysis) -> list[str]:
         """Return the dates and other years a question names, as an item's wording has them."""
         dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", analysis.text)
@@ -424,7 +458,7 @@ class QuestionAnswerer:
             groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
             ranked = self.index.rank(analysis, candidates=groups)
             if not ranked or ranked[0].score < ANSWER_SCORE:
-                return None
+                return self._targets_about(analysis) if analysis.listing else None
             group = ranked[0].entry
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)

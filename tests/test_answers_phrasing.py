@@ -845,3 +845,18 @@ def test_targets_of_a_topic_across_groups_are_listed(
 
 def test_targets_of_an_unknown_topic_are_not_listed(shared_library: Library) -> None:
     assert shared_library.answer("các chỉ tiêu về giá lúa").status == "none"
+
+
+def test_an_unknown_topic_in_a_long_message_is_still_no_answer(shared_library: Library) -> None:
+    # Words the index does not know weigh less in a long message (mostly the story around
+    # the question), never so little that an unknown topic gets an answer.
+    story = (
+        "Sáng nay chi bộ sinh hoạt, đồng chí phó bí thư có nhắc giá lúa của tỉnh mà em ghi "
+        "không kịp. Cho em hỏi là bao nhiêu ạ?"
+    )
+    assert shared_library.answer(story).status == "none"
+    story = (
+        "Hôm qua họp cơ quan, trưởng phòng có nói về tuổi nghỉ hưu của cán bộ năm nay, em "
+        "nghe không rõ. Cho em hỏi nghị quyết quy định thế nào ạ?"
+    )
+    assert shared_library.answer(story).status == "none"

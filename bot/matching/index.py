@@ -53,6 +53,10 @@ NUMBER_BONUS = 8.0
 UNIT_BONUS = 5.0
 #: Taken off an item without figures when the question names a number its text lacks.
 NUMBER_PENALTY = 40.0
+#: A question of more content words than this is a message with a story around it ...
+LONG_MESSAGE_WORDS = 10
+#: ... where a word the index does not know weighs this share of an unknown word's weight.
+LONG_MESSAGE_DISCOUNT = 0.4
 #: Taken off a task when the question says "chỉ tiêu", and off a target when it says
 #: "nhiệm vụ": the two halves of section II share many words.
 SIDE_PENALTY = 10.0
@@ -100,10 +104,17 @@ class _Query:
     """Word pairs with a word unknown to the index between them ("hộ cận nghèo")."""
 
     @classmethod
-    def of(cls, analysis: Analysis, weight: Callable[[str], float]) -> _Query:
+    def of(
+        cls, analysis: Analysis, weight: Callable[[str], float], known: Callable[[str], bool]
+    ) -> _Query:
         words = analysis.words
         texts = tuple(w.text for w in words)
-        weights = tuple(weight(w.text) * w.emphasis for w in words)
+        # In a long message, words the index does not know are mostly the story around the
+        # question ("hôm qua họp xã, bí thư bảo …"): they weigh less there.
+        story = LONG_MESSAGE_DISCOUNT if len(words) > LONG_MESSAGE_WORDS else 1.0
+        weights = tuple(
+            weight(w.text) * w.emphasis * (1.0 if known(w.text) else story) for w in words
+        )
         split = frozenset(
             (words[i - 1].text, words[i + 1].text)
             for i in range(1, len(words) - 1)
@@ -207,7 +218,7 @@ class SearchIndex(Generic[T]):
         words = analysis.words
         if not words:
             return []
-        query = _Query.of(analysis, self.weight)
+        query = _Query.of(analysis, self.weight, self.weights.__contains__)
         pool: Iterable[str]
         if candidates is not None:
             pool = set(candidates)

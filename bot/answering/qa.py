@@ -21,7 +21,7 @@ from bot.answering.describe import describe_entry, target_line
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
-from bot.answering.reverse import figure_carriers
+from bot.answering.reverse import FigureCarriers
 from bot.answering.several import NOTE as COMPARISON_NOTE
 from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
@@ -121,6 +121,7 @@ class QuestionAnswerer:
         self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
         self.small_talk = SmallTalk(kb.vocabulary)
         self.index = entries_index(kb)
+        self._carriers = FigureCarriers(kb)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
@@ -393,7 +394,7 @@ class QuestionAnswerer:
         if marks and rest:
             return None  # a year beside a topic is that topic's year, not a question about it
         found = (
-            figure_carriers(self.kb, analysis.numbers, analysis.units)
+            self._carriers.find(analysis.numbers, analysis.units)
             if analysis.numbers
             else [
                 e
@@ -419,11 +420,10 @@ class QuestionAnswerer:
         Several targets that fit about as well as the best are listed, each with its
         figures; none or one leave the question to the ranking.
         """
-        targets = [e.id for e in self.kb.entries.values() if e.kind == "target"]
         ranked = [
             s
-            for s in self.index.rank(analysis, candidates=targets)
-            if not s.contradicted and s.coverage >= CHOICES_COVERAGE
+            for s in self.index.rank(analysis)
+            if s.entry.kind == "target" and not s.contradicted and s.coverage >= CHOICES_COVERAGE
         ]
         if not ranked or ranked[0].score < LIST_SCORE:
             return None

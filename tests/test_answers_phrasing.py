@@ -788,7 +788,7 @@ CHOICES = [
 
 @pytest.mark.parametrize("question", CHOICES)
 def test_choices_are_two_to_four_close_options(shared_library: Library, question: str) -> None:
-    from bot.answering.qa import CHOICES_WINDOW, MAX_CHOICES, MIN_CHOICES
+    from bot.answering.rules import CHOICES_WINDOW, MAX_CHOICES, MIN_CHOICES
 
     answer = shared_library.answer(question)
     if answer.status != "choices":

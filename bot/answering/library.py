@@ -12,7 +12,8 @@ import dataclasses
 from collections.abc import Sequence
 
 from bot.answering.answers import Answer
-from bot.answering.qa import EXAMPLES, QuestionAnswerer
+from bot.answering.qa import QuestionAnswerer
+from bot.answering.rules import EXAMPLES
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Document

@@ -19,95 +19,56 @@ import re
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry, target_line
 from bot.answering.follow_up import FollowUpReader, FollowUps
+from bot.answering.not_stated import Unstated, not_stated
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview, overview_ids
 from bot.answering.reverse import FigureCarriers
+from bot.answering.rules import (
+    ANSWER_MARGIN,
+    ANSWER_SCORE,
+    ANSWERS_KEPT,
+    CHILD_WINDOW,
+    CHOICES_COVERAGE,
+    CHOICES_SCORE,
+    CHOICES_WINDOW,
+    CHOOSE,
+    CHOOSE_FIGURE,
+    CHOOSE_HINT,
+    COUNT_PREFIX,
+    EMPTY,
+    GROUP_FOR_NUMBER_SCORE,
+    LIST_SCORE,
+    LISTED_WHOLE,
+    MAX_CHOICES,
+    MAX_QUESTION_CHARS,
+    MIN_CHOICES,
+    NOT_COVERED,
+    PART_COVERAGE,
+    PROVINCE_INSTEAD,
+    SUPERLATIVE_NOTE,
+    TARGETS_ABOUT,
+    TOO_LONG,
+    UNSURE,
+    YEAR_INSTEAD,
+    choice_title,
+    none_reply,
+    sure_enough,
+    with_note,
+    yes_or_no,
+)
 from bot.answering.several import NOTE as COMPARISON_NOTE
 from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Named, Target
-from bot.matching.analysis import WHEN, Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.matching.named_numbers import names_a_date
-from bot.vietnamese.numbers import format_vietnamese_number, normalize_unit, same_number
+from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import fold
-
-ANSWER_SCORE = 75.0
-ANSWER_MARGIN = 8.0
-#: A lower score still answers when the best is far ahead of any unrelated candidate and
-#: explains most of the question (long paraphrases: "mỗi héc ta đất canh tác thu được bao
-#: nhiêu tiền").
-CLEAR_SCORE = 60.0
-CLEAR_MARGIN = 12.0
-CLEAR_COVERAGE = 0.55
-CHOICES_SCORE = 55.0
-#: Choices are offered only when the best explains at least this share of the question;
-#: below it the question is about something else that shares a word or two.
-CHOICES_COVERAGE = 0.4
-CHOICES_WINDOW = 25.0
-#: A child that explains the question as well as its parent and scores within this of it
-#: is answered instead of the parent (the export figure, not the whole trade target).
-CHILD_WINDOW = 10.0
-MIN_CHOICES = 2
-MAX_CHOICES = 4
-#: A group named beside "chỉ tiêu số N" must score this much to pick target N of it.
-GROUP_FOR_NUMBER_SCORE = 60.0
-
-EXAMPLES = ("tỷ lệ che phủ rừng", "kim ngạch xuất khẩu", "ai ký nghị quyết")
-HOW_TO_ASK = (
-    "Đồng chí hãy hỏi về một chỉ tiêu hoặc nhiệm vụ của Nghị quyết, ví dụ: "
-    + ", ".join(f"“{e}”" for e in EXAMPLES)
-    + "; hoặc gõ /chitieu để xem danh sách chỉ tiêu."
-)
-NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
-EMPTY = "Đồng chí chưa gõ câu hỏi."
-CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
-CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
-YES_FIGURE = "Đúng. Nghị quyết đề ra:"
-NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
-YES_EXISTS = "Có. Nghị quyết nêu:"
-NOT_STATED = (
-    "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
-    "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
-)
-#: Kinds listed whole whatever else a list question says of them (they are few).
-LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
-#: Whole-question answers kept while one reply tries a message, its parts and its clauses.
-ANSWERS_KEPT = 64
-TARGETS_ABOUT = "Các chỉ tiêu của Nghị quyết về nội dung này:"
-#: A target listed for a topic ("các chỉ tiêu về giáo dục") scores at least this, explaining
-#: at least CHOICES_COVERAGE of the question (a list shows each, so the bar is lower).
-LIST_SCORE = 40.0
-SUPERLATIVE_NOTE = (
-    "Nghị quyết không xếp hạng các con số này; đồng chí so sánh trên các con số Nghị quyết "
-    "đặt ra ở trên."
-)
-#: An item answering the question part of a long message explains at least this share of
-#: what the item explaining most of the whole message does.
-PART_COVERAGE = 0.6
-#: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
-#: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
-AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
-PROVINCE_INSTEAD = "Chỉ tiêu chung của toàn tỉnh:"
-YEAR_INSTEAD = "Về nội dung này, Nghị quyết đề ra cho năm {year}:"
-MENTIONED_ONLY = (
-    "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
-    "Nghị quyết nêu:"
-)
-UNSURE = (
-    "Chưa rõ đồng chí hỏi gì; nội dung gần nhất Nghị quyết có là “{title}”. Đồng chí hỏi "
-    "cụ thể hơn, ví dụ gọi đúng tên chỉ tiêu hoặc nhiệm vụ."
-)
-CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
-COUNT_PREFIX = "dem-"
-#: Longer questions are refused rather than matched (a pasted document is not a question).
-MAX_QUESTION_CHARS = 1000
-TOO_LONG = "Câu hỏi quá dài ({length} ký tự). Đồng chí hỏi ngắn gọn, không quá {limit} ký tự."
 
 
 class QuestionAnswerer:
@@ -122,6 +83,7 @@ class QuestionAnswerer:
         self.small_talk = SmallTalk(kb.vocabulary)
         self.index = entries_index(kb)
         self._carriers = FigureCarriers(kb)
+        self.unstated = Unstated(kb, self.index)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
@@ -282,14 +244,14 @@ class QuestionAnswerer:
             return None
         # What the whole message asks of the item decides the reply as for any question:
         # an attribute not stated, a district given no target of its own.
-        unstated = self._unstated(whole, entry)
+        unstated = self.unstated.headline(whole, entry)
         note = self._district_note(whole, entry)
         if unstated:
-            best = _not_stated(best, unstated)
+            best = not_stated(best, unstated)
         elif note and whole.districts:
-            best = _not_stated(best, f"{note} {PROVINCE_INSTEAD}")
+            best = not_stated(best, f"{note} {PROVINCE_INSTEAD}")
         elif note and note not in best.note:
-            best = _with_note(best, note)
+            best = with_note(best, note)
         return dataclasses.replace(best, question=question)
 
     def _parent_of(self, ids: list[str]) -> Answer | None:
@@ -308,7 +270,7 @@ class QuestionAnswerer:
 
     def _answer_one_afresh(self, question: str) -> Answer:
         if len(question) > MAX_QUESTION_CHARS:
-            return _none(
+            return none_reply(
                 question,
                 TOO_LONG.format(
                     length=format_vietnamese_number(len(question)),
@@ -323,7 +285,7 @@ class QuestionAnswerer:
         if reverse is not None:
             return reverse
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
-            return _none(question, EMPTY if not analysis.text else NOT_COVERED)
+            return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)
         direct = self._by_code(analysis) or self._by_count(analysis)
         if direct is not None:
             return direct
@@ -411,7 +373,7 @@ class QuestionAnswerer:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers:
             return None
-        matches = tuple(Match(e.id, _choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
+        matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
         return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
 
     def _targets_about(self, analysis: Analysis) -> Answer | None:
@@ -549,7 +511,7 @@ class QuestionAnswerer:
         covered = f"{', '.join(earlier)} và {last}" if earlier else last
         for y in other_years:
             if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
-                refusal = _none(
+                refusal = none_reply(
                     analysis.text,
                     f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {covered}; "
                     f"không có số liệu năm {y}.",
@@ -559,7 +521,7 @@ class QuestionAnswerer:
             if not any(self.index.mentions(s.entry.id, province) for s in best):
                 name = self._province_names.get(province, province.title())
                 home = self.kb.vocabulary.province
-                return _none(
+                return none_reply(
                     analysis.text,
                     f"Nghị quyết này là của tỉnh {home}; không có số liệu của {name}.",
                 )
@@ -594,7 +556,7 @@ class QuestionAnswerer:
 
     def _decide(self, question: str, ranked: list[Scored], analysis: Analysis) -> Answer:
         if not ranked or ranked[0].score < CHOICES_SCORE or ranked[0].coverage < CHOICES_COVERAGE:
-            return _none(question, NOT_COVERED)
+            return none_reply(question, NOT_COVERED)
         # The margin is judged at the top of the ranking, against everything unrelated to
         # it; the answer is then the most specific entry under the top.
         best = ranked[0]
@@ -606,26 +568,26 @@ class QuestionAnswerer:
         refusing = (
             (
                 analysis.not_stated is not None
-                or (analysis.mentioned_ask is not None and self._only_named(best.entry))
+                or (analysis.mentioned_ask is not None and self.unstated.only_named(best.entry))
             )
             and margin >= ANSWER_MARGIN
             and not best.contradicted
         )
         if sure or refusing:
             answered = self._most_specific(ranked, mentioned=analysis.mentioned_ask is not None)
-            unstated = self._unstated(analysis, answered.entry)
+            unstated = self.unstated.headline(analysis, answered.entry)
             if sure or unstated:
                 result = describe_entry(self.kb, answered.entry, question, answered.score)
                 note = self._district_note(analysis, answered.entry)
                 if unstated:
-                    result = _not_stated(result, unstated)
+                    result = not_stated(result, unstated)
                 elif note and analysis.districts:
                     # "huyện Trùng Khánh được giao bao nhiêu": no district is given a target;
                     # the province's is shown as such, and no item answers (status none).
-                    return _not_stated(result, f"{note} {PROVINCE_INSTEAD}")
+                    return not_stated(result, f"{note} {PROVINCE_INSTEAD}")
                 elif analysis.yes_no:
-                    result = _yes_or_no(result, answered.entry, analysis.numbers)
-                return result if not note else _with_note(result, note)
+                    result = yes_or_no(result, answered.entry, analysis.numbers)
+                return result if not note else with_note(result, note)
         window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
         # The ranking holds each entry once.
         picked = window[:MAX_CHOICES]
@@ -633,39 +595,9 @@ class QuestionAnswerer:
             picked = ranked[:MIN_CHOICES]
         if len(picked) < MIN_CHOICES:
             # One candidate not sure enough to answer is no choice: say what is missing.
-            return _none(question, UNSURE.format(title=_choice_title(best.entry)))
-        matches = tuple(Match(s.entry.id, _choice_title(s.entry), s.score) for s in picked)
+            return none_reply(question, UNSURE.format(title=choice_title(best.entry)))
+        matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
-
-    def _unstated(self, analysis: Analysis, entry: Entry) -> str | None:
-        """Return the headline saying what the question asks that the resolution does not say.
-
-        Results, lengths and budgets (:attr:`Analysis.not_stated`) are never stated. Of a
-        document or an event it only names ("Báo cáo tổng kết năm 2019 nói gì", "Đại hội
-        XIX họp khi nào") it gives neither the content nor, unless its wording has a date,
-        the time.
-        """
-        phrase = analysis.not_stated_phrase
-        if analysis.not_stated and not (phrase and self.index.mentions(entry.id, phrase)):
-            # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
-            return NOT_STATED.format(attribute=analysis.not_stated)
-        if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
-            # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
-            return NOT_STATED.format(attribute="con số được hỏi")
-        counted = analysis.counted
-        if counted and entry.figures and not self._counts_in(entry, counted):
-            # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
-            return NOT_STATED.format(attribute=f"số {counted}")
-        unit = self._unit_not_given(analysis, entry)
-        if unit is not None:
-            return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
-        asked = analysis.mentioned_ask
-        if asked is None or not self._only_named(entry, content=asked != WHEN):
-            return None
-        kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
-        if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
-            return None
-        return MENTIONED_ONLY.format(kind=kind, asked=asked)
 
     def _most_specific(self, ranked: list[Scored], *, mentioned: bool = False) -> Scored:
         """Return the best entry, or its child when the child explains the question as well.
@@ -688,7 +620,7 @@ class QuestionAnswerer:
             if not children:
                 break
             child, sibling = children[0], children[1] if len(children) > 1 else None
-            named = [c for c in children if self._only_named(c.entry)]
+            named = [c for c in children if self.unstated.only_named(c.entry)]
             if mentioned and named and named[0].score >= best.score - CHILD_WINDOW:
                 best = named[0]
                 continue
@@ -705,43 +637,6 @@ class QuestionAnswerer:
                 break
             best = child
         return best
-
-    def _counts_in(self, entry: Entry, noun: str) -> bool:
-        """Return whether one of an entry's figures is counted in ``noun`` (or its units)."""
-        units = [noun, *self.kb.vocabulary.counted_as.get(noun, ())]
-        return any(
-            f" {fold(u)} " in f" {fold(f.unit)} " or fold(u) == fold(f.unit)
-            for u in units
-            for f in entry.figures
-        )
-
-    def _unit_not_given(self, analysis: Analysis, entry: Entry) -> str | None:
-        """Return the unit asked when the item's figures measure something else, else None.
-
-        "vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ đồng" of a target set as a growth in %:
-        the amount in money is not stated.
-        """
-        classes = self.kb.vocabulary.unit_classes
-        asked = {normalize_unit(u) for u in analysis.units}
-        given = {normalize_unit(f.unit) for f in entry.figures}
-        if not asked or not given or asked & given:
-            return None
-        kinds = {normalize_unit(u): c for u, c in classes.items()}
-        asked_kinds = {kinds.get(u, u) for u in asked}
-        if asked_kinds & {kinds.get(u, u) for u in given}:
-            return None
-        shown = {normalize_unit(u): u for u in self.kb.vocabulary.units.values()}
-        return ", ".join(sorted(shown.get(u, u) for u in asked))
-
-    def _only_named(self, entry: Entry, *, content: bool = False) -> bool:
-        """Return whether an entry is a document or an event the resolution only names.
-
-        With ``content``, also a scheme or a project (named with its time, never its
-        content).
-        """
-        named = self.kb.vocabulary.mentioned_only
-        kinds = [*named.kinds, *(named.content_kinds if content else ())]
-        return isinstance(entry.node, Named) and entry.node.kind in kinds
 
     def _related(self, a: Entry, b: Entry) -> bool:
         return self._ancestor(a, b) or self._ancestor(b, a)
@@ -763,53 +658,3 @@ class QuestionAnswerer:
         else:
             names = "từng huyện, xã"  # "xã chúng tôi", "huyện mình": the asker's own place
         return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
-
-
-def _choice_title(entry: Entry) -> str:
-    if entry.kind in {"target", "figure"} and len(entry.figures) == 1:
-        return f"{entry.title} ({entry.figures[0].statement})"
-    return entry.title
-
-
-def _none(question: str, headline: str) -> Answer:
-    return Answer(question, "none", headline, hint=HOW_TO_ASK)
-
-
-def _yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answer:
-    """Say yes or no first: a named number is checked against the entry's figures."""
-    if numbers and entry.figures:
-        stated = [f.number for f in entry.figures]
-        right = any(same_number(n, v) for n in numbers for v in stated)
-        verdict = YES_FIGURE if right else NO_FIGURE
-    else:
-        verdict = YES_EXISTS
-    return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
-
-
-def sure_enough(score: float, margin: float, coverage: float) -> bool:
-    """Return whether the best item is sure enough to answer with.
-
-    Sure: a high score well ahead of the best unrelated item; or clear: a fair score further
-    ahead, explaining most of the question.
-    """
-    sure = score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
-    clear = score >= CLEAR_SCORE and margin >= CLEAR_MARGIN and coverage >= CLEAR_COVERAGE
-    return sure or clear
-
-
-def _not_stated(answer: Answer, headline: str) -> Answer:
-    """Say (in ``headline``) what the resolution does not state, then what it does say.
-
-    No item answers what was asked: the status is ``none``, and the item the reply tells
-    about stays the first match (so no figure is claimed as the value asked for).
-    """
-    return dataclasses.replace(
-        answer,
-        status="none",
-        headline=headline,
-        lines=(answer.headline, *answer.lines),
-    )
-
-
-def _with_note(answer: Answer, note: str) -> Answer:
-    return dataclasses.replace(answer, note=note)

@@ -14,7 +14,7 @@ from collections import deque
 from datetime import UTC, datetime
 
 from bot.answering.answers import Answer
-from bot.answering.qa import MAX_QUESTION_CHARS
+from bot.answering.rules import MAX_QUESTION_CHARS
 from bot.storage import (
     AskedQuestion,
     Database,
@@ -89,7 +89,7 @@ class QuestionLog:
     ) -> None:
         """Add a question and how it was answered to the log; it is written soon, in a batch.
 
-        A text over :data:`~bot.answering.qa.MAX_QUESTION_CHARS` was refused unread (a pasted
+        A text over :data:`~bot.answering.rules.MAX_QUESTION_CHARS` was refused unread (a pasted
         document is not a question) and is not logged.
         """
         if len(question) > MAX_QUESTION_CHARS:

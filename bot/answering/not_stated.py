@@ -1,0 +1,123 @@
+"""What the resolution does not state, said plainly before what it does say.
+
+It sets targets and tasks: it never gives results, lengths, budgets, areas, ranks or who
+leads a task (unless its wording says so), an amount of an item that has no figure, a
+figure in a unit of another kind, a count in a noun none of the figures counts, the
+content of a document, scheme or project it only names, or the date of an event it only
+names. Such a reply has the status ``none`` (no item answers what was asked) and keeps the
+item it tells about as its first match.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.answers import Answer
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.schema import Named
+from bot.matching.analysis import WHEN, Analysis
+from bot.matching.index import SearchIndex
+from bot.matching.named_numbers import names_a_date
+from bot.vietnamese.numbers import normalize_unit
+from bot.vietnamese.text import fold
+
+NOT_STATED = (
+    "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
+    "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
+)
+MENTIONED_ONLY = (
+    "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
+    "Nghị quyết nêu:"
+)
+#: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
+#: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
+AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
+
+
+class Unstated:
+    """Tell, for a question and the item it is about, what the resolution does not state."""
+
+    def __init__(self, kb: KnowledgeBase, index: SearchIndex[Entry]) -> None:
+        self.kb = kb
+        self.index = index
+
+    def headline(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the headline saying what the question asks that the resolution does not say.
+
+        Results, lengths and budgets (:attr:`Analysis.not_stated`) are never stated. Of a
+        document or an event it only names ("Báo cáo tổng kết năm 2019 nói gì", "Đại hội
+        XIX họp khi nào") it gives neither the content nor, unless its wording has a date,
+        the time.
+        """
+        phrase = analysis.not_stated_phrase
+        if analysis.not_stated and not (phrase and self.index.mentions(entry.id, phrase)):
+            # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
+            return NOT_STATED.format(attribute=analysis.not_stated)
+        if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
+            # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
+            return NOT_STATED.format(attribute="con số được hỏi")
+        counted = analysis.counted
+        if counted and entry.figures and not self._counts_in(entry, counted):
+            # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
+            return NOT_STATED.format(attribute=f"số {counted}")
+        unit = self._unit_not_given(analysis, entry)
+        if unit is not None:
+            return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
+        asked = analysis.mentioned_ask
+        if asked is None or not self.only_named(entry, content=asked != WHEN):
+            return None
+        kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
+        if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
+            return None
+        return MENTIONED_ONLY.format(kind=kind, asked=asked)
+
+    def _counts_in(self, entry: Entry, noun: str) -> bool:
+        """Return whether one of an entry's figures is counted in ``noun`` (or its units)."""
+        units = [noun, *self.kb.vocabulary.counted_as.get(noun, ())]
+        return any(
+            f" {fold(u)} " in f" {fold(f.unit)} " or fold(u) == fold(f.unit)
+            for u in units
+            for f in entry.figures
+        )
+
+    def _unit_not_given(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the unit asked when the item's figures measure something else, else None.
+
+        "vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ đồng" of a target set as a growth in %:
+        the amount in money is not stated.
+        """
+        classes = self.kb.vocabulary.unit_classes
+        asked = {normalize_unit(u) for u in analysis.units}
+        given = {normalize_unit(f.unit) for f in entry.figures}
+        if not asked or not given or asked & given:
+            return None
+        kinds = {normalize_unit(u): c for u, c in classes.items()}
+        asked_kinds = {kinds.get(u, u) for u in asked}
+        if asked_kinds & {kinds.get(u, u) for u in given}:
+            return None
+        shown = {normalize_unit(u): u for u in self.kb.vocabulary.units.values()}
+        return ", ".join(sorted(shown.get(u, u) for u in asked))
+
+    def only_named(self, entry: Entry, *, content: bool = False) -> bool:
+        """Return whether an entry is a document or an event the resolution only names.
+
+        With ``content``, also a scheme or a project (named with its time, never its
+        content).
+        """
+        named = self.kb.vocabulary.mentioned_only
+        kinds = [*named.kinds, *(named.content_kinds if content else ())]
+        return isinstance(entry.node, Named) and entry.node.kind in kinds
+
+
+def not_stated(answer: Answer, headline: str) -> Answer:
+    """Say (in ``headline``) what the resolution does not state, then what it does say.
+
+    No item answers what was asked: the status is ``none``, and the item the reply tells
+    about stays the first match (so no figure is claimed as the value asked for).
+    """
+    return dataclasses.replace(
+        answer,
+        status="none",
+        headline=headline,
+        lines=(answer.headline, *answer.lines),
+    )

@@ -1,0 +1,111 @@
+"""The rules answering follows: decision thresholds, and the wording of its replies.
+
+Scores are on the 0-100 scale of :mod:`bot.matching.index`. Every route of
+:mod:`bot.answering.qa` decides with these, so that an answer, a list of choices and a
+refusal mean the same wherever they come from.
+"""
+
+from __future__ import annotations
+
+import dataclasses
+
+from bot.answering.answers import Answer
+from bot.knowledge.entries import Entry
+from bot.vietnamese.numbers import same_number
+
+ANSWER_SCORE = 75.0
+ANSWER_MARGIN = 8.0
+#: A lower score still answers when the best is far ahead of any unrelated candidate and
+#: explains most of the question (long paraphrases: "mỗi héc ta đất canh tác thu được bao
+#: nhiêu tiền").
+CLEAR_SCORE = 60.0
+CLEAR_MARGIN = 12.0
+CLEAR_COVERAGE = 0.55
+CHOICES_SCORE = 55.0
+#: Choices are offered only when the best explains at least this share of the question;
+#: below it the question is about something else that shares a word or two.
+CHOICES_COVERAGE = 0.4
+CHOICES_WINDOW = 25.0
+#: A child that explains the question as well as its parent and scores within this of it
+#: is answered instead of the parent (the export figure, not the whole trade target).
+CHILD_WINDOW = 10.0
+MIN_CHOICES = 2
+MAX_CHOICES = 4
+#: A group named beside "chỉ tiêu số N" must score this much to pick target N of it.
+GROUP_FOR_NUMBER_SCORE = 60.0
+
+EXAMPLES = ("tỷ lệ che phủ rừng", "kim ngạch xuất khẩu", "ai ký nghị quyết")
+HOW_TO_ASK = (
+    "Đồng chí hãy hỏi về một chỉ tiêu hoặc nhiệm vụ của Nghị quyết, ví dụ: "
+    + ", ".join(f"“{e}”" for e in EXAMPLES)
+    + "; hoặc gõ /chitieu để xem danh sách chỉ tiêu."
+)
+NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
+EMPTY = "Đồng chí chưa gõ câu hỏi."
+CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
+CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
+YES_FIGURE = "Đúng. Nghị quyết đề ra:"
+NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
+YES_EXISTS = "Có. Nghị quyết nêu:"
+#: Kinds listed whole whatever else a list question says of them (they are few).
+LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
+#: Whole-question answers kept while one reply tries a message, its parts and its clauses.
+ANSWERS_KEPT = 64
+TARGETS_ABOUT = "Các chỉ tiêu của Nghị quyết về nội dung này:"
+#: A target listed for a topic ("các chỉ tiêu về giáo dục") scores at least this, explaining
+#: at least CHOICES_COVERAGE of the question (a list shows each, so the bar is lower).
+LIST_SCORE = 40.0
+SUPERLATIVE_NOTE = (
+    "Nghị quyết không xếp hạng các con số này; đồng chí so sánh trên các con số Nghị quyết "
+    "đặt ra ở trên."
+)
+#: An item answering the question part of a long message explains at least this share of
+#: what the item explaining most of the whole message does.
+PART_COVERAGE = 0.6
+PROVINCE_INSTEAD = "Chỉ tiêu chung của toàn tỉnh:"
+YEAR_INSTEAD = "Về nội dung này, Nghị quyết đề ra cho năm {year}:"
+UNSURE = (
+    "Chưa rõ đồng chí hỏi gì; nội dung gần nhất Nghị quyết có là “{title}”. Đồng chí hỏi "
+    "cụ thể hơn, ví dụ gọi đúng tên chỉ tiêu hoặc nhiệm vụ."
+)
+CHOOSE_HINT = "Đồng chí bấm chọn một nội dung, hoặc hỏi cụ thể hơn."
+COUNT_PREFIX = "dem-"
+#: Longer questions are refused rather than matched (a pasted document is not a question).
+MAX_QUESTION_CHARS = 1000
+TOO_LONG = "Câu hỏi quá dài ({length} ký tự). Đồng chí hỏi ngắn gọn, không quá {limit} ký tự."
+
+
+def choice_title(entry: Entry) -> str:
+    if entry.kind in {"target", "figure"} and len(entry.figures) == 1:
+        return f"{entry.title} ({entry.figures[0].statement})"
+    return entry.title
+
+
+def none_reply(question: str, headline: str) -> Answer:
+    return Answer(question, "none", headline, hint=HOW_TO_ASK)
+
+
+def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answer:
+    """Say yes or no first: a named number is checked against the entry's figures."""
+    if numbers and entry.figures:
+        stated = [f.number for f in entry.figures]
+        right = any(same_number(n, v) for n in numbers for v in stated)
+        verdict = YES_FIGURE if right else NO_FIGURE
+    else:
+        verdict = YES_EXISTS
+    return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
+
+
+def sure_enough(score: float, margin: float, coverage: float) -> bool:
+    """Return whether the best item is sure enough to answer with.
+
+    Sure: a high score well ahead of the best unrelated item; or clear: a fair score further
+    ahead, explaining most of the question.
+    """
+    sure = score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
+    clear = score >= CLEAR_SCORE and margin >= CLEAR_MARGIN and coverage >= CLEAR_COVERAGE
+    return sure or clear
+
+
+def with_note(answer: Answer, note: str) -> Answer:
+    return dataclasses.replace(answer, note=note)

@@ -14,31 +14,23 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from bot.answering.answers import Answer, Match
-from bot.answering.describe import describe_entry, target_line
+from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
+from bot.answering.lookups import Lookups
 from bot.answering.not_stated import Unstated, not_stated
-from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
-from bot.answering.overview import overview, overview_ids
-from bot.answering.reverse import FigureCarriers
+from bot.answering.overview import overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
-    ANSWER_SCORE,
     ANSWERS_KEPT,
     CHILD_WINDOW,
     CHOICES_COVERAGE,
     CHOICES_SCORE,
     CHOICES_WINDOW,
     CHOOSE,
-    CHOOSE_FIGURE,
     CHOOSE_HINT,
-    COUNT_PREFIX,
     EMPTY,
-    GROUP_FOR_NUMBER_SCORE,
-    LIST_SCORE,
-    LISTED_WHOLE,
     MAX_CHOICES,
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
@@ -46,7 +38,6 @@ from bot.answering.rules import (
     PART_COVERAGE,
     PROVINCE_INSTEAD,
     SUPERLATIVE_NOTE,
-    TARGETS_ABOUT,
     TOO_LONG,
     UNSURE,
     YEAR_INSTEAD,
@@ -61,13 +52,12 @@ from bot.answering.several import joins_pattern, several_items
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.knowledge.schema import Named, Target
 from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
-from bot.vietnamese.phrases import PhraseSet, Token, tokens
+from bot.vietnamese.phrases import PhraseSet, tokens
 from bot.vietnamese.text import fold
 
 
@@ -78,19 +68,16 @@ class QuestionAnswerer:
         self.kb = kb
         #: Every year some loaded resolution covers (several when a folder holds several).
         self.covered_years = covered_years or (kb.document.year,)
-        #: Entries by section code ("II.1.3", "II.1.3.(1)"): figures share their target's.
-        self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
         self.small_talk = SmallTalk(kb.vocabulary)
         self.index = entries_index(kb)
-        self._carriers = FigureCarriers(kb)
         self.unstated = Unstated(kb, self.index)
+        self.lookups = Lookups(kb, self.index, self._sure)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
         joins = kb.vocabulary.comparison.joins
         self._joins = (joins_pattern(joins), joins_pattern(joins, commas=False))
         self._comparing = PhraseSet(kb.vocabulary.comparison.asks)
-        self._reverse_generic = PhraseSet(kb.vocabulary.reverse_generic)
         self._superlatives = PhraseSet(kb.vocabulary.comparison.superlatives)
         self._comparison_cues = PhraseSet(kb.vocabulary.comparison.cues)
         self.follow_ups = FollowUps(
@@ -281,12 +268,12 @@ class QuestionAnswerer:
         if talk is not None:
             return talk
         analysis = self.index.analyzer.analyze(question)
-        reverse = self._by_figure(question, analysis)
+        reverse = self.lookups.by_figure(question, analysis)
         if reverse is not None:
             return reverse
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)
-        direct = self._by_code(analysis) or self._by_count(analysis)
+        direct = self.lookups.by_code(analysis) or self.lookups.by_count(analysis)
         if direct is not None:
             return direct
         everything = self.index.rank(analysis)
@@ -294,7 +281,7 @@ class QuestionAnswerer:
         scope = self._out_of_scope(analysis, ranked)
         if scope is not None:
             return scope
-        numbered = self._by_target_number(analysis, ranked)
+        numbered = self.lookups.by_target_number(analysis, ranked)
         if numbered is not None:
             return numbered
         decided = self._decide(question, ranked, analysis)
@@ -313,7 +300,7 @@ class QuestionAnswerer:
         if entry is not None:
             return describe_entry(self.kb, entry, question, score)
         if item_id in overview_ids(self.kb):
-            return self._count_answer(item_id, question)
+            return self.lookups.count_answer(item_id, question)
         raise UnknownItem(item_id, self.kb.document.year)
 
     def suggest(self, text: str, limit: int = 10) -> list[Answer]:
@@ -326,166 +313,6 @@ class QuestionAnswerer:
         ids += [s.entry.id for s in self.index.rank(analysis) if s.score >= SUGGEST_MIN_SCORE]
         unique = list(dict.fromkeys(ids))[:limit]
         return [self.describe(item_id, text) for item_id in unique]
-
-    # --- direct routes -------------------------------------------------------------------
-
-    def _by_code(self, analysis: Analysis) -> Answer | None:
-        for code in analysis.codes:
-            entry = self._coded.get(code)
-            if entry is not None:
-                return describe_entry(self.kb, entry, analysis.text, 100.0)
-        return None
-
-    def _by_figure(self, question: str, analysis: Analysis) -> Answer | None:
-        """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named.
-
-        A year or a date the resolution names ("cái mốc năm 2035 gắn với cái gì",
-        "01/4/1930") finds the items whose wording names it, the same way.
-        """
-        if analysis.codes or analysis.count:
-            return None
-        if analysis.yes_no or analysis.not_stated or analysis.asks_how_much:
-            return None
-        marks = self._named_marks(analysis) if not analysis.numbers else []
-        if not analysis.numbers and not marks:
-            return None
-        # Beside the number, only words naming no topic ("con số … là gì", "ứng với ngành
-        # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
-        typed = [Token(w.typed or w.text) for w in analysis.words]
-        rest, _ = self._reverse_generic.take(typed)
-        if marks and rest:
-            return None  # a year beside a topic is that topic's year, not a question about it
-        found = (
-            self._carriers.find(analysis.numbers, analysis.units)
-            if analysis.numbers
-            else [
-                e
-                for e in self.kb.entries.values()
-                if e.kind in {"target", "named"}
-                and all(self.index.mentions(e.id, m) for m in marks)
-            ]
-        )
-        carriers = [e for e in found if all(self.index.mentions(e.id, w) for w in rest)]
-        titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
-        if marks and titled:
-            carriers = titled  # the item a date or year is the mark of, not every mention
-        if len(carriers) == 1:
-            return describe_entry(self.kb, carriers[0], question, 100.0)
-        if not carriers:
-            return None
-        matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
-        return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
-
-    def _targets_about(self, analysis: Analysis) -> Answer | None:
-        """List the targets a topic spans across groups ("các chỉ tiêu về giáo dục, đào tạo").
-
-        Several targets that fit about as well as the best are listed, each with its
-        figures; none or one leave the question to the ranking.
-        """
-        ranked = [
-            s
-            for s in self.index.rank(analysis)
-            if s.entry.kind == "target" and not s.contradicted and s.coverage >= CHOICES_COVERAGE
-        ]
-        if not ranked or ranked[0].score < LIST_SCORE:
-            return None
-        listed = [
-            s for s in ranked if s.score >= max(LIST_SCORE, ranked[0].score - CHOICES_WINDOW)
-        ]
-        if len(listed) < MIN_CHOICES:
-            return None
-        lines = tuple(
-            f"• {target_line(s.entry.node)}" for s in listed if isinstance(s.entry.node, Target)
-        )
-        return Answer(
-            analysis.text,
-            "answer",
-            TARGETS_ABOUT,
-            lines,
-            matches=tuple(Match(s.entry.id, s.entry.title, s.score) for s in listed),
-        )
-
-    def _named_marks(self, analysis: Analysis) -> list[str]:
-        """Return the dates and other years a question names, as an item's wording has them."""
-        dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", analysis.text)
-        years = [str(y) for y in analysis.years if y != self.kb.document.year]
-        return dates or years
-
-    def _by_count(self, analysis: Analysis) -> Answer | None:
-        """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""
-        if analysis.count is None:
-            return None
-        if analysis.count == "targets" and analysis.words:
-            # "các chỉ tiêu về môi trường": a group's targets, if one group clearly fits.
-            groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
-            ranked = self.index.rank(analysis, candidates=groups)
-            if not ranked or ranked[0].score < ANSWER_SCORE:
-                return self._targets_about(analysis) if analysis.listing else None
-            group = ranked[0].entry
-            if analysis.listing:
-                return describe_entry(self.kb, group, analysis.text, ranked[0].score)
-            return self._count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
-        if (
-            analysis.count in LISTED_WHOLE
-            and analysis.listing
-            and analysis.words
-            and not analysis.not_stated
-        ):
-            # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
-            # unless the words name one ("các dự án trọng điểm").
-            kind = LISTED_WHOLE[analysis.count]
-            members = [
-                e.id
-                for e in self.kb.entries.values()
-                if isinstance(e.node, Named) and e.node.kind == kind
-            ]
-            ranked = self.index.rank(analysis, candidates=members)
-            fitting = [s for s in ranked if s.score >= CHOICES_SCORE]
-            if len(fitting) == 1 and self._sure(self.index.rank(analysis)) is not None:
-                return None
-            return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
-        if analysis.count == "tasks" and analysis.words:
-            # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.
-            task_groups = [e.id for e in self.kb.entries.values() if e.kind == "task"]
-            ranked = self.index.rank(analysis, candidates=task_groups)
-            if ranked and ranked[0].score >= ANSWER_SCORE and not ranked[0].contradicted:
-                return describe_entry(self.kb, ranked[0].entry, analysis.text, ranked[0].score)
-            return None
-        # "chỉ tiêu 95% là những chỉ tiêu nào" asks about a figure, not for the whole list.
-        asks_a_figure = analysis.numbers or analysis.target_number is not None
-        if (analysis.words and len(analysis.words) > 1) or asks_a_figure:
-            return None
-        return self._count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
-
-    def _count_answer(self, item_id: str, question: str) -> Answer:
-        listed = overview(self.kb, item_id, question)
-        if listed is not None:
-            return listed
-        group = self.kb.entries[item_id.removeprefix(f"{COUNT_PREFIX}chi-tieu-")]
-        base = describe_entry(self.kb, group, question, 100.0)
-        return Answer(
-            question,
-            "answer",
-            f"{group.title}: {len(group.children)} chỉ tiêu",
-            base.lines,
-            place=base.place,
-            matches=(Match(item_id, f"Số chỉ tiêu – {group.title}", 100.0),),
-        )
-
-    def _by_target_number(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
-        number = analysis.target_number
-        if number is None:
-            return None
-        groups = [s for s in ranked if s.entry.kind == "group"]
-        if not groups or groups[0].score < GROUP_FOR_NUMBER_SCORE:
-            return None
-        for child_id in groups[0].entry.children:
-            child = self.kb.entries[child_id]
-            if child.code.endswith(f".({number})"):
-                return describe_entry(self.kb, child, analysis.text, 100.0)
-        return None
-
-    # --- scope and decision --------------------------------------------------------------
 
     def _naming_the_years(self, analysis: Analysis, ranked: list[Scored]) -> list[Scored]:
         """Keep the items whose wording names the question's other years, if any does.

@@ -1,0 +1,217 @@
+"""Direct routes to an answer, before the ranking decides: section codes, figures, counts.
+
+"mục II.1.3", "chỉ tiêu số 4 về kinh tế" name a section; "13,8% là chỉ tiêu gì" and "cái mốc
+năm 2035 gắn với cái gì" name a figure, a year or a date the resolution states; "bao nhiêu
+chỉ tiêu", "kể hết các chỉ tiêu về môi trường", "những dự án nào" ask for a count or a list.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from bot.answering.answers import Answer, Match
+from bot.answering.describe import describe_entry, target_line
+from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
+from bot.answering.overview import overview
+from bot.answering.reverse import FigureCarriers
+from bot.answering.rules import (
+    ANSWER_SCORE,
+    CHOICES_COVERAGE,
+    CHOICES_SCORE,
+    CHOICES_WINDOW,
+    CHOOSE_FIGURE,
+    CHOOSE_HINT,
+    COUNT_PREFIX,
+    GROUP_FOR_NUMBER_SCORE,
+    LIST_SCORE,
+    LISTED_WHOLE,
+    MAX_CHOICES,
+    MIN_CHOICES,
+    TARGETS_ABOUT,
+    choice_title,
+)
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.schema import Named, Target
+from bot.matching.analysis import Analysis
+from bot.matching.index import SearchIndex
+from bot.matching.knowledge_items import ScoredEntry as Scored
+from bot.vietnamese.phrases import PhraseSet, Token
+from bot.vietnamese.text import fold
+
+
+class Lookups:
+    """The direct routes of one knowledge base."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex[Entry],
+        sure: Callable[[list[Scored]], Scored | None],
+    ) -> None:
+        self.kb = kb
+        self.index = index
+        #: The best of a ranking when it is sure enough to answer with (see qa).
+        self.sure = sure
+        #: Entries by section code ("II.1.3", "II.1.3.(1)"): figures share their target's.
+        self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
+        self._carriers = FigureCarriers(kb)
+        self._reverse_generic = PhraseSet(kb.vocabulary.reverse_generic)
+
+    def by_code(self, analysis: Analysis) -> Answer | None:
+        for code in analysis.codes:
+            entry = self._coded.get(code)
+            if entry is not None:
+                return describe_entry(self.kb, entry, analysis.text, 100.0)
+        return None
+
+    def by_figure(self, question: str, analysis: Analysis) -> Answer | None:
+        """Answer "13,8% là chỉ tiêu gì": the items whose figure is the number named.
+
+        A year or a date the resolution names ("cái mốc năm 2035 gắn với cái gì",
+        "01/4/1930") finds the items whose wording names it, the same way.
+        """
+        if analysis.codes or analysis.count:
+            return None
+        if analysis.yes_no or analysis.not_stated or analysis.asks_how_much:
+            return None
+        marks = self._named_marks(analysis) if not analysis.numbers else []
+        if not analysis.numbers and not marks:
+            return None
+        # Beside the number, only words naming no topic ("con số … là gì", "ứng với ngành
+        # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
+        typed = [Token(w.typed or w.text) for w in analysis.words]
+        rest, _ = self._reverse_generic.take(typed)
+        if marks and rest:
+            return None  # a year beside a topic is that topic's year, not a question about it
+        found = (
+            self._carriers.find(analysis.numbers, analysis.units)
+            if analysis.numbers
+            else [
+                e
+                for e in self.kb.entries.values()
+                if e.kind in {"target", "named"}
+                and all(self.index.mentions(e.id, m) for m in marks)
+            ]
+        )
+        carriers = [e for e in found if all(self.index.mentions(e.id, w) for w in rest)]
+        titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
+        if marks and titled:
+            carriers = titled  # the item a date or year is the mark of, not every mention
+        if len(carriers) == 1:
+            return describe_entry(self.kb, carriers[0], question, 100.0)
+        if not carriers:
+            return None
+        matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
+        return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
+
+    def _targets_about(self, analysis: Analysis) -> Answer | None:
+        """List the targets a topic spans across groups ("các chỉ tiêu về giáo dục, đào tạo").
+
+        Several targets that fit about as well as the best are listed, each with its
+        figures; none or one leave the question to the ranking.
+        """
+        ranked = [
+            s
+            for s in self.index.rank(analysis)
+            if s.entry.kind == "target" and not s.contradicted and s.coverage >= CHOICES_COVERAGE
+        ]
+        if not ranked or ranked[0].score < LIST_SCORE:
+            return None
+        listed = [
+            s for s in ranked if s.score >= max(LIST_SCORE, ranked[0].score - CHOICES_WINDOW)
+        ]
+        if len(listed) < MIN_CHOICES:
+            return None
+        lines = tuple(
+            f"• {target_line(s.entry.node)}" for s in listed if isinstance(s.entry.node, Target)
+        )
+        return Answer(
+            analysis.text,
+            "answer",
+            TARGETS_ABOUT,
+            lines,
+            matches=tuple(Match(s.entry.id, s.entry.title, s.score) for s in listed),
+        )
+
+    def _named_marks(self, analysis: Analysis) -> list[str]:
+        """Return the dates and other years a question names, as an item's wording has them."""
+        dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", analysis.text)
+        years = [str(y) for y in analysis.years if y != self.kb.document.year]
+        return dates or years
+
+    def by_count(self, analysis: Analysis) -> Answer | None:
+        """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""
+        if analysis.count is None:
+            return None
+        if analysis.count == "targets" and analysis.words:
+            # "các chỉ tiêu về môi trường": a group's targets, if one group clearly fits.
+            groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
+            ranked = self.index.rank(analysis, candidates=groups)
+            if not ranked or ranked[0].score < ANSWER_SCORE:
+                return self._targets_about(analysis) if analysis.listing else None
+            group = ranked[0].entry
+            if analysis.listing:
+                return describe_entry(self.kb, group, analysis.text, ranked[0].score)
+            return self.count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
+        if (
+            analysis.count in LISTED_WHOLE
+            and analysis.listing
+            and analysis.words
+            and not analysis.not_stated
+        ):
+            # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
+            # unless the words name one ("các dự án trọng điểm").
+            kind = LISTED_WHOLE[analysis.count]
+            members = [
+                e.id
+                for e in self.kb.entries.values()
+                if isinstance(e.node, Named) and e.node.kind == kind
+            ]
+            ranked = self.index.rank(analysis, candidates=members)
+            fitting = [s for s in ranked if s.score >= CHOICES_SCORE]
+            if len(fitting) == 1 and self.sure(self.index.rank(analysis)) is not None:
+                return None
+            return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
+        if analysis.count == "tasks" and analysis.words:
+            # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.
+            task_groups = [e.id for e in self.kb.entries.values() if e.kind == "task"]
+            ranked = self.index.rank(analysis, candidates=task_groups)
+            if ranked and ranked[0].score >= ANSWER_SCORE and not ranked[0].contradicted:
+                return describe_entry(self.kb, ranked[0].entry, analysis.text, ranked[0].score)
+            return None
+        # "chỉ tiêu 95% là những chỉ tiêu nào" asks about a figure, not for the whole list.
+        asks_a_figure = analysis.numbers or analysis.target_number is not None
+        if (analysis.words and len(analysis.words) > 1) or asks_a_figure:
+            return None
+        return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
+
+    def count_answer(self, item_id: str, question: str) -> Answer:
+        listed = overview(self.kb, item_id, question)
+        if listed is not None:
+            return listed
+        group = self.kb.entries[item_id.removeprefix(f"{COUNT_PREFIX}chi-tieu-")]
+        base = describe_entry(self.kb, group, question, 100.0)
+        return Answer(
+            question,
+            "answer",
+            f"{group.title}: {len(group.children)} chỉ tiêu",
+            base.lines,
+            place=base.place,
+            matches=(Match(item_id, f"Số chỉ tiêu – {group.title}", 100.0),),
+        )
+
+    def by_target_number(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
+        number = analysis.target_number
+        if number is None:
+            return None
+        groups = [s for s in ranked if s.entry.kind == "group"]
+        if not groups or groups[0].score < GROUP_FOR_NUMBER_SCORE:
+            return None
+        for child_id in groups[0].entry.children:
+            child = self.kb.entries[child_id]
+            if child.code.endswith(f".({number})"):
+                return describe_entry(self.kb, child, analysis.text, 100.0)
+        return None
+
+    # --- scope and decision --------------------------------------------------------------

@@ -37,7 +37,6 @@ from bot.answering.rules import (
     NOT_COVERED,
     PART_COVERAGE,
     PROVINCE_INSTEAD,
-    SUPERLATIVE_NOTE,
     TOO_LONG,
     UNSURE,
     YEAR_INSTEAD,
@@ -48,7 +47,7 @@ from bot.answering.rules import (
     yes_or_no,
 )
 from bot.answering.several import NOTE as COMPARISON_NOTE
-from bot.answering.several import joins_pattern, several_items
+from bot.answering.several import Comparisons
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -57,7 +56,6 @@ from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
-from bot.vietnamese.phrases import PhraseSet, tokens
 from bot.vietnamese.text import fold
 
 
@@ -75,14 +73,17 @@ class QuestionAnswerer:
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
-        joins = kb.vocabulary.comparison.joins
-        self._joins = (joins_pattern(joins), joins_pattern(joins, commas=False))
-        self._comparing = PhraseSet(kb.vocabulary.comparison.asks)
-        self._superlatives = PhraseSet(kb.vocabulary.comparison.superlatives)
-        self._comparison_cues = PhraseSet(kb.vocabulary.comparison.cues)
+        reader = FollowUpReader(kb.vocabulary)
+        self.comparisons = Comparisons(
+            kb.vocabulary,
+            analyze=self.index.analyzer.analyze,
+            reader=reader,
+            answer_one=self._answer_one,
+            parent_of=self._parent_of,
+        )
         self.follow_ups = FollowUps(
             kb,
-            FollowUpReader(kb.vocabulary),
+            reader,
             analyze=self.index.analyzer.analyze,
             alone=self._answer_alone,
             describe=self.describe,
@@ -108,13 +109,13 @@ class QuestionAnswerer:
             return self._answer_one(question)
         # "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn": a comparison names
         # several items, each stated, before the one item the whole question matches best.
-        compares = self._compares(question)
-        several = self._several(question) if compares else None
+        compares = self.comparisons.compares(question)
+        several = self.comparisons.several(question) if compares else None
         if several is not None:
             # Said once, also when the items make up one target: nothing was computed.
             note = several.note if COMPARISON_NOTE in several.note else COMPARISON_NOTE
             return dataclasses.replace(several, note=note)
-        superlative = self._by_superlative(question)
+        superlative = self.comparisons.by_superlative(question)
         if superlative is not None:
             return superlative
         result = self._answer_one(question)
@@ -122,67 +123,8 @@ class QuestionAnswerer:
             # (a refusal that tells about an item — not stated, another year, a district —
             # is the reply: its parts must not answer what the whole says is not stated)
             return result
-        several = None if compares else self._several(question)
+        several = None if compares else self.comparisons.several(question)
         return several or self._by_question_part(question) or result
-
-    def _several(self, question: str) -> Answer | None:
-        # At commas too, then (names hold commas: "công nghiệp, xây dựng") at words only.
-        for joins in self._joins if "," in question else self._joins[1:]:
-            several = several_items(
-                question,
-                self._answer_one,
-                self._parent_of,
-                joins=joins,
-                asks_nothing=self._asks_nothing,
-                clean=self._before_comparison,
-            )
-            if several is not None:
-                return several
-        return None
-
-    def _before_comparison(self, part: str) -> str:
-        """Return a part of a question up to its comparing words ("… cái nào nhiều")."""
-        typed = part.split()
-        words = tokens(part)
-        if len(words) != len(typed):
-            return part
-        for at in range(1, len(words)):
-            if self._comparison_cues.match_at(words, at) is not None:
-                return " ".join(typed[:at])
-        return part
-
-    def _compares(self, question: str) -> bool:
-        """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
-        words = tokens(question)
-        if not self._comparison_cues.could_match(words):
-            return False
-        return any(self._comparison_cues.match_at(words, at) for at in range(len(words)))
-
-    def _by_superlative(self, question: str) -> Answer | None:
-        """Answer "chỉ tiêu nào cao nhất trong nhóm môi trường" with the group's figures.
-
-        The resolution ranks nothing: the reply lists the figures of what is compared (a
-        group, a target with several figures) and says that no ranking is stated.
-        """
-        words = tokens(question)
-        rest, found = self._superlatives.take(words)
-        if not found:
-            return None
-        kept, _ = self._comparing.take(rest)
-        # Ranked among targets: the group's list ("các chỉ tiêu môi trường"), or a target's.
-        answer = self._answer_one(" ".join(["các chỉ tiêu", *kept]))
-        if answer.status != "answer" or len(answer.lines) < 2:
-            answer = self._answer_one(" ".join(kept))
-        if answer.status != "answer" or len(answer.lines) < 2:
-            return None
-        note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()
-        return dataclasses.replace(answer, question=question, note=note)
-
-    def _asks_nothing(self, part: str) -> bool:
-        """Return whether a part of a question only compares or asks ("cái nào cao hơn")."""
-        rest = self.follow_ups.reader.read(part).rest
-        kept, _ = self._comparing.take(tokens(rest))
-        return not self.index.analyzer.analyze(" ".join(kept)).words
 
     def _by_question_part(self, question: str) -> Answer | None:
         """Answer a long message from its parts: the parts propose, the whole decides.
@@ -198,7 +140,7 @@ class QuestionAnswerer:
         parts = [
             part
             for part in analyzer.framing.question_parts(question)
-            if not self._asks_nothing(part)
+            if not self.comparisons.asks_nothing(part)
         ]
         answers: dict[str, Answer] = {}
         for reply in map(self._answer_one, parts):

@@ -15,6 +15,11 @@ import re
 from collections.abc import Callable, Iterable
 
 from bot.answering.answers import Answer
+from bot.answering.follow_up import FollowUpReader
+from bot.answering.rules import SUPERLATIVE_NOTE
+from bot.knowledge.schema import Vocabulary
+from bot.matching.analysis import Analysis
+from bot.vietnamese.phrases import PhraseSet, tokens
 
 MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
@@ -72,3 +77,89 @@ def several_items(
         place=answers[0].place,
         matches=tuple(a.matches[0] for a in answers),
     )
+
+
+class Comparisons:
+    """Questions naming several items, comparing them, or asking the highest or lowest."""
+
+    def __init__(
+        self,
+        vocabulary: Vocabulary,
+        *,
+        analyze: Callable[[str], Analysis],
+        reader: FollowUpReader,
+        answer_one: Callable[[str], Answer],
+        parent_of: Callable[[list[str]], Answer | None],
+    ) -> None:
+        self.analyze = analyze
+        self.reader = reader
+        self.answer_one = answer_one
+        self.parent_of = parent_of
+        comparison = vocabulary.comparison
+        self._joins = (
+            joins_pattern(comparison.joins),
+            joins_pattern(comparison.joins, commas=False),
+        )
+        self._comparing = PhraseSet(comparison.asks)
+        self._superlatives = PhraseSet(comparison.superlatives)
+        self._comparison_cues = PhraseSet(comparison.cues)
+
+    def several(self, question: str) -> Answer | None:
+        """Return one reply stating every item the question names, or None."""
+        # At commas too, then (names hold commas: "công nghiệp, xây dựng") at words only.
+        for joins in self._joins if "," in question else self._joins[1:]:
+            several = several_items(
+                question,
+                self.answer_one,
+                self.parent_of,
+                joins=joins,
+                asks_nothing=self.asks_nothing,
+                clean=self._before_comparison,
+            )
+            if several is not None:
+                return several
+        return None
+
+    def _before_comparison(self, part: str) -> str:
+        """Return a part of a question up to its comparing words ("… cái nào nhiều")."""
+        typed = part.split()
+        words = tokens(part)
+        if len(words) != len(typed):
+            return part
+        for at in range(1, len(words)):
+            if self._comparison_cues.match_at(words, at) is not None:
+                return " ".join(typed[:at])
+        return part
+
+    def compares(self, question: str) -> bool:
+        """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
+        words = tokens(question)
+        if not self._comparison_cues.could_match(words):
+            return False
+        return any(self._comparison_cues.match_at(words, at) for at in range(len(words)))
+
+    def by_superlative(self, question: str) -> Answer | None:
+        """Answer "chỉ tiêu nào cao nhất trong nhóm môi trường" with the group's figures.
+
+        The resolution ranks nothing: the reply lists the figures of what is compared (a
+        group, a target with several figures) and says that no ranking is stated.
+        """
+        words = tokens(question)
+        rest, found = self._superlatives.take(words)
+        if not found:
+            return None
+        kept, _ = self._comparing.take(rest)
+        # Ranked among targets: the group's list ("các chỉ tiêu môi trường"), or a target's.
+        answer = self.answer_one(" ".join(["các chỉ tiêu", *kept]))
+        if answer.status != "answer" or len(answer.lines) < 2:
+            answer = self.answer_one(" ".join(kept))
+        if answer.status != "answer" or len(answer.lines) < 2:
+            return None
+        note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()
+        return dataclasses.replace(answer, question=question, note=note)
+
+    def asks_nothing(self, part: str) -> bool:
+        """Return whether a part of a question only compares or asks ("cái nào cao hơn")."""
+        rest = self.reader.read(part).rest
+        kept, _ = self._comparing.take(tokens(rest))
+        return not self.analyze(" ".join(kept)).words

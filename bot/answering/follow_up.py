@@ -18,7 +18,6 @@ Three readings, tried in order:
 from __future__ import annotations
 
 import dataclasses
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -27,9 +26,9 @@ from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.matching.knowledge_items import ScoredEntry
+from bot.matching.named_numbers import without_years
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
 
 
@@ -92,11 +91,6 @@ def topic_of(previous: Answer | None) -> str | None:
     if previous is None or not previous.matches or previous.status == "choices":
         return None
     return previous.matches[0].id
-
-
-def without_years(question: str) -> str:
-    """Return a question with the years it names taken out."""
-    return _YEAR.sub(" ", question)
 
 
 def family(kb: KnowledgeBase, item_id: str) -> list[str]:

@@ -7,7 +7,6 @@ chỉ tiêu", "kể hết các chỉ tiêu về môi trường", "những dự �
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 
 from bot.answering.answers import Answer, Match
@@ -36,6 +35,7 @@ from bot.knowledge.schema import Named, Target
 from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
+from bot.matching.named_numbers import full_dates_in
 from bot.vietnamese.phrases import PhraseSet, Token
 from bot.vietnamese.text import fold
 
@@ -136,7 +136,7 @@ class Lookups:
 
     def _named_marks(self, analysis: Analysis) -> list[str]:
         """Return the dates and other years a question names, as an item's wording has them."""
-        dates = re.findall(r"\b\d{1,2}/\d{1,2}/\d{4}\b", analysis.text)
+        dates = full_dates_in(analysis.text)
         years = [str(y) for y in analysis.years if y != self.kb.document.year]
         return dates or years
 

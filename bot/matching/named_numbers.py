@@ -54,6 +54,16 @@ def years_in(folded: str) -> tuple[int, ...]:
     return years + tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
 
 
+def without_years(text: str) -> str:
+    """Return a text with the years it names taken out ("che phủ rừng năm 2020" → "… năm ")."""
+    return _YEAR.sub(" ", text)
+
+
+def full_dates_in(text: str) -> list[str]:
+    """Return the dates with a year a text names, as written ("01/4/1930")."""
+    return [m.group() for m in _DATE.finditer(text) if m.group(1) and len(m.group(1)) == 4]
+
+
 def names_a_date(text: str) -> bool:
     """Return whether a text names a day ("10/01/2020", "01/4/1930")."""
     return _DATE.search(text) is not None

@@ -860,3 +860,14 @@ def test_an_unknown_topic_in_a_long_message_is_still_no_answer(shared_library: L
         "nghe không rõ. Cho em hỏi nghị quyết quy định thế nào ạ?"
     )
     assert shared_library.answer(story).status == "none"
+
+
+def test_a_story_of_several_sentences_is_not_read_as_several_items(
+    shared_library: Library,
+) -> None:
+    # "họp" in the story is no question about the conference's date.
+    answer = shared_library.answer(
+        "hôm qua họp xã, bí thư bảo năm nay tỉnh đặt mục tiêu tăng trưởng cao lắm. vậy nghị "
+        "quyết hội nghị 20 đặt GRDP tăng bao nhiêu % ạ?"
+    )
+    assert "ngay-hoi-nghi" not in [m.id for m in answer.matches]

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
@@ -57,6 +58,9 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
+
+#: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
+_SENTENCE_END = re.compile(r"[.?!]\s+\S")
 
 
 class QuestionAnswerer:
@@ -123,7 +127,13 @@ class QuestionAnswerer:
             # (a refusal that tells about an item — not stated, another year, a district —
             # is the reply: its parts must not answer what the whole says is not stated)
             return result
-        several = None if compares else self.comparisons.several(question)
+        # Several items are named in one sentence; a message of several sentences is read
+        # part by part instead (its story would name items of its own).
+        several = (
+            None
+            if compares or _SENTENCE_END.search(question.strip())
+            else self.comparisons.several(question)
+        )
         return several or self._by_question_part(question) or result
 
     def _by_question_part(self, question: str) -> Answer | None:

@@ -871,3 +871,11 @@ def test_a_story_of_several_sentences_is_not_read_as_several_items(
         "quyết hội nghị 20 đặt GRDP tăng bao nhiêu % ạ?"
     )
     assert "ngay-hoi-nghi" not in [m.id for m in answer.matches]
+
+
+def test_the_last_sentence_of_a_story_is_its_question(shared_library: Library) -> None:
+    answer = shared_library.answer(
+        "Sáng nay văn phòng vào sổ công văn đến số 51, chuyên viên bảo là nghị quyết hội nghị "
+        "20 của tỉnh ủy. Ai ký nghị quyết này vậy?"
+    )
+    assert answer.item_id == "nguoi-ky"

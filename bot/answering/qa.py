@@ -153,9 +153,16 @@ class QuestionAnswerer:
             if not self.comparisons.asks_nothing(part)
         ]
         answers: dict[str, Answer] = {}
-        for reply in map(self._answer_one, parts):
+        #: Items answered by the message's last sentence alone: the question, as a rule.
+        last: set[str] = set()
+        ending = question.strip().rstrip("?!. ")
+        for part, reply in zip(parts, map(self._answer_one, parts), strict=True):
             if reply.status == "answer" and reply.item_id:
                 answers.setdefault(reply.item_id, reply)
+                if ending.endswith(part.strip().rstrip("?!. ")) and _SENTENCE_END.search(
+                    question.strip()
+                ):
+                    last.add(reply.item_id)
         if not answers:
             return None
         whole = analyzer.analyze(question)
@@ -179,7 +186,7 @@ class QuestionAnswerer:
         # The rest of the message must not be about something else: the item explains
         # nearly as much of the whole message as the item explaining most of it.
         most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
-        if chosen.coverage < PART_COVERAGE * most:
+        if chosen.coverage < PART_COVERAGE * most and entry.id not in last:
             return None
         # What the whole message asks of the item decides the reply as for any question:
         # an attribute not stated, a district given no target of its own.

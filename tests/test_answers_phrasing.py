@@ -879,3 +879,9 @@ def test_the_last_sentence_of_a_story_is_its_question(shared_library: Library) -
         "20 của tỉnh ủy. Ai ký nghị quyết này vậy?"
     )
     assert answer.item_id == "nguoi-ky"
+
+
+def test_a_figure_asked_after_its_noun_is_no_count(shared_library: Library) -> None:
+    # "… có mấy cái" counts; "… là bao nhiêu" asks the figure.
+    question = "đảng bộ xã tôi lên kế hoạch, chỉ tiêu kết nạp đảng viên toàn tỉnh là bao nhiêu"
+    assert shared_library.answer(question).item_id == "ket-nap-dang-vien"

@@ -400,6 +400,11 @@ class Analyzer:
             tail = words[start + counting[0] :]
             if any(w not in COUNT_TAILS for w in tail):
                 continue
+            # "… có mấy (cái)", "… gồm bao nhiêu": a number of things; "… là bao nhiêu"
+            # asks a figure.
+            having = start > 0 and words[start - 1] in {"co", "gom"}
+            if not (having or "cai" in tail):
+                continue
             for at in range(start):
                 noun = self.count_nouns.match_at(words, at)
                 if noun is not None and noun[1] in COUNTED_SIDES:

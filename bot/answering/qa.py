@@ -14,12 +14,12 @@ from __future__ import annotations
 
 import dataclasses
 import functools
-import re
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.lookups import Lookups
+from bot.answering.messages import SENTENCE_END, MessageParts
 from bot.answering.not_stated import Unstated, not_stated
 from bot.answering.overview import overview_ids
 from bot.answering.rules import (
@@ -36,7 +36,6 @@ from bot.answering.rules import (
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
     NOT_COVERED,
-    PART_COVERAGE,
     PROVINCE_INSTEAD,
     TOO_LONG,
     UNSURE,
@@ -58,9 +57,6 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
-
-#: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
-_SENTENCE_END = re.compile(r"[.?!]\s+\S")
 
 
 class QuestionAnswerer:
@@ -84,6 +80,15 @@ class QuestionAnswerer:
             reader=reader,
             answer_one=self._answer_one,
             parent_of=self._parent_of,
+        )
+        self.parts = MessageParts(
+            kb,
+            self.index,
+            answer_one=self._answer_one,
+            asks_nothing=self.comparisons.asks_nothing,
+            unstated=self.unstated,
+            related=self._related,
+            district_note=self._district_note,
         )
         self.follow_ups = FollowUps(
             kb,
@@ -131,74 +136,10 @@ class QuestionAnswerer:
         # part by part instead (its story would name items of its own).
         several = (
             None
-            if compares or _SENTENCE_END.search(question.strip())
+            if compares or SENTENCE_END.search(question.strip())
             else self.comparisons.several(question)
         )
-        return several or self._by_question_part(question) or result
-
-    def _by_question_part(self, question: str) -> Answer | None:
-        """Answer a long message from its parts: the parts propose, the whole decides.
-
-        "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … bao
-        nhiêu ạ?": each clause, two clauses in a row, and what follows "xin hỏi" are
-        answered on their own; of the items so answered, the one that explains most of the
-        whole message is the answer, if it stands out and explains nearly as much of the
-        message as any item does (else the whole message's reply stands).
-        """
-        analyzer = self.index.analyzer
-        # A part that asks nothing in particular ("xin cho biết con số cụ thể") is no reading.
-        parts = [
-            part
-            for part in analyzer.framing.question_parts(question)
-            if not self.comparisons.asks_nothing(part)
-        ]
-        answers: dict[str, Answer] = {}
-        #: Items answered by the message's last sentence alone: the question, as a rule.
-        last: set[str] = set()
-        ending = question.strip().rstrip("?!. ")
-        for part, reply in zip(parts, map(self._answer_one, parts), strict=True):
-            if reply.status == "answer" and reply.item_id:
-                answers.setdefault(reply.item_id, reply)
-                if ending.endswith(part.strip().rstrip("?!. ")) and _SENTENCE_END.search(
-                    question.strip()
-                ):
-                    last.add(reply.item_id)
-        if not answers:
-            return None
-        whole = analyzer.analyze(question)
-        entries = [item_id for item_id in answers if item_id in self.kb.entries]
-        if not entries:
-            # A count or an overview ("… có mấy chỉ tiêu"), proposed alone.
-            only = next(iter(answers.values()))
-            return dataclasses.replace(only, question=question) if len(answers) == 1 else None
-        proposed = self.index.rank(whole, candidates=entries)
-        if not proposed or (proposed[0].contradicted and len(answers) > 1):
-            return None
-        chosen = proposed[0]
-        rival = proposed[1] if len(proposed) > 1 else None
-        if (
-            rival is not None
-            and not self._related(chosen.entry, rival.entry)
-            and rival.score > chosen.score - ANSWER_MARGIN
-        ):
-            return None  # two readings the message supports alike
-        best, entry = answers[chosen.entry.id], chosen.entry
-        # The rest of the message must not be about something else: the item explains
-        # nearly as much of the whole message as the item explaining most of it.
-        most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
-        if chosen.coverage < PART_COVERAGE * most and entry.id not in last:
-            return None
-        # What the whole message asks of the item decides the reply as for any question:
-        # an attribute not stated, a district given no target of its own.
-        unstated = self.unstated.headline(whole, entry)
-        note = self._district_note(whole, entry)
-        if unstated:
-            best = not_stated(best, unstated)
-        elif note and whole.districts:
-            best = not_stated(best, f"{note} {PROVINCE_INSTEAD}")
-        elif note and note not in best.note:
-            best = with_note(best, note)
-        return dataclasses.replace(best, question=question)
+        return several or self.parts.answer(question) or result
 
     def _parent_of(self, ids: list[str]) -> Answer | None:
         """Return the answer for the target whose figures ``ids`` all are, if they are."""

@@ -1,0 +1,109 @@
+"""Long messages: greetings, who asks and why, a story, then the question, then thanks.
+
+Such a message is also read part by part (each clause, two clauses in a row, what follows
+an opener such as "xin hỏi" or "cần"): the parts propose items, and the whole message
+decides among them (:meth:`MessageParts.answer`).
+"""
+
+from __future__ import annotations
+
+import dataclasses
+import re
+from collections.abc import Callable
+
+from bot.answering.answers import Answer
+from bot.answering.not_stated import Unstated, not_stated
+from bot.answering.rules import ANSWER_MARGIN, PART_COVERAGE, PROVINCE_INSTEAD, with_note
+from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.matching.analysis import Analysis
+from bot.matching.index import SearchIndex
+
+#: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
+SENTENCE_END = re.compile(r"[.?!]\s+\S")
+
+
+class MessageParts:
+    """Answer a long message from its parts, when one item stands out."""
+
+    def __init__(
+        self,
+        kb: KnowledgeBase,
+        index: SearchIndex[Entry],
+        *,
+        answer_one: Callable[[str], Answer],
+        asks_nothing: Callable[[str], bool],
+        unstated: Unstated,
+        related: Callable[[Entry, Entry], bool],
+        district_note: Callable[[Analysis, Entry], str],
+    ) -> None:
+        self.kb = kb
+        self.index = index
+        self.answer_one = answer_one
+        self.asks_nothing = asks_nothing
+        self.unstated = unstated
+        self.related = related
+        self.district_note = district_note
+
+    def answer(self, question: str) -> Answer | None:
+        """Answer a long message from its parts: the parts propose, the whole decides.
+
+        "Kính gửi …, tôi là cán bộ …, đang chuẩn bị báo cáo …. Xin hỏi chỉ tiêu … bao
+        nhiêu ạ?": each clause, two clauses in a row, and what follows "xin hỏi" are
+        answered on their own; of the items so answered, the one that explains most of the
+        whole message is the answer, if it stands out and explains nearly as much of the
+        message as any item does (else the whole message's reply stands).
+        """
+        analyzer = self.index.analyzer
+        # A part that asks nothing in particular ("xin cho biết con số cụ thể") is no reading.
+        parts = [
+            part
+            for part in analyzer.framing.question_parts(question)
+            if not self.asks_nothing(part)
+        ]
+        answers: dict[str, Answer] = {}
+        #: Items answered by the message's last sentence alone: the question, as a rule.
+        last: set[str] = set()
+        ending = question.strip().rstrip("?!. ")
+        for part, reply in zip(parts, map(self.answer_one, parts), strict=True):
+            if reply.status == "answer" and reply.item_id:
+                answers.setdefault(reply.item_id, reply)
+                if ending.endswith(part.strip().rstrip("?!. ")) and SENTENCE_END.search(
+                    question.strip()
+                ):
+                    last.add(reply.item_id)
+        if not answers:
+            return None
+        whole = analyzer.analyze(question)
+        entries = [item_id for item_id in answers if item_id in self.kb.entries]
+        if not entries:
+            # A count or an overview ("… có mấy chỉ tiêu"), proposed alone.
+            only = next(iter(answers.values()))
+            return dataclasses.replace(only, question=question) if len(answers) == 1 else None
+        proposed = self.index.rank(whole, candidates=entries)
+        if not proposed or (proposed[0].contradicted and len(answers) > 1):
+            return None
+        chosen = proposed[0]
+        rival = proposed[1] if len(proposed) > 1 else None
+        if (
+            rival is not None
+            and not self.related(chosen.entry, rival.entry)
+            and rival.score > chosen.score - ANSWER_MARGIN
+        ):
+            return None  # two readings the message supports alike
+        best, entry = answers[chosen.entry.id], chosen.entry
+        # The rest of the message must not be about something else: the item explains
+        # nearly as much of the whole message as the item explaining most of it.
+        most = max((s.coverage for s in self.index.rank(whole)), default=0.0)
+        if chosen.coverage < PART_COVERAGE * most and entry.id not in last:
+            return None
+        # What the whole message asks of the item decides the reply as for any question:
+        # an attribute not stated, a district given no target of its own.
+        unstated = self.unstated.headline(whole, entry)
+        note = self.district_note(whole, entry)
+        if unstated:
+            best = not_stated(best, unstated)
+        elif note and whole.districts:
+            best = not_stated(best, f"{note} {PROVINCE_INSTEAD}")
+        elif note and note not in best.note:
+            best = with_note(best, note)
+        return dataclasses.replace(best, question=question)

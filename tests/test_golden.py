@@ -46,7 +46,12 @@ def test_out_of_scope_questions_get_none(report) -> None:
     assert report.out_of_scope_none >= MIN_OUT_OF_SCOPE_NONE, "\n".join(report.lines())
 
 
-HELD_OUT = sorted((ROOT / "tests" / "data").glob("heldout-*.yaml"))
+HELD_OUT = sorted(
+    [
+        *(ROOT / "tests" / "data").glob("heldout-*.yaml"),
+        *(ROOT / "tests" / "data").glob("dev-*.yaml"),
+    ]
+)
 
 
 @pytest.mark.parametrize("path", HELD_OUT, ids=lambda p: p.stem)

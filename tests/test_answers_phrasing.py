@@ -405,6 +405,12 @@ LONG_MESSAGES = [
         "động qua đào tạo năm 2020 là bao nhiêu?",
         "lao-dong-qua-dao-tao",
     ),
+    # What someone else told the asker to look up is the topic, not the asker's framing.
+    (
+        "tôi đang làm báo cáo cho cơ quan, sếp dặn phải trích chỉ tiêu che phủ rừng của "
+        "tỉnh năm 2020. nghị quyết ghi bao nhiêu vậy",
+        "che-phu-rung",
+    ),
 ]
 
 

@@ -891,3 +891,12 @@ def test_a_figure_asked_after_its_noun_is_no_count(shared_library: Library) -> N
     # "… có mấy cái" counts; "… là bao nhiêu" asks the figure.
     question = "đảng bộ xã tôi lên kế hoạch, chỉ tiêu kết nạp đảng viên toàn tỉnh là bao nhiêu"
     assert shared_library.answer(question).item_id == "ket-nap-dang-vien"
+
+
+def test_an_amount_in_the_story_is_not_asked_of_the_item(shared_library: Library) -> None:
+    # "có mấy hộ theo đạo" tells about the commune; the question is what the resolution says.
+    answer = shared_library.answer(
+        "Xã tôi toàn đồng bào dân tộc, lại có mấy hộ theo đạo. Nghị quyết nói gì về chính "
+        "sách dân tộc, tôn giáo?"
+    )
+    assert not answer.headline.startswith("Nghị quyết không nêu")

@@ -64,9 +64,12 @@ class MessageParts:
         #: Items answered by the message's last sentence alone: the question, as a rule.
         last: set[str] = set()
         ending = question.strip().rstrip("?!. ")
+        #: The part that proposed each item.
+        asking: dict[str, str] = {}
         for part, reply in zip(parts, map(self.answer_one, parts), strict=True):
             if reply.status == "answer" and reply.item_id:
                 answers.setdefault(reply.item_id, reply)
+                asking.setdefault(reply.item_id, part)
                 if ending.endswith(part.strip().rstrip("?!. ")) and SENTENCE_END.search(
                     question.strip()
                 ):
@@ -98,7 +101,17 @@ class MessageParts:
             return None
         # What the whole message asks of the item decides the reply as for any question:
         # an attribute not stated, a district given no target of its own.
-        unstated = self.unstated.headline(whole, entry)
+        # An attribute named anywhere in the message is asked ("…, hạn chót là ngày nào?");
+        # an amount or a unit only where the item was asked ("có mấy hộ theo đạo" in the
+        # story is no amount asked of the item).
+        asked = self.index.analyzer.analyze(asking[entry.id])
+        of_item = dataclasses.replace(
+            asked,
+            not_stated=whole.not_stated,
+            not_stated_phrase=whole.not_stated_phrase,
+            mentioned_ask=whole.mentioned_ask,
+        )
+        unstated = self.unstated.headline(of_item, entry)
         note = self.district_note(whole, entry)
         if unstated:
             best = not_stated(best, unstated)

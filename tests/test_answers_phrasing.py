@@ -900,3 +900,11 @@ def test_an_amount_in_the_story_is_not_asked_of_the_item(shared_library: Library
         "sách dân tộc, tôn giáo?"
     )
     assert not answer.headline.startswith("Nghị quyết không nêu")
+
+
+def test_a_last_sentence_pointing_back_is_not_the_whole_question(shared_library: Library) -> None:
+    answer = shared_library.answer(
+        "Tôi nghe phong thanh năm 2020 tỉnh sẽ sắp xếp lại đơn vị hành chính, nhiều xóm bị "
+        "nhập. Nghị quyết hội nghị 20 có đề cập chuyện này không?"
+    )
+    assert answer.item_id != "hoi-nghi"

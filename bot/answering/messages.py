@@ -35,6 +35,7 @@ class MessageParts:
         unstated: Unstated,
         related: Callable[[Entry, Entry], bool],
         district_note: Callable[[Analysis, Entry], str],
+        points_back: Callable[[str], bool],
     ) -> None:
         self.kb = kb
         self.index = index
@@ -43,6 +44,8 @@ class MessageParts:
         self.unstated = unstated
         self.related = related
         self.district_note = district_note
+        #: Whether a part points at something said before it ("chuyện này", "cái đó").
+        self.points_back = points_back
 
     def answer(self, question: str) -> Answer | None:
         """Answer a long message from its parts: the parts propose, the whole decides.
@@ -70,9 +73,12 @@ class MessageParts:
             if reply.status == "answer" and reply.item_id:
                 answers.setdefault(reply.item_id, reply)
                 asking.setdefault(reply.item_id, part)
-                if ending.endswith(part.strip().rstrip("?!. ")) and SENTENCE_END.search(
-                    question.strip()
+                if (
+                    ending.endswith(part.strip().rstrip("?!. "))
+                    and SENTENCE_END.search(question.strip())
+                    and not self.points_back(part)
                 ):
+                    # (unless it points back: "… có đề cập chuyện này không?")
                     last.add(reply.item_id)
         if not answers:
             return None

@@ -89,6 +89,7 @@ class QuestionAnswerer:
             unstated=self.unstated,
             related=self._related,
             district_note=self._district_note,
+            points_back=lambda part: reader.read(part).pointing,
         )
         self.follow_ups = FollowUps(
             kb,

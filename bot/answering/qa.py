@@ -278,9 +278,13 @@ class QuestionAnswerer:
         if not ranked or ranked[0].contradicted:
             return None
         best = ranked[0]
+        return best if sure_enough(best.score, self._margin(ranked), best.coverage) else None
+
+    def _margin(self, ranked: list[Scored]) -> float:
+        """Return how far the best entry is ahead of the best one unrelated to it."""
+        best = ranked[0]
         rival = next((s for s in ranked[1:] if not self._related(best.entry, s.entry)), None)
-        margin = best.score - (rival.score if rival else 0.0)
-        return best if sure_enough(best.score, margin, best.coverage) else None
+        return best.score - (rival.score if rival else 0.0)
 
     def _decide(self, question: str, ranked: list[Scored], analysis: Analysis) -> Answer:
         if not ranked or ranked[0].score < CHOICES_SCORE or ranked[0].coverage < CHOICES_COVERAGE:
@@ -288,8 +292,7 @@ class QuestionAnswerer:
         # The margin is judged at the top of the ranking, against everything unrelated to
         # it; the answer is then the most specific entry under the top.
         best = ranked[0]
-        rival = next((s for s in ranked[1:] if not self._related(best.entry, s.entry)), None)
-        margin = best.score - (rival.score if rival else 0.0)
+        margin = self._margin(ranked)
         sure = sure_enough(best.score, margin, best.coverage) and not best.contradicted
         # Asked what a named document or event never says, it is enough to tell that it is
         # not stated: no item is claimed (status none), so a lower bar holds for that reply.

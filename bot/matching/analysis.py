@@ -127,8 +127,11 @@ class Analyzer:
         self.framing = FramingRemover(vocabulary.framing)
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
-        self.not_stated = PhraseSet(vocabulary.not_stated, vocabulary.not_stated.values())
-        self.not_stated_phrases = PhraseSet(vocabulary.not_stated)
+        # Found by their folded words; each names its attribute.
+        self.not_stated = PhraseSet(vocabulary.not_stated)
+        self.not_stated_names = {
+            " ".join(fold(phrase).split()): name for phrase, name in vocabulary.not_stated.items()
+        }
         self.count_trailers = PhraseSet(vocabulary.count_trailers)
         self.counted_nouns = PhraseSet(vocabulary.counted_nouns, vocabulary.counted_nouns)
         mentioned = vocabulary.mentioned_only
@@ -238,7 +241,6 @@ class Analyzer:
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
         words, _ = self.framing_phrases.take(words)
-        _, unstated_phrases = self.not_stated_phrases.take(list(words))
         words, unstated = self.not_stated.take(words)
         amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
@@ -277,14 +279,14 @@ class Analyzer:
             target_number=target_number,
             own_place=bool(own_places),
             listing=listing,
-            not_stated=unstated[0] if unstated else None,
+            not_stated=self.not_stated_names[unstated[0]] if unstated else None,
             yes_no=bool(tags),
             numbered=numbered,
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
             asks_amount=(amount or bool(units)) and count is None,
             asks_how_much=amount and count is None,
             counted=counted if count is None else None,
-            not_stated_phrase=unstated_phrases[0] if unstated_phrases else None,
+            not_stated_phrase=unstated[0] if unstated else None,
         )
 
     def _content_words(self, text: str) -> list[Token]:

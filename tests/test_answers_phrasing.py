@@ -33,6 +33,9 @@ FRAMED = [
     ("em mới chuyển công tác, cho hỏi kim ngạch nhập khẩu", "kim-ngach-nhap-khau"),
     ("sếp giao em rà soát, số đảng viên kết nạp mới là bao nhiêu", "ket-nap-dang-vien"),
     ("a ơi, tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    # words of the chat itself (vocabulary chat_words)
+    ("a gửi em xem tỷ lệ che phủ rừng", "che-phu-rung"),
+    ("mình muốn biết kim ngạch xuất khẩu", "kim-ngach-xuat-khau"),
 ]
 
 # An unknown topic word still means the resolution does not cover it, framed or not.
@@ -47,6 +50,8 @@ UNKNOWN_TOPICS = [
     "nhờ tra giúp biển số xe của tỉnh",
     "tôi là giáo viên, lương giáo viên năm nay bao nhiêu",
     "điểm qua giúp kết quả bóng đá",
+    "gửi em xem giá lúa hôm nay",
+    "anh muốn biết tuổi nghỉ hưu",
 ]
 
 # The asker's own place gets the province figure, with the note.

@@ -273,6 +273,10 @@ class Vocabulary(Strict):
     stop_phrases: list[Text]
     stop_words: list[Text]
     tail_particles: list[Text] = Field(description="Dropped only at the end of a question")
+    chat_words: list[Text] = Field(
+        default_factory=list,
+        description="Words of the chat (em, xem, gửi): dropped unless a phrase spells them",
+    )
     units: dict[str, Text] = Field(
         default_factory=dict,
         description="Units as typed (triệu đô) mapped to a unit of the figures (triệu USD)",

@@ -155,6 +155,7 @@ class Analyzer:
         for stop_word in vocabulary.stop_words:
             for token in tokens(stop_word):
                 self.stop_words[token].add(token.tone)
+        self.chat_words = frozenset(t for w in vocabulary.chat_words for t in tokens(w))
         self.tails = PhraseSet(vocabulary.tail_particles)
         units = vocabulary.units
         self.units = PhraseSet(units, [normalize_unit(u) for u in units.values()])
@@ -311,7 +312,8 @@ class Analyzer:
         """
         tones = self.stop_words.get(token)
         if tones is None:
-            return False
+            # A word of the chat ("em", "gửi") is dropped unless some phrase spells it so.
+            return token in self.chat_words and token not in self.corrector.known
         if token.tone is not None:
             return any(tones_agree(token.tone, t) for t in tones)
         if None in tones or token not in self.corrector.known:

@@ -17,6 +17,8 @@ from bot.answering.answers import Answer
 from bot.answering.render import render_text
 from bot.core import Core, build_core
 from bot.errors import KnowledgeError, ResolutionBotError, UsageError
+from bot.progress.model import ParsedReport
+from bot.progress.render import report_lines
 from bot.settings import Settings, load_settings
 
 DEFAULT_GOLDEN = Path("tests/data/questions.yaml")
@@ -122,6 +124,37 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
             print("(Gõ số thứ tự để chọn.)", file=out)
 
 
+def cmd_progress_parse(args: argparse.Namespace, out: TextIO) -> int:
+    """Print what report messages are understood as, without saving anything."""
+    import datetime as dt
+
+    core = core_of(args)
+    if args.today:
+        try:
+            today = dt.date.fromisoformat(args.today)
+        except ValueError as error:
+            raise UsageError(f"--today: ngày không hợp lệ “{args.today}” (YYYY-MM-DD)") from error
+    else:
+        today = dt.datetime.now(core.time_zone).date()
+    parser = core.report_parser()
+    messages: Iterable[str | None] = (
+        _stdin_lines() if args.message == ["-"] else [_argument_text(" ".join(args.message))]
+    )
+    for index, message in enumerate(messages):
+        if message is None:
+            parsed = ParsedReport("", "problem", problems=(UNREADABLE,))
+        else:
+            parsed = parser.parse(message, today)
+        if args.json:
+            print(json.dumps(parsed.as_json(), ensure_ascii=False), file=out)
+        else:
+            if index:
+                print(file=out)
+            print("\n".join(report_lines(parsed)), file=out)
+        out.flush()
+    return 0
+
+
 def cmd_kb_check(args: argparse.Namespace, out: TextIO) -> int:
     """Validate a knowledge file and list every problem."""
     from bot.knowledge.loader import check_knowledge, load_resolutions
@@ -221,6 +254,15 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_check
     )
     commands.add_parser("run", help="start the Telegram bot").set_defaults(handler=cmd_run)
+    progress = commands.add_parser("progress", help="progress figures reported by units")
+    progress_commands = progress.add_subparsers(dest="progress_command", required=True)
+    parse = progress_commands.add_parser(
+        "parse", help="show what a report message is understood as (nothing is saved)"
+    )
+    parse.add_argument("--json", action="store_true", help="one JSON object per message")
+    parse.add_argument("--today", help="the day the message is sent (YYYY-MM-DD)")
+    parse.add_argument("message", nargs="+", help="the message ('-': one a line on stdin)")
+    parse.set_defaults(handler=cmd_progress_parse)
     return parser
 
 

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import zoneinfo
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.access.members import Members
     from bot.answering.question_log import QuestionLog
     from bot.inbox import UpdateInbox
+    from bot.progress.parse import ReportParser
     from bot.storage import Database
 
 __all__ = ["Core", "Library", "Snapshot", "build_core", "load_snapshot"]
@@ -57,6 +58,7 @@ class Core:
 
     settings: Settings
     knowledge: Snapshot
+    _parser: tuple[Library, ReportParser] | None = field(default=None, init=False, repr=False)
 
     @cached_property
     def database(self) -> Database:
@@ -96,6 +98,18 @@ class Core:
     def time_zone(self) -> zoneinfo.ZoneInfo:
         """Return the time zone for dates shown to users."""
         return self.settings.time_zone
+
+    def report_parser(self) -> ReportParser:
+        """Return the reader of report messages for the resolution in use (the latest year).
+
+        Built on first use for each knowledge snapshot (a reload gets a new one).
+        """
+        from bot.progress.parse import ReportParser
+
+        library = self.library
+        if self._parser is None or self._parser[0] is not library:
+            self._parser = (library, ReportParser(library.answerer().kb))
+        return self._parser[1]
 
     def is_admin(self, user_id: int | None) -> bool:
         """Return whether ``user_id`` is one of the bot's administrators."""

@@ -34,6 +34,7 @@ def two_years(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """Return a knowledge folder with the 2020 resolution and a generated 2021 one."""
     folder = tmp_path_factory.mktemp("knowledge")
     shutil.copy(KNOWLEDGE / "vocabulary.yaml", folder)
+    shutil.copy(KNOWLEDGE / "units.yaml", folder)
     shutil.copy(KNOWLEDGE / "resolution.yaml", folder / "resolution-2020.yaml")
     source = (KNOWLEDGE / "resolution.yaml").read_text(encoding="utf-8")
     (folder / "resolution-2021.yaml").write_text(next_year_copy(source), encoding="utf-8")
@@ -110,6 +111,7 @@ def test_the_folder_passes_kb_check(two_years: Path, capsys: pytest.CaptureFixtu
 
 def test_two_files_for_one_year_are_refused(tmp_path: Path) -> None:
     shutil.copy(KNOWLEDGE / "vocabulary.yaml", tmp_path)
+    shutil.copy(KNOWLEDGE / "units.yaml", tmp_path)
     shutil.copy(KNOWLEDGE / "resolution.yaml", tmp_path / "a.yaml")
     shutil.copy(KNOWLEDGE / "resolution.yaml", tmp_path / "b.yaml")
     problems = check_knowledge(tmp_path)

@@ -23,6 +23,7 @@ async def two_year_bot(tmp_path: Path, start_bot: StartBot) -> TelegramHarness:
     folder = tmp_path / "knowledge"
     folder.mkdir()
     shutil.copy(KNOWLEDGE / "vocabulary.yaml", folder)
+    shutil.copy(KNOWLEDGE / "units.yaml", folder)
     shutil.copy(KNOWLEDGE / "resolution.yaml", folder / "resolution-2020.yaml")
     source = (KNOWLEDGE / "resolution.yaml").read_text(encoding="utf-8")
     (folder / "resolution-2021.yaml").write_text(next_year_copy(source), encoding="utf-8")

@@ -16,6 +16,7 @@ from bot.knowledge.schema import (
     Target,
     TargetGroup,
     TaskGroup,
+    Unit,
     Vocabulary,
 )
 
@@ -46,6 +47,8 @@ class KnowledgeBase:
     documents: tuple[Document, ...]
     vocabulary: Vocabulary
     entries: dict[str, Entry]
+    units: tuple[Unit, ...] = ()
+    """The reporting units (``units.yaml``), shared by every resolution."""
 
     @property
     def document(self) -> Document:

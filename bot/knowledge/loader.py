@@ -1,9 +1,10 @@
 """Load and validate knowledge files into a :class:`~bot.knowledge.entries.KnowledgeBase`.
 
 A knowledge path is a file (one resolution) or a folder (every ``*.yaml`` in it, one
-resolution each). The language data shared by every resolution (``vocabulary.yaml``) sits
-in the same folder. Every problem found is reported with the file, the line where YAML
-knows it, and the field; :class:`~bot.errors.KnowledgeError` carries them all.
+resolution each). The data shared by every resolution sits in the same folder: the language
+data (``vocabulary.yaml``) and the reporting units (``units.yaml``, which every unit a figure
+names as its reporter must be in). Every problem found is reported with the file, the line
+where YAML knows it, and the field; :class:`~bot.errors.KnowledgeError` carries them all.
 """
 
 from __future__ import annotations
@@ -16,9 +17,19 @@ from pydantic import BaseModel, ValidationError
 
 from bot.errors import KnowledgeError, Problem
 from bot.knowledge.entries import KnowledgeBase, flatten
-from bot.knowledge.schema import Document, KnowledgeFile, Vocabulary, iter_ids
+from bot.knowledge.schema import (
+    Document,
+    KnowledgeFile,
+    Unit,
+    UnitsFile,
+    Vocabulary,
+    iter_ids,
+    iter_reporters,
+)
 
 VOCABULARY_FILE = "vocabulary.yaml"
+UNITS_FILE = "units.yaml"
+SHARED_FILES = frozenset({VOCABULARY_FILE, UNITS_FILE})
 
 M = TypeVar("M", bound=BaseModel)
 # libyaml's parser when PyYAML was built with it (it is ten times faster), else Python's.
@@ -28,7 +39,7 @@ _Loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 def knowledge_files(path: Path) -> list[Path]:
     """Return the resolution files a knowledge path names."""
     if path.is_dir():
-        return sorted(p for p in path.glob("*.yaml") if p.name != VOCABULARY_FILE)
+        return sorted(p for p in path.glob("*.yaml") if p.name not in SHARED_FILES)
     return [path]
 
 
@@ -48,6 +59,8 @@ def load_resolutions(path: Path) -> tuple[KnowledgeBase, ...]:
         problems.append(Problem(str(path), None, "", "không có tệp .yaml nào"))
     vocabulary_path = (path if path.is_dir() else path.parent) / VOCABULARY_FILE
     vocabulary, _ = _load_model(vocabulary_path, Vocabulary, problems)
+    units = _load_units(vocabulary_path.with_name(UNITS_FILE), problems)
+    known_units = {unit.id for unit in units}
     documents: list[Document] = []
     years: dict[int, str] = {}
     for file in files:
@@ -74,10 +87,15 @@ def load_resolutions(path: Path) -> tuple[KnowledgeBase, ...]:
                 )
             else:
                 seen_ids[item_id] = f"{file.name}:{where}"
+        for dotted, reporter in iter_reporters(loaded.document):
+            if reporter not in known_units:
+                where = _line_of(root, _path_to_loc(dotted))
+                unknown = f"đơn vị '{reporter}' không có trong {UNITS_FILE}"
+                problems.append(Problem(str(file), where, dotted, unknown))
     if problems or vocabulary is None:
         raise KnowledgeError(problems)
     return tuple(
-        KnowledgeBase((document,), vocabulary, {e.id: e for e in flatten(document)})
+        KnowledgeBase((document,), vocabulary, {e.id: e for e in flatten(document)}, units)
         for document in sorted(documents, key=lambda d: d.year)
     )
 
@@ -98,6 +116,22 @@ def check_knowledge(path: Path) -> list[Problem]:
     except KnowledgeError as error:
         return error.problems
     return []
+
+
+def _load_units(path: Path, problems: list[Problem]) -> tuple[Unit, ...]:
+    """Load the reporting units beside the vocabulary (none when the file is absent)."""
+    if not path.exists():
+        return ()
+    loaded, root = _load_model(path, UnitsFile, problems)
+    if loaded is None:
+        return ()
+    seen: dict[str, int] = {}
+    for at, unit in enumerate(loaded.units):
+        if unit.id in seen:
+            where = _line_of(root, ("units", at, "id"))
+            problems.append(Problem(str(path), where, f"units.{at}.id", f"id '{unit.id}' trùng"))
+        seen[unit.id] = at
+    return tuple(loaded.units)
 
 
 def _load_model(

@@ -31,6 +31,28 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+ProgressKind = Literal["cumulative", "level", "growth", "reduction"]
+"""How the province's value of a figure is formed from the units' reports:
+
+- ``cumulative``: a count or amount over the year (new party members, communes reaching the
+  new-rural standard, budget revenue): the sum over units of each one's latest figure;
+- ``level``: a rate or level (forest cover, health-insurance coverage): the latest figure;
+- ``growth``: a growth rate (GRDP): the latest year-to-date figure;
+- ``reduction``: a decrease in percentage points (the poverty rate): the latest figure.
+"""
+
+UnitLevel = Literal["thanh-pho", "huyen", "so", "ban", "nganh"]
+
+
+class Progress(Strict):
+    """How a figure is reported during the year, and by whom."""
+
+    kind: ProgressKind
+    reporters: list[Id] = Field(
+        min_length=1, description="Ids of the units (units.yaml) that report this figure"
+    )
+
+
 class Figure(Strict):
     """One figure of a target: a value with its unit, qualifier and source clause."""
 
@@ -43,6 +65,9 @@ class Figure(Strict):
     period: str | None = Field(None, description="When it applies, if not the whole year")
     source: Text = Field(description="The clause of the resolution that states it")
     aliases: list[Text] = []
+    progress: Progress | None = Field(
+        None, description="How units report it during the year (none: it is not reported)"
+    )
 
     @field_validator("value")
     @classmethod
@@ -161,6 +186,30 @@ class Document(Strict):
     targets: list[TargetGroup] = Field(min_length=1)
     tasks: list[TaskGroup] = Field(min_length=1)
     section_iii: Section
+
+
+class Unit(Strict):
+    """A reporting unit: a district-level unit, or a provincial department or body."""
+
+    id: Id
+    name: Text = Field(description="Its full name: 'Huyện Hà Quảng', 'Sở Y tế'")
+    level: UnitLevel
+    aliases: list[Text] = []
+    merged: list[Text] = Field(
+        default=[], description="Former units merged into this one: their names point here"
+    )
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        """Return every name it is known by: its name, aliases and merged units' names."""
+        return (self.name, *self.aliases, *self.merged)
+
+
+class UnitsFile(Strict):
+    """The top level of ``units.yaml``."""
+
+    schema_version: Literal[1]
+    units: list[Unit] = Field(min_length=1)
 
 
 class KnowledgeFile(Strict):
@@ -360,3 +409,27 @@ def iter_ids(node: BaseModel, path: str = "document") -> list[tuple[str, str]]:
                 if isinstance(child, BaseModel):
                     found += iter_ids(child, f"{path}.{name}[{index}]")
     return found
+
+
+def iter_reporters(document: Document) -> list[tuple[str, str]]:
+    """Return (path, unit id) for every unit a figure of the document says reports it."""
+    found: list[tuple[str, str]] = []
+    for dotted, _ in iter_ids(document):
+        node = _at(document, dotted)
+        if isinstance(node, Figure) and node.progress is not None:
+            found += [
+                (f"{dotted}.progress.reporters[{at}]", unit)
+                for at, unit in enumerate(node.progress.reporters)
+            ]
+    return found
+
+
+def _at(root: BaseModel, dotted: str) -> object:
+    """Return the node a path of :func:`iter_ids` names."""
+    node: object = root
+    for part in dotted.split(".")[1:]:
+        name, _, index = part.partition("[")
+        node = getattr(node, name)
+        if index:
+            node = node[int(index.rstrip("]"))]  # type: ignore[index]
+    return node

@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from bot.access.members import Members
     from bot.answering.question_log import QuestionLog
     from bot.inbox import UpdateInbox
+    from bot.progress.desk import ReportingDesk
     from bot.progress.parse import ReportParser
     from bot.storage import Database
 
@@ -98,6 +99,20 @@ class Core:
     def time_zone(self) -> zoneinfo.ZoneInfo:
         """Return the time zone for dates shown to users."""
         return self.settings.time_zone
+
+    @cached_property
+    def desk(self) -> ReportingDesk:
+        """Return the reporting desk: registration, roles, reports, progress, exports."""
+        from bot.access.service import AccessService
+        from bot.progress.desk import ReportingDesk
+        from bot.progress.service import ProgressService
+
+        return ReportingDesk(
+            AccessService(self.database, self.settings.bot_admin_ids),
+            ProgressService(self.database),
+            self.report_parser,
+            self.time_zone,
+        )
 
     def report_parser(self) -> ReportParser:
         """Return the reader of report messages for the resolution in use (the latest year).

@@ -40,6 +40,16 @@ from handlers.members import (
     remember_user,
     track_membership,
 )
+from handlers.progress import cancel as cancel_pending
+from handlers.progress import (
+    export,
+    grant,
+    press,
+    register,
+    report_command,
+    show_progress,
+    withdraw,
+)
 from handlers.questions import (
     answer_addressed,
     answer_private_caption,
@@ -50,7 +60,7 @@ from handlers.questions import (
     show_choice,
 )
 from handlers.runner import Runner, serve
-from handlers.start import cancel, help_command, media_hint, start, unknown_command
+from handlers.start import help_command, media_hint, start, unknown_command
 
 logger = logging.getLogger(__name__)
 
@@ -140,7 +150,13 @@ def build_application(
             CommandHandler("hoi", ask),
             CommandHandler("chitieu", show_target_groups),
             CommandHandler("nhiemvu", show_task_groups),
-            CommandHandler("huy", cancel),
+            CommandHandler("huy", cancel_pending),
+            CommandHandler("dangky", register),
+            CommandHandler("quyen", grant),
+            CommandHandler("capnhat", report_command),
+            CommandHandler("rutlai", withdraw),
+            CommandHandler("tiendo", show_progress),
+            CommandHandler("xuat", export),
             CommandHandler("chuatraloi", unanswered),
             CommandHandler("taila", reload_knowledge),
             MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, answer_private_text),
@@ -159,6 +175,7 @@ def build_application(
                     keyboards.TARGET_GROUP, keyboards.TARGET, keyboards.TASK_GROUP, keyboards.MENU
                 ),
             ),
+            CallbackQueryHandler(press, pattern=keyboards.pattern(keyboards.PROGRESS)),
             CallbackQueryHandler(expired_button),
             InlineQueryHandler(inline_query),
             ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER),

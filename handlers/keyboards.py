@@ -9,7 +9,9 @@ an older version of the bot) means the latest resolution.
 * ``g:<group id>`` / ``t:<target id>`` browse the targets (/chitieu), editing the message;
 * ``k:<task group id>`` browse the tasks (/nhiemvu);
 * ``m:targets`` / ``m:tasks`` the browse menus (of a year: ``m:targets@2020``);
-* ``x:<n>`` ask example question number n.
+* ``x:<n>`` ask example question number n;
+* ``p:<action>:<value>`` a button of a report card or a registration request (the action
+  is one letter, see ``handlers.progress.ACTION_CODES``).
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ TARGET = "t"
 TASK_GROUP = "k"
 MENU = "m"
 EXAMPLE = "x"
-PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE)
+PROGRESS = "p"
+PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE, PROGRESS)
 TARGETS = "targets"
 TASKS = "tasks"
 

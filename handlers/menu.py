@@ -21,7 +21,7 @@ from telegram.error import TelegramError
 
 logger = logging.getLogger(__name__)
 
-PRIVATE_COMMANDS = (
+PRIVATE_COMMANDS: tuple[BotCommand, ...] = (
     BotCommand("hoi", "Hỏi về Nghị quyết"),
     BotCommand("chitieu", "Xem các chỉ tiêu chủ yếu"),
     BotCommand("nhiemvu", "Xem các nhiệm vụ chủ yếu"),
@@ -35,11 +35,27 @@ GROUP_COMMANDS = (
     BotCommand("nhiemvu", "Xem các nhiệm vụ chủ yếu"),
     BotCommand("help", "Cách hỏi bot trong nhóm"),
 )
+PRIVATE_COMMANDS = (*PRIVATE_COMMANDS, BotCommand("dangky", "Đăng ký báo cáo số liệu cho đơn vị"))
+VIEWER_COMMANDS = (*PRIVATE_COMMANDS, BotCommand("tiendo", "Tiến độ thực hiện các chỉ tiêu"))
+REPORTER_COMMANDS = (
+    *VIEWER_COMMANDS,
+    BotCommand("capnhat", "Báo cáo số liệu: /capnhat <chỉ tiêu> <số liệu> [kỳ]"),
+    BotCommand("rutlai", "Rút lại số liệu vừa gửi"),
+)
 ADMIN_COMMANDS = (
-    *PRIVATE_COMMANDS,
+    *REPORTER_COMMANDS,
+    BotCommand("quyen", "Cấp, đổi, bỏ quyền: /quyen <user id> <admin|baocao|xem|xoa>"),
+    BotCommand("xuat", "Xuất tiến độ ra tệp Excel"),
     BotCommand("chuatraloi", "Câu hỏi bot chưa trả lời được"),
     BotCommand("taila", "Nạp lại dữ liệu Nghị quyết"),
 )
+#: Each role's menu in its private chat; a user without a role has the default one.
+ROLE_COMMANDS: dict[str | None, tuple[BotCommand, ...]] = {
+    None: PRIVATE_COMMANDS,
+    "viewer": VIEWER_COMMANDS,
+    "reporter": REPORTER_COMMANDS,
+    "admin": ADMIN_COMMANDS,
+}
 
 
 async def set_command_menus(bot: Bot, admin_ids: Iterable[int]) -> None:
@@ -57,6 +73,11 @@ async def set_admin_menu(bot: Bot, admin_id: int) -> None:
     """Give one administrator the admin menu in their private chat with the bot."""
     # Telegram knows no chat with an admin who has never started the bot; /start retries.
     await _set_menu(bot, ADMIN_COMMANDS, BotCommandScopeChat(admin_id), "admin", admin_id)
+
+
+async def set_role_menu(bot: Bot, user_id: int, role: str | None) -> None:
+    """Give a user the menu of their role in their private chat (after a role change)."""
+    await _set_menu(bot, ROLE_COMMANDS[role], BotCommandScopeChat(user_id), "role", user_id)
 
 
 async def _set_menu(

@@ -12,6 +12,7 @@ from bot.errors import UnknownItem
 from handlers import keyboards, texts
 from handlers.context import core_of, edge_of
 from handlers.filters import strip_mention
+from handlers.progress import report_text
 from handlers.replies import acknowledge, reply_html, send_answer, topic_of, typing_after
 
 
@@ -19,6 +20,9 @@ async def answer_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE
     """Answer any text written to the bot in private (new or edited)."""
     message = update.effective_message
     if message is not None and message.text:
+        # "cập nhật che phủ rừng 54,2% tháng 6" is a report, not a question.
+        if await report_text(update, context):
+            return
         await answer_question(
             context,
             message.chat_id,

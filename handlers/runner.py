@@ -131,8 +131,10 @@ class Runner:
             await self._server.close()
         try:
             if self._started:
+                self._started = False  # a second stop (a test's, then its teardown's) is a no-op
                 await self.application.stop()  # handles what is queued first
             if self._initialized:
+                self._initialized = False
                 await self.application.shutdown()
         finally:
             await self.core.aclose()

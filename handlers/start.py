@@ -9,7 +9,7 @@ from telegram.ext import ContextTypes
 from bot.errors import UnknownItem
 from handlers import keyboards, texts
 from handlers.context import core_of
-from handlers.menu import set_admin_menu
+from handlers.menu import set_role_menu
 from handlers.render import escape
 from handlers.replies import reply_html, send_answer, topic_of
 
@@ -36,9 +36,12 @@ async def start(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
             return
     name = escape(user.first_name) if user else "đồng chí"
     text = texts.WELCOME.format(name=name, title=title, bot=bot_name)
-    if core.is_admin(user.id if user else None):
-        text += texts.WELCOME_ADMIN
-        await set_admin_menu(context.bot, message.chat_id)
+    if user is not None:
+        access = await core.desk.access_of(user.id)
+        if access.role == "admin":
+            text += texts.WELCOME_ADMIN
+        # The menu of the user's role (a role granted while the bot was down included).
+        await set_role_menu(context.bot, message.chat_id, access.role)
     examples = keyboards.examples(library.examples)
     await reply_html(message, text + texts.WELCOME_EXAMPLES, examples)
 

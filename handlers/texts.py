@@ -24,7 +24,9 @@ WELCOME = (
 WELCOME_ADMIN = (
     "\nVới quyền quản trị, đồng chí còn dùng được:\n"
     "• /chuatraloi [số ngày] – những câu hỏi bot chưa trả lời được;\n"
-    "• /taila – nạp lại dữ liệu Nghị quyết.\n"
+    "• /taila – nạp lại dữ liệu Nghị quyết;\n"
+    "• /quyen &lt;user id&gt; &lt;admin|baocao|xem|xoa&gt; [đơn vị] – cấp, đổi, bỏ quyền;\n"
+    "• /xuat [csv] – xuất tiến độ ra tệp Excel.\n"
 )
 WELCOME_EXAMPLES = "\nBấm thử một câu hỏi mẫu:"
 WELCOME_GROUP = (
@@ -48,6 +50,12 @@ HELP = (
     "/nhiemvu – các nhiệm vụ chủ yếu\n"
     "/hoi &lt;câu hỏi&gt; – hỏi (cần dùng trong nhóm)\n"
     "/huy – huỷ thao tác đang làm\n\n"
+    "<b>Báo cáo số liệu</b> (nhắn riêng cho bot)\n"
+    "/dangky &lt;đơn vị&gt; – đăng ký báo cáo cho đơn vị, quản trị duyệt\n"
+    "/capnhat &lt;chỉ tiêu&gt; &lt;số liệu&gt; [kỳ] – gửi số liệu, hoặc nhắn "
+    "“cập nhật che phủ rừng 54,2% tháng 6”; bot hỏi lại trước khi lưu\n"
+    "/rutlai – rút lại số liệu vừa gửi\n"
+    "/tiendo [chỉ tiêu] – tiến độ thực hiện các chỉ tiêu\n\n"
     "<b>Trong nhóm</b>: dùng /hoi, nhắc tên @{bot}, hoặc trả lời tin nhắn của tôi.\n"
     "<b>Ở cuộc trò chuyện khác</b>: gõ @{bot} rồi câu hỏi để chèn câu trả lời."
 )
@@ -55,6 +63,10 @@ HELP = (
 ASK_USAGE = "Đồng chí gõ câu hỏi sau lệnh, ví dụ: /hoi chỉ tiêu che phủ rừng"
 ASK_MENTION_EMPTY = "Đồng chí cần hỏi gì về Nghị quyết? Ví dụ: tỷ lệ che phủ rừng."
 NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang thực hiện để huỷ."
+PROGRESS_PRIVATE_ONLY = (
+    "Lệnh này chỉ dùng khi nhắn riêng cho bot: đồng chí mở @{bot} để đăng ký, báo cáo số liệu "
+    "hoặc xem tiến độ."
+)
 UNKNOWN_COMMAND = "Tôi không có lệnh này. Gõ /help để xem các lệnh và cách hỏi."
 MEDIA_HINT = (
     "Tôi chỉ đọc được câu hỏi bằng chữ. Đồng chí gõ câu hỏi về Nghị quyết, ví dụ: "

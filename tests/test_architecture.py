@@ -190,6 +190,9 @@ LAYERS: tuple[Layer, ...] = (
             "bot.knowledge.entries",
             "bot.progress.model",
             "bot.progress.render",
+            # The reporting desk is the progress feature's service, as bot.core is the
+            # answering one: handlers call it and send its Reply (it names its type only).
+            "bot.progress.desk",
             "bot.outbox.model",
         ),
         "the adapter extracts, calls bot.core and renders: it may touch the core's services, "

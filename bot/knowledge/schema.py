@@ -51,6 +51,9 @@ class Progress(Strict):
     reporters: list[Id] = Field(
         min_length=1, description="Ids of the units (units.yaml) that report this figure"
     )
+    per_unit: bool = Field(
+        False, description="The target is each reporting unit's ('mỗi huyện ít nhất 1 trường')"
+    )
 
 
 class Figure(Strict):

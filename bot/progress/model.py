@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 ParseStatus = Literal["ok", "problem", "none"]
 
@@ -78,3 +78,85 @@ class ParsedReport:
             "problems": list(self.problems),
             "warnings": list(self.warnings),
         }
+
+
+StatusName = Literal["đạt", "đúng tiến độ", "chậm", "chưa có số liệu"]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSubmission:
+    """A saved figure, as the database keeps it."""
+
+    id: int
+    figure: str
+    unit: str
+    period: Period
+    value: float
+    text: str
+    telegram_id: int
+    submitted_at: dt.datetime
+    note: str | None = None
+    superseded_by: int | None = None
+    withdrawn_at: dt.datetime | None = None
+
+    @property
+    def active(self) -> bool:
+        """Return whether it counts: neither superseded nor withdrawn."""
+        return self.superseded_by is None and self.withdrawn_at is None
+
+
+@dataclass(frozen=True, slots=True)
+class FigureStatus:
+    """Where one figure of the resolution stands: its province value and status."""
+
+    figure: str
+    label: str
+    place: str
+    group: str
+    """The title of its target group ("Về kinh tế")."""
+    unit: str
+    target: str
+    """The figure as the resolution states it ("tăng trên 6,3%")."""
+    target_value: float
+    status: StatusName
+    value: float | None = None
+    """The province's value from the units' latest figures (None: no data)."""
+    as_of: dt.date | None = None
+    """The end of the latest period counted."""
+    reported_at: dt.datetime | None = None
+    reported_by: tuple[str, ...] = ()
+    """Names of the units whose figures are counted."""
+    latest: tuple[StoredSubmission, ...] = ()
+    """The latest active figure of each unit."""
+
+
+@dataclass(frozen=True, slots=True)
+class Overview:
+    """Every reported figure of a resolution with its status, in document order."""
+
+    year: int
+    as_of: dt.date
+    figures: tuple[FigureStatus, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredCard:
+    """A confirmation card: whose, for which unit, what it holds, and its state."""
+
+    id: str
+    telegram_id: int
+    chat_id: int
+    unit_id: str
+    year: int
+    payload: dict[str, Any]
+    state: str
+    expires_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class Confirmation:
+    """What pressing [Lưu] did: ``saved`` now, or the card's state when it was not pending."""
+
+    state: str
+    """``saved`` (by this press), ``already-saved``, ``cancelled``, ``expired`` or ``unknown``."""
+    submissions: tuple[StoredSubmission, ...] = ()

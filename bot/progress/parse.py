@@ -87,6 +87,7 @@ class ReportParser:
     """Read report messages against one resolution and the reporting units."""
 
     def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
         self.year = kb.document.year
         self.units = UnitFinder(kb.units)
         items: list[Searchable[ReportableFigure]] = []
@@ -121,6 +122,12 @@ class ReportParser:
             for number, word in re.findall(r"\b(\d+) (\w+)", fold(phrase))
         }
         self.index = SearchIndex(items, kb.vocabulary, place_scope=True)
+
+    def starts_like_report(self, message: str) -> bool:
+        """Return whether a message starts with a report's verb, or a unit and one."""
+        folded = fold_diacritics(clean(message)[:200])
+        named = self.units.find(folded)
+        return _VERB.match(_blank(folded, [(u.start, u.end) for u in named])) is not None
 
     def parse(self, message: str, today: dt.date) -> ParsedReport:
         """Return what a message reports, or why it cannot be saved, or that it reports nothing."""

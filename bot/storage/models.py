@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
-from datetime import UTC, datetime
+from datetime import UTC, date, datetime
 
 from sqlalchemy import (
     BigInteger,
     Boolean,
     CheckConstraint,
+    Date,
     DateTime,
     Dialect,
     Float,
@@ -196,3 +197,117 @@ class InboxUpdate(Base):
     state: Mapped[str] = mapped_column(StorableString(8), default="pending")
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     error: Mapped[str | None] = mapped_column(StorableString(255))
+
+
+class Role(Base):
+    """What a user may do: ``admin``, ``reporter`` (bound to units) or ``viewer``.
+
+    Keyed on the Telegram numeric id, never the username (which its owner can change).
+    Administrators named in ``BOT_ADMIN_IDS`` need no row.
+    """
+
+    __tablename__ = "roles"
+    __table_args__ = (CheckConstraint("role IN ('admin', 'reporter', 'viewer')", name="role"),)
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    role: Mapped[str] = mapped_column(StorableString(16))
+    granted_by: Mapped[int | None] = mapped_column(BigInteger)
+    granted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class RoleUnit(Base):
+    """A unit a reporter reports for (a reporter may have several)."""
+
+    __tablename__ = "role_units"
+
+    telegram_id: Mapped[int] = mapped_column(BigInteger, primary_key=True, autoincrement=False)
+    unit_id: Mapped[str] = mapped_column(StorableString(50), primary_key=True)
+
+
+class Registration(Base):
+    """A request (/dangky) to become the reporter of a unit, and what became of it."""
+
+    __tablename__ = "registrations"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'approved', 'refused')", name="state"),
+        Index("ix_registrations_state", "state"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    unit_id: Mapped[str] = mapped_column(StorableString(50))
+    state: Mapped[str] = mapped_column(StorableString(10), default="pending")
+    requested_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    decided_by: Mapped[int | None] = mapped_column(BigInteger)
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Card(Base):
+    """A report waiting for its reporter's confirmation ([Lưu], [Sửa], [Huỷ]).
+
+    ``payload`` is the JSON of the figures understood; nothing of it is a submission until
+    the card is ``saved``. Kept in the database, so a restart loses no card.
+    """
+
+    __tablename__ = "cards"
+    __table_args__ = (
+        CheckConstraint("state IN ('pending', 'saved', 'cancelled', 'expired')", name="state"),
+        Index("ix_cards_telegram_id_state", "telegram_id", "state"),
+    )
+
+    id: Mapped[str] = mapped_column(StorableString(32), primary_key=True)
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    unit_id: Mapped[str] = mapped_column(StorableString(50))
+    year: Mapped[int] = mapped_column(Integer)
+    payload: Mapped[str] = mapped_column(StorableText())
+    state: Mapped[str] = mapped_column(StorableString(10), default="pending")
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    expires_at: Mapped[datetime] = mapped_column(UTCDateTime())
+    decided_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Submission(Base):
+    """A figure a unit reported for a period (append-only).
+
+    A later figure for the same unit, figure and period supersedes it (``superseded_by``);
+    a withdrawn one keeps its row with ``withdrawn_at``. ``(card_id, position)`` is unique:
+    a card confirmed twice saves its figures once.
+    """
+
+    __tablename__ = "submissions"
+    __table_args__ = (
+        Index("uq_submissions_card_id_position", "card_id", "position", unique=True),
+        Index("ix_submissions_figure", "year", "figure_id", "unit_id", "period_end"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    card_id: Mapped[str | None] = mapped_column(StorableString(32))
+    position: Mapped[int] = mapped_column(Integer, default=0)
+    year: Mapped[int] = mapped_column(Integer)
+    figure_id: Mapped[str] = mapped_column(StorableString(50))
+    unit_id: Mapped[str] = mapped_column(StorableString(50))
+    period_start: Mapped[date] = mapped_column(Date)
+    period_end: Mapped[date] = mapped_column(Date)
+    value: Mapped[float] = mapped_column(Float)
+    text: Mapped[str] = mapped_column(StorableString(255))
+    note: Mapped[str | None] = mapped_column(StorableText())
+    telegram_id: Mapped[int] = mapped_column(BigInteger)
+    submitted_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    superseded_by: Mapped[int | None] = mapped_column(Integer)
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class AuditEntry(Base):
+    """One change of who may do what, or of the figures (append-only): who, what, when."""
+
+    __tablename__ = "audit_log"
+    __table_args__ = (Index("ix_audit_log_at", "at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    actor_id: Mapped[int | None] = mapped_column(BigInteger)
+    action: Mapped[str] = mapped_column(StorableString(32))
+    subject: Mapped[str] = mapped_column(StorableString(255))
+    before: Mapped[str | None] = mapped_column(StorableText())
+    after: Mapped[str | None] = mapped_column(StorableText())

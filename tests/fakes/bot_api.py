@@ -195,6 +195,10 @@ def utf16_length(text: str) -> int:
     return len(text.encode("utf-16-le")) // 2
 
 
+#: Telegram's limit on a photo's or document's caption (after entities are parsed).
+MAX_CAPTION_LENGTH = 1024
+
+
 def _message_text(params: Json, key: str = "text") -> str:
     raw = params.get(key)
     if not isinstance(raw, str):
@@ -275,6 +279,17 @@ def decode_request(content_type: str, body: bytes) -> tuple[Json, dict[str, tupl
         return params, files
     pairs = parse_qsl(body.decode("utf-8"), keep_blank_values=True)
     return {name: _decode_value(name, value) for name, value in pairs}, {}
+
+
+def uploaded_files(content_type: str, body: bytes) -> list[tuple[str, bytes]]:
+    """Return (filename, content) of each file a multipart request uploads."""
+    head = f"Content-Type: {content_type}\r\n\r\n".encode()
+    message = email.parser.BytesParser(policy=email.policy.HTTP).parsebytes(head + body)
+    return [
+        (str(part.get_filename()), part.get_payload(decode=True) or b"")
+        for part in message.iter_parts()
+        if part.get_filename() is not None
+    ]
 
 
 # --- the server ----------------------------------------------------------------------------
@@ -424,6 +439,8 @@ class FakeBotApi:
     first_update_id: int = 1000
     calls: list[Call] = field(default_factory=list, init=False)
     commands: dict[str, list[Json]] = field(default_factory=dict, init=False)
+    #: Files the bot uploaded (sendPhoto, sendDocument): (method, filename, content).
+    uploads: list[tuple[str, str, bytes]] = field(default_factory=list, init=False)
     webhook: Json = field(default_factory=dict, init=False)
 
     def __post_init__(self) -> None:
@@ -878,6 +895,11 @@ class FakeBotApi:
             return 404, {"ok": False, "error_code": 404, "description": "Not Found"}
         token, method = match.groups()
         params, files = _decode(content_type, body)
+        if files and token == self.token:
+            with self._lock:
+                self.uploads += [
+                    (method, *upload) for upload in uploaded_files(content_type, body)
+                ]
         if token != self.token:
             status, response = 401, ApiError(401, "Unauthorized").body()
         else:
@@ -991,6 +1013,30 @@ class FakeBotApi:
         if params.get("reply_markup"):
             message["reply_markup"] = params["reply_markup"]
         return self._store(chat, message, params["text"], params.get("reply_markup"))
+
+    def _api_sendphoto(self, params: Json) -> Json:
+        return self._send_file(params, "photo")
+
+    def _api_senddocument(self, params: Json) -> Json:
+        return self._send_file(params, "document")
+
+    def _send_file(self, params: Json, kind: str) -> Json:
+        chat = self._chat(params)
+        if not str(params.get(kind, "")).startswith("attach://"):
+            raise ApiError(400, f"Bad Request: there is no {kind} in the request")
+        caption = params.get("caption") or ""
+        if caption and utf16_length(_message_text(params, "caption")) > MAX_CAPTION_LENGTH:
+            raise ApiError(400, "Bad Request: message caption is too long")
+        message = {
+            "message_id": next(self._message_ids[chat["id"]]),
+            "date": int(time.time()),
+            "chat": chat,
+            "from": self.bot_user,
+            kind: {"file_id": f"{kind}-{len(self.uploads)}"},
+        }
+        if caption:
+            message["caption"] = caption
+        return message
 
     def _edit(self, params: Json, *, text: bool) -> Json | bool:
         if params.get("inline_message_id"):

@@ -1,0 +1,455 @@
+"""The reporting desk: registration, roles, reports and their cards, progress and exports.
+
+Every command of the progress feature goes through here, from Telegram and from the
+terminal (``resolution-bot chat --user-id N``) alike, and comes back as a
+:class:`~bot.lines.Reply`: its text, its buttons (each an action the desk knows: ``save``,
+``edit``, ``cancel``, ``unit``, ``approve``, ``refuse``), a file, and notices for other users.
+Nothing here knows Telegram.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+from collections.abc import Callable, Sequence
+
+from bot.access.roles import NEEDED, ROLE_TITLES, ROLE_WORDS, Access, Action, RoleName
+from bot.access.service import AccessService
+from bot.access.units import UnitFinder
+from bot.knowledge.entries import KnowledgeBase
+from bot.lines import Attachment, Button, Notice, Reply
+from bot.progress.model import FigureStatus, Overview, StoredCard, StoredSubmission
+from bot.progress.parse import ReportParser
+from bot.progress.render import (
+    HOW_TO_REPORT,
+    card_lines,
+    figure_detail_lines,
+    overview_lines,
+    previous_text,
+    status_line,
+)
+from bot.progress.service import WITHDRAW_WINDOW, ProgressService, card_payload
+from bot.vietnamese.text import fold_diacritics
+
+#: What the buttons of a card and of a request do.
+SAVE, EDIT, CANCEL, UNIT, APPROVE, REFUSE = "save", "edit", "cancel", "unit", "approve", "refuse"
+#: What a card's buttons say, and the words typed for them in the terminal.
+BUTTON_WORDS = {SAVE: "Lưu", EDIT: "Sửa", CANCEL: "Huỷ", APPROVE: "Duyệt", REFUSE: "Từ chối"}
+
+REFUSAL = "Lệnh này cần quyền {role}. {how}"
+HOW_TO_REGISTER = "Đồng chí gõ /dangky <đơn vị> để đăng ký báo cáo cho đơn vị mình."
+HOW_TO_GET_VIEW = "Đồng chí gõ /dangky <đơn vị>, hoặc đề nghị quản trị cấp quyền."
+DANGKY_USAGE = "Cú pháp: /dangky <đơn vị>, ví dụ: /dangky huyện Hà Quảng"
+QUYEN_USAGE = (
+    "Cú pháp: /quyen <user id hoặc @username> <admin|baocao|xem|xoa> [đơn vị], "
+    "ví dụ: /quyen 123456789 baocao huyện Hà Quảng"
+)
+CAPNHAT_USAGE = HOW_TO_REPORT
+NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang thực hiện để huỷ."
+
+
+class ReportingDesk:
+    """Commands of unit heads and administrators over the resolution in use."""
+
+    def __init__(
+        self,
+        access: AccessService,
+        progress: ProgressService,
+        parser: Callable[[], ReportParser],
+        time_zone: dt.tzinfo,
+    ) -> None:
+        self.access = access
+        self.progress = progress
+        self._parser = parser
+        self.time_zone = time_zone
+
+    @property
+    def parser(self) -> ReportParser:
+        """Return the report parser of the resolution in use (reloads swap it)."""
+        return self._parser()
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        """Return the resolution in use."""
+        return self.parser.kb
+
+    def today(self) -> dt.date:
+        """Return today's date in the bot's time zone."""
+        return dt.datetime.now(self.time_zone).date()
+
+    # --- who may do what ----------------------------------------------------------------
+
+    async def access_of(self, telegram_id: int) -> Access:
+        """Return a user's role and units."""
+        return await self.access.access_of(telegram_id)
+
+    async def _refuse(self, who: Access, action: Action, subject: str) -> Reply:
+        await self.access.refused(who.telegram_id, action, subject)
+        how = HOW_TO_REGISTER if action == "report" else HOW_TO_GET_VIEW
+        if action == "administer":
+            how = "Chỉ quản trị viên dùng được lệnh này."
+        return Reply(REFUSAL.format(role=ROLE_TITLES[NEEDED[action]], how=how))
+
+    async def register(self, telegram_id: int, who: str, unit_text: str) -> Reply:
+        """/dangky <đơn vị>: ask to report for a unit; the administrators decide."""
+        if not unit_text.strip():
+            return Reply(DANGKY_USAGE)
+        unit = self.units.one(unit_text)
+        if unit is None:
+            return Reply(f"Chưa nhận ra đơn vị “{unit_text.strip()}”. {self._unit_list()}")
+        access = await self.access_of(telegram_id)
+        if unit.id in access.units:
+            return Reply(f"Đồng chí đã là người báo cáo của {unit.name}.")
+        number, new = await self.access.register(telegram_id, unit.id)
+        if not new:
+            return Reply(f"Đề nghị báo cáo cho {unit.name} đã gửi, đang chờ quản trị duyệt.")
+        request = Reply(
+            f"Đề nghị đăng ký báo cáo số {number}: {who} (id {telegram_id}) "
+            f"xin báo cáo số liệu cho {unit.name}.",
+            ((Button(BUTTON_WORDS[APPROVE], APPROVE, str(number)),
+              Button(BUTTON_WORDS[REFUSE], REFUSE, str(number))),),
+        )  # fmt: skip
+        admins = await self.access.administrators()
+        return Reply(
+            f"Đã gửi đề nghị báo cáo cho {unit.name}; quản trị sẽ duyệt và báo lại đồng chí.",
+            notices=tuple(Notice(admin, request) for admin in admins),
+        )
+
+    async def decide(self, actor_id: int, registration: str, approve: bool) -> Reply:
+        """[Duyệt]/[Từ chối] a request; the requester is told."""
+        actor = await self.access_of(actor_id)
+        if not actor.may("administer"):
+            return await self._refuse(actor, "administer", f"registration:{registration}")
+        if not registration.isdigit():
+            return Reply("Đề nghị không còn.")
+        decided, now = await self.access.decide(int(registration), actor_id, approve)
+        if decided is None:
+            return Reply("Đề nghị không còn.")
+        unit = self.unit_name(decided.unit_id)
+        if not now:
+            state = "đã được duyệt" if decided.state == "approved" else "đã bị từ chối"
+            return Reply(f"Đề nghị số {decided.id} ({unit}) {state} trước đó.")
+        if approve:
+            told = (
+                f"Đề nghị báo cáo cho {unit} đã được duyệt. Đồng chí gửi số liệu bằng "
+                "/capnhat hoặc tin nhắn bắt đầu bằng “cập nhật”."
+            )
+            done = (
+                f"Đã duyệt đề nghị số {decided.id}: id {decided.telegram_id} báo cáo cho {unit}."
+            )
+        else:
+            told = f"Đề nghị báo cáo cho {unit} chưa được chấp thuận."
+            done = f"Đã từ chối đề nghị số {decided.id} ({unit})."
+        return Reply(
+            done,
+            notices=(Notice(decided.telegram_id, Reply(told)),),
+            menus=(decided.telegram_id,) if approve else (),
+        )
+
+    async def grant(self, actor_id: int, args: Sequence[str]) -> Reply:
+        """/quyen <user id|@username> <admin|baocao|xem|xoa> [đơn vị]."""
+        actor = await self.access_of(actor_id)
+        if not actor.may("administer"):
+            return await self._refuse(actor, "administer", "quyen")
+        if len(args) < 2:
+            return Reply(QUYEN_USAGE)
+        target_text, word, unit_text = args[0], fold_diacritics(args[1]), " ".join(args[2:])
+        target = await self._user(target_text)
+        if target is None:
+            return Reply(
+                f"Chưa biết người dùng “{target_text}”: dùng user id (số), hoặc @username "
+                "của người đã nhắn tin cho bot."
+            )
+        if target in self.access.admin_ids:
+            return Reply("Quản trị viên khai báo trong BOT_ADMIN_IDS không đổi quyền được.")
+        if word not in {*ROLE_WORDS, "xoa"}:
+            return Reply(QUYEN_USAGE)
+        role: RoleName | None = None if word == "xoa" else ROLE_WORDS[word]
+        units: tuple[str, ...] = ()
+        if unit_text:
+            unit = self.units.one(unit_text)
+            if unit is None:
+                return Reply(f"Chưa nhận ra đơn vị “{unit_text}”. {self._unit_list()}")
+            units = (unit.id,)
+        elif role == "reporter":
+            return Reply("Quyền báo cáo cần đơn vị: " + QUYEN_USAGE)
+        before, after = await self.access.grant(actor_id, target, role, units)
+        was, now = self._role_text(before), self._role_text(after)
+        told = f"Quản trị đã đổi quyền của đồng chí: {now}."
+        return Reply(
+            f"Đã đổi quyền của {target}: {was} → {now}.",
+            notices=(Notice(target, Reply(told)),),
+            menus=(target,),
+        )
+
+    # --- reports ---------------------------------------------------------------------------
+
+    def is_report(self, text: str) -> bool:
+        """Return whether a message starts like a report ("cập nhật …", "báo cáo …")."""
+        return self.parser.starts_like_report(text)
+
+    async def report(
+        self, telegram_id: int, chat_id: int, text: str, *, command: bool
+    ) -> Reply | None:
+        """Read a report (/capnhat, or a private message starting "cập nhật"/"báo cáo").
+
+        Returns None for free text that is no report (it is a question, answered as such).
+        """
+        parser = self.parser
+        today = self.today()
+        who = await self.access_of(telegram_id) if command else None
+        if who is not None and not who.may("report"):
+            return await self._refuse(who, "report", "capnhat")
+        parsed = await asyncio.to_thread(parser.parse, text, today)
+        if parsed.status == "none":
+            return Reply(CAPNHAT_USAGE) if command else None
+        who = who or await self.access_of(telegram_id)
+        if not who.may("report"):
+            return await self._refuse(who, "report", "capnhat")
+        if parsed.status == "problem":
+            return Reply(
+                "\n".join(["Chưa lưu được số liệu:", *(f"- {p}" for p in parsed.problems)])
+            )
+        named = {item.reporting_unit for item in parsed.items if item.reporting_unit}
+        if len(named) > 1:
+            return Reply("Mỗi lần đồng chí báo cáo cho một đơn vị; gửi riêng từng đơn vị.")
+        if named:
+            unit_id = named.pop()
+            if not who.reports_for(unit_id):
+                return Reply(
+                    f"Đồng chí không báo cáo cho {self.unit_name(unit_id)}. "
+                    f"Đơn vị của đồng chí: {self._units_text(who)}."
+                )
+            choices: tuple[str, ...] = (unit_id,)
+        else:
+            choices = who.units
+        if not choices:
+            return Reply(
+                "Đồng chí ghi tên đơn vị trong tin nhắn, ví dụ “cập nhật … huyện Hà Quảng”."
+            )
+        figures = [item.figure for item in parsed.items]
+        fitting = tuple(unit for unit in choices if not self._not_reported(unit, figures))
+        if not fitting:
+            problems = self._not_reported(choices[0], figures)
+            return Reply("\n".join(["Chưa lưu được số liệu:", *problems]))
+        choices = fitting
+        payload = card_payload(text, parsed.items, parsed.warnings)
+        unit_id = choices[0]
+        card = await self.progress.open_card(telegram_id, chat_id, unit_id, parser.year, payload)
+        if len(choices) > 1:
+            buttons = tuple(
+                (Button(self.unit_name(unit), UNIT, f"{card.id}:{unit}"),) for unit in choices
+            )
+            return Reply("Đồng chí báo cáo cho đơn vị nào?", (*buttons, (self._cancel(card),)))
+        return await self._card_reply(card)
+
+    async def press(self, telegram_id: int, action: str, value: str) -> Reply:
+        """A card's button: [Lưu], [Sửa], [Huỷ], or the unit chosen."""
+        card_id, _, unit_id = value.partition(":")
+        if action == SAVE:
+            done = await self.progress.confirm(card_id, telegram_id)
+            if done.state == "saved":
+                count = len(done.submissions)
+                unit = self.unit_name(done.submissions[0].unit) if done.submissions else ""
+                hours = int(WITHDRAW_WINDOW.total_seconds() // 3600)
+                return Reply(
+                    f"Đã lưu {count} số liệu của {unit}. Nếu nhầm, gõ /rutlai trong {hours} giờ "
+                    "để rút lại số vừa gửi, hoặc gửi số mới cho cùng kỳ để thay."
+                )
+            return Reply(_CARD_STATES.get(done.state, _CARD_STATES["unknown"]))
+        if action in {EDIT, CANCEL}:
+            state = await self.progress.cancel(card_id, telegram_id)
+            if state != "cancelled":
+                return Reply(_CARD_STATES.get(state, _CARD_STATES["unknown"]))
+            if action == EDIT:
+                return Reply("Phiếu này đã huỷ. Đồng chí gửi lại tin nhắn với số liệu đã sửa.")
+            return Reply("Đã huỷ, không lưu số liệu nào.")
+        if action == UNIT:
+            card = await self.progress.card(card_id)
+            who = await self.access_of(telegram_id)
+            if card is None or card.telegram_id != telegram_id or card.state != "pending":
+                return Reply(_CARD_STATES["unknown" if card is None else card.state])
+            if not who.reports_for(unit_id):
+                return Reply(f"Đồng chí không báo cáo cho {self.unit_name(unit_id)}.")
+            problems = self._not_reported(unit_id, [i["figure"] for i in card.payload["items"]])
+            if problems:
+                return Reply("\n".join(["Chưa lưu được số liệu:", *problems]))
+            await self.progress.set_card_unit(card, unit_id)
+            refreshed = await self.progress.card(card_id)
+            return await self._card_reply(refreshed or card)
+        return Reply(_CARD_STATES["unknown"])
+
+    async def cancel(self, telegram_id: int) -> Reply:
+        """/huy: drop the user's pending cards."""
+        count = await self.progress.cancel_all(telegram_id)
+        if count:
+            return Reply("Đã huỷ phiếu số liệu đang chờ xác nhận; không lưu gì.")
+        return Reply(NOTHING_TO_CANCEL)
+
+    async def withdraw(self, telegram_id: int) -> Reply:
+        """/rutlai: withdraw the user's last submission (within the window)."""
+        who = await self.access_of(telegram_id)
+        if not who.may("report"):
+            return await self._refuse(who, "report", "rutlai")
+        item = await self.progress.withdraw(telegram_id)
+        if item is None:
+            hours = int(WITHDRAW_WINDOW.total_seconds() // 3600)
+            return Reply(
+                f"Không có số liệu nào của đồng chí gửi trong {hours} giờ qua để rút lại."
+            )
+        known = self.parser.figures.get(item.figure)
+        label = known.figure.label if known is not None else item.figure
+        return Reply(f"Đã rút lại số liệu “{item.text}” ({label}, {self.unit_name(item.unit)}).")
+
+    # --- reading progress -----------------------------------------------------------------
+
+    async def overview(self) -> tuple[Overview, list[StoredSubmission]]:
+        """Return the overview of the resolution in use and its submissions."""
+        return await self.progress.overview(self.kb, self.unit_names, self.today())
+
+    async def show_progress(self, telegram_id: int, query: str) -> Reply:
+        """/tiendo [chỉ tiêu]: the overview, or one figure with units, history and a chart."""
+        who = await self.access_of(telegram_id)
+        if not who.may("view"):
+            return await self._refuse(who, "view", "tiendo")
+        overview, submissions = await self.overview()
+        if not query.strip():
+            return Reply("\n".join(overview_lines(overview)))
+        figure = self._figure_named(query, overview)
+        if figure is None:
+            return Reply(f"Chưa nhận ra chỉ tiêu “{query.strip()}”. Gõ /tiendo để xem tất cả.")
+        history = [s for s in submissions if s.figure == figure.figure]
+        lines = figure_detail_lines(figure, history, self.unit_names)
+        from bot.progress.chart import figure_chart
+
+        png = await asyncio.to_thread(figure_chart, figure, history, self.unit_names)
+        return Reply("\n".join(lines), attachment=Attachment("photo", f"{figure.figure}.png", png))
+
+    async def export(self, telegram_id: int, fmt: str) -> Reply:
+        """/xuat [csv]: the progress as an Excel workbook (or CSV), for administrators."""
+        who = await self.access_of(telegram_id)
+        if not who.may("administer"):
+            return await self._refuse(who, "administer", "xuat")
+        overview, submissions = await self.overview()
+        from bot.progress.export import overview_csv, overview_workbook
+
+        stamp = self.today().strftime("%Y%m%d")
+        if fmt.strip().casefold() == "csv":
+            data = await asyncio.to_thread(overview_csv, overview, submissions, self.unit_names)
+            name = f"tien-do-{overview.year}-{stamp}.csv"
+        else:
+            data = await asyncio.to_thread(
+                overview_workbook, overview, submissions, self.unit_names
+            )
+            name = f"tien-do-{overview.year}-{stamp}.xlsx"
+        return Reply(
+            f"Tiến độ các chỉ tiêu năm {overview.year} (đến {self.today():%d/%m/%Y}).",
+            attachment=Attachment("document", name, data),
+        )
+
+    async def progress_line(self, telegram_id: int, item_ids: Sequence[str]) -> str | None:
+        """Return the latest reported figure of an answered target, for registered users."""
+        figures = self._figures_of(item_ids)
+        if not figures:
+            return None
+        who = await self.access_of(telegram_id)
+        if not who.may("view"):
+            return None
+        overview, _ = await self.overview()
+        shown = [f for f in overview.figures if f.figure in figures and f.value is not None]
+        if not shown:
+            return None
+        return "Số liệu báo cáo mới nhất: " + "; ".join(status_line(f) for f in shown)
+
+    # --- helpers --------------------------------------------------------------------------
+
+    @property
+    def units(self) -> UnitFinder:
+        """Return the finder of reporting units."""
+        return self.parser.units
+
+    @property
+    def unit_names(self) -> dict[str, str]:
+        """Return each unit's name by id."""
+        return {unit.id: unit.name for unit in self.units.units}
+
+    def unit_name(self, unit_id: str) -> str:
+        """Return a unit's name (its id if unknown)."""
+        return self.unit_names.get(unit_id, unit_id)
+
+    def _unit_list(self) -> str:
+        names = ", ".join(unit.name for unit in self.units.units)
+        return f"Các đơn vị: {names}."
+
+    def _units_text(self, who: Access) -> str:
+        return ", ".join(self.unit_name(u) for u in who.units) or "chưa có"
+
+    def _role_text(self, access: Access) -> str:
+        if access.role is None:
+            return "không có quyền"
+        title = f"quyền {ROLE_TITLES[access.role]}"
+        return f"{title} ({self._units_text(access)})" if access.units else title
+
+    async def _user(self, text: str) -> int | None:
+        if text.startswith("@"):
+            return await self.access.user_named(text)
+        return int(text) if text.isascii() and text.isdigit() and len(text) <= 15 else None
+
+    def _not_reported(self, unit_id: str, figures: Sequence[str]) -> list[str]:
+        """Return a problem for each figure the unit does not report."""
+        problems = []
+        for figure_id in dict.fromkeys(figures):
+            known = self.parser.figures.get(figure_id)
+            if known is None or known.figure.progress is None:
+                continue
+            reporters = known.figure.progress.reporters
+            if unit_id not in reporters:
+                owners = ", ".join(self.unit_name(u) for u in reporters[:3])
+                more = "…" if len(reporters) > 3 else ""
+                problems.append(
+                    f"- {self.unit_name(unit_id)} không báo cáo chỉ tiêu “{known.figure.label}” "
+                    f"(đơn vị báo cáo: {owners}{more})."
+                )
+        return problems
+
+    def _cancel(self, card: StoredCard) -> Button:
+        return Button(BUTTON_WORDS[CANCEL], CANCEL, card.id)
+
+    async def _card_reply(self, card: StoredCard) -> Reply:
+        items = card.payload["items"]
+        previous = []
+        for item in items:
+            before = await self.progress.previous(card.year, item["figure"], card.unit_id)
+            previous.append(previous_text(before) if before else None)
+        lines = card_lines(items, self.unit_name(card.unit_id), previous, card.payload["warnings"])
+        buttons = (
+            Button(BUTTON_WORDS[SAVE], SAVE, card.id),
+            Button(BUTTON_WORDS[EDIT], EDIT, card.id),
+            self._cancel(card),
+        )
+        return Reply("\n".join(lines), (buttons,))
+
+    def _figure_named(self, query: str, overview: Overview) -> FigureStatus | None:
+        parser = self.parser
+        ranked = parser.index.rank(parser.index.analyzer.analyze(query))
+        if not ranked or ranked[0].score < 50:
+            return None
+        wanted = ranked[0].id
+        return next((f for f in overview.figures if f.figure == wanted), None)
+
+    def _figures_of(self, item_ids: Sequence[str]) -> set[str]:
+        figures: set[str] = set()
+        for item_id in item_ids:
+            entry = self.kb.entries.get(item_id)
+            if entry is not None and entry.kind in {"target", "figure"}:
+                figures |= {f.id for f in entry.figures if f.progress is not None}
+        return figures
+
+
+_CARD_STATES = {
+    "saved": "Số liệu này đã được lưu.",
+    "already-saved": "Số liệu này đã được lưu trước đó; không lưu lần nữa.",
+    "cancelled": "Phiếu này đã huỷ; đồng chí gửi lại số liệu nếu cần.",
+    "expired": "Phiếu đã hết hạn, chưa lưu gì. Đồng chí gửi lại số liệu.",
+    "unknown": "Phiếu không còn; đồng chí gửi lại số liệu.",
+}

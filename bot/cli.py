@@ -17,7 +17,7 @@ from bot.answering.answers import Answer
 from bot.answering.render import render_text
 from bot.core import Core, build_core
 from bot.errors import KnowledgeError, ResolutionBotError, UsageError
-from bot.progress.model import ParsedReport
+from bot.progress.model import Overview, ParsedReport
 from bot.progress.render import report_lines
 from bot.settings import Settings, load_settings
 
@@ -92,6 +92,8 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
 
     Each question is read after the previous answer (follow-ups: "vậy còn nhập khẩu?").
     """
+    if args.user_id is not None:
+        return _chat_as_user(args, out)
     library = core_of(args).library
     print("Hỏi về Nghị quyết (gõ “thoát” hoặc Ctrl-D để kết thúc).", file=out)
     offered: list[tuple[str, int | None]] = []
@@ -122,6 +124,47 @@ def cmd_chat(args: argparse.Namespace, out: TextIO) -> int:
         print(render_text(answer), file=out)
         if offered:
             print("(Gõ số thứ tự để chọn.)", file=out)
+
+
+def _chat_as_user(args: argparse.Namespace, out: TextIO) -> int:
+    """Chat as a Telegram user against the bot's database: commands and cards too."""
+    import asyncio
+
+    from bot.terminal import TerminalSession
+
+    def read() -> str | None:
+        try:
+            return _argument_text(input("> "))
+        except (EOFError, KeyboardInterrupt):
+            print(file=out)
+            return None
+
+    asyncio.run(TerminalSession(core_of(args), args.user_id, out).run(read))
+    return 0
+
+
+def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
+    """Print progress against every reported target (reads the database only)."""
+    import asyncio
+
+    from bot.progress.render import overview_lines
+
+    core = core_of(args)
+
+    async def overview() -> Overview:
+        try:
+            await core.start()
+            shown, _ = await core.desk.overview()
+            return shown
+        finally:
+            await core.aclose()
+
+    result = asyncio.run(overview())
+    if args.json:
+        print(json.dumps(result.as_json(), ensure_ascii=False), file=out)
+    else:
+        print("\n".join(overview_lines(result)), file=out)
+    return 0
 
 
 def cmd_progress_parse(args: argparse.Namespace, out: TextIO) -> int:
@@ -238,6 +281,9 @@ def build_parser() -> argparse.ArgumentParser:
     ask.add_argument("question", nargs="+")
     ask.set_defaults(handler=cmd_ask)
     chat = commands.add_parser("chat", help="interactive terminal chat")
+    chat.add_argument(
+        "--user-id", type=int, help="act as this Telegram user (commands, reports, cards)"
+    )
     chat.set_defaults(handler=cmd_chat)
     kb = commands.add_parser("kb", help="knowledge base tools")
     kb_commands = kb.add_subparsers(dest="kb_command", required=True)
@@ -254,8 +300,10 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_check
     )
     commands.add_parser("run", help="start the Telegram bot").set_defaults(handler=cmd_run)
-    progress = commands.add_parser("progress", help="progress figures reported by units")
-    progress_commands = progress.add_subparsers(dest="progress_command", required=True)
+    progress = commands.add_parser("progress", help="progress against targets (read-only)")
+    progress.add_argument("--json", action="store_true", help="one JSON object")
+    progress.set_defaults(handler=cmd_progress)
+    progress_commands = progress.add_subparsers(dest="progress_command")
     parse = progress_commands.add_parser(
         "parse", help="show what a report message is understood as (nothing is saved)"
     )

@@ -44,6 +44,7 @@ from handlers.progress import cancel as cancel_pending
 from handlers.progress import (
     export,
     grant,
+    pending,
     press,
     register,
     report_command,
@@ -153,6 +154,7 @@ def build_application(
             CommandHandler("huy", cancel_pending),
             CommandHandler("dangky", register),
             CommandHandler("quyen", grant),
+            CommandHandler("duyet", pending),
             CommandHandler("capnhat", report_command),
             CommandHandler("rutlai", withdraw),
             CommandHandler("tiendo", show_progress),

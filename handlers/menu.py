@@ -45,6 +45,7 @@ REPORTER_COMMANDS = (
 ADMIN_COMMANDS = (
     *REPORTER_COMMANDS,
     BotCommand("quyen", "Cấp, đổi, bỏ quyền: /quyen <user id> <admin|baocao|xem|xoa>"),
+    BotCommand("duyet", "Đề nghị đăng ký báo cáo đang chờ duyệt"),
     BotCommand("xuat", "Xuất tiến độ ra tệp Excel"),
     BotCommand("chuatraloi", "Câu hỏi bot chưa trả lời được"),
     BotCommand("taila", "Nạp lại dữ liệu Nghị quyết"),

@@ -75,6 +75,7 @@ def _who(user: User) -> str:
 
 register = private_command(lambda desk, user, _, args: desk.register(user.id, _who(user), args))
 """/dangky <đơn vị>: ask to become the reporter of a unit."""
+pending = private_command(lambda desk, user, _, __: desk.pending(user.id))
 grant = private_command(lambda desk, user, _, args: desk.grant(user.id, args.split()))
 """/quyen <user id|@username> <admin|baocao|xem|xoa> [đơn vị]."""
 report_command = private_command(

@@ -13,7 +13,15 @@ from handlers import keyboards, texts
 from handlers.context import core_of, edge_of
 from handlers.filters import strip_mention
 from handlers.progress import report_text
-from handlers.replies import acknowledge, reply_html, send_answer, topic_of, typing_after
+from handlers.render import escape
+from handlers.replies import (
+    acknowledge,
+    reply_html,
+    send_answer,
+    send_html,
+    topic_of,
+    typing_after,
+)
 
 
 async def answer_private_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -158,6 +166,11 @@ async def answer_question(
         delivered = await send_answer(
             context.bot, chat_id, answer, reply_to=reply_to, thread_id=thread_id
         )
+        if delivered and user is not None and chat_id == user.id and answer.status == "answer":
+            # In private only: a registered user also sees where the target stands.
+            line = await core.desk.progress_line(user.id, answer.item_id)
+            if line is not None:
+                await send_html(context.bot, chat_id, [escape(line)])
     finally:
         # Logged even when sending fails unexpectedly (the log decides what it keeps).
         await core.questions.record(

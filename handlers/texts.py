@@ -26,6 +26,7 @@ WELCOME_ADMIN = (
     "• /chuatraloi [số ngày] – những câu hỏi bot chưa trả lời được;\n"
     "• /taila – nạp lại dữ liệu Nghị quyết;\n"
     "• /quyen &lt;user id&gt; &lt;admin|baocao|xem|xoa&gt; [đơn vị] – cấp, đổi, bỏ quyền;\n"
+    "• /duyet – đề nghị đăng ký báo cáo đang chờ duyệt;\n"
     "• /xuat [csv] – xuất tiến độ ra tệp Excel.\n"
 )
 WELCOME_EXAMPLES = "\nBấm thử một câu hỏi mẫu:"

@@ -175,6 +175,12 @@ LAYERS: tuple[Layer, ...] = (
     ),
     Layer("bot.__main__", ("bot.cli",), "python -m bot is the command line, nothing more"),
     Layer(
+        "bot.terminal",
+        ("bot",),
+        "the terminal chat as a Telegram user (chat --user-id) is the command line's edge: "
+        "it may use all of the core, as bot.cli does, and never Telegram",
+    ),
+    Layer(
         "handlers",
         (
             "bot.core",

@@ -81,3 +81,42 @@ def test_a_bad_today_is_a_usage_error(capsys) -> None:
 def test_a_huge_number_is_no_crash(capsys) -> None:
     assert main(["progress", "parse", "--json", "cập nhật che phủ rừng " + "9" * 400]) == 0
     assert json.loads(capsys.readouterr().out)["status"] in {"problem", "none"}
+
+
+def test_chat_as_users_registers_reports_confirms_and_shows_progress(
+    capsys, monkeypatch, tmp_path
+) -> None:
+    monkeypatch.setenv("DATABASE_URL", f"sqlite+aiosqlite:///{tmp_path / 'bot.sqlite3'}")
+    monkeypatch.setenv("BOT_ADMIN_IDS", "1")
+    monkeypatch.chdir(tmp_path)
+
+    def chat(user: int, lines: str) -> str:
+        _stdin(monkeypatch, lines.encode())
+        assert main(["chat", "--user-id", str(user)]) == 0
+        return capsys.readouterr().out
+
+    asked = chat(5, "/dangky huyện Hà Quảng\n")
+    assert "Đã gửi đề nghị báo cáo cho Huyện Hà Quảng" in asked
+    assert "(Gửi tới người dùng 1: Đề nghị đăng ký báo cáo số 1" in asked
+    decided = chat(1, "/duyet\nduyệt 1\n")
+    assert "Đã duyệt đề nghị số 1" in decided
+    reported = chat(
+        5, "cập nhật kết nạp 35 đảng viên tháng 6\nlưu\n/tiendo kết nạp\nkết nạp đảng viên\n"
+    )
+    assert "Xác nhận số liệu báo cáo (chưa lưu)" in reported
+    assert "[1. Lưu]  [2. Sửa]  [3. Huỷ]" in reported
+    assert "Đã lưu 1 số liệu của Huyện Hà Quảng" in reported
+    assert "Huyện Hà Quảng: 35 đảng viên" in reported
+    assert (tmp_path / "ket-nap-dang-vien.png").read_bytes().startswith(b"\x89PNG")
+    # A question about the target shows where it stands, to a registered user.
+    assert "Số liệu báo cáo mới nhất: Số đảng viên kết nạp mới: 35 đảng viên" in reported
+    assert main(["progress", "--json"]) == 0
+    overview = json.loads(capsys.readouterr().out)
+    figure = next(f for f in overview["figures"] if f["figure"] == "ket-nap-dang-vien")
+    assert (figure["value"], figure["status"], figure["reported_by"]) == (
+        35,
+        "chậm",
+        ["Huyện Hà Quảng"],
+    )
+    assert main(["progress"]) == 0
+    assert "Tiến độ thực hiện các chỉ tiêu năm 2020" in capsys.readouterr().out

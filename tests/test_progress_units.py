@@ -7,9 +7,9 @@ from pathlib import Path
 
 import pytest
 
-from bot.access.units import UnitFinder
 from bot.cli import main
 from bot.knowledge.loader import check_knowledge, load_knowledge
+from bot.matching.units import UnitFinder
 
 ROOT = Path(__file__).resolve().parent.parent
 KNOWLEDGE = ROOT / "knowledge"
@@ -33,6 +33,10 @@ NAMES = [
     ("cục hải quan", "cuc-hai-quan"),
     ("Sở Lao động - Thương binh và Xã hội", "so-lao-dong"),
     ("sở GD&ĐT", "so-giao-duc"),
+    # typos
+    ("huyện Nguyen Binhh", "nguyen-binh"),
+    ("so nong ngiep", "so-nong-nghiep"),
+    ("Trung Khan", "trung-khanh"),
 ]
 
 
@@ -48,7 +52,9 @@ def test_a_unit_is_found_however_it_is_typed(finder: UnitFinder, text: str, unit
     assert found.id == unit
 
 
-@pytest.mark.parametrize("text", ["tỷ lệ che phủ rừng", "huyện Lục Yên", "thuế sản phẩm", ""])
+@pytest.mark.parametrize(
+    "text", ["tỷ lệ che phủ rừng", "huyện Lục Yên", "thuế sản phẩm", "", "ha", "Hà Nội"]
+)
 def test_no_unit_is_found_where_none_is_named(finder: UnitFinder, text: str) -> None:
     assert finder.one(text) is None
 

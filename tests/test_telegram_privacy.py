@@ -31,7 +31,7 @@ ADMIN_ONLY_COMMANDS = sorted(
 )
 PRIVATE_ONLY_LINE = texts.ADMIN_PRIVATE_ONLY.format(bot=BOT_USERNAME)
 #: The progress feature's commands say where to use them in their own words.
-PROGRESS_COMMANDS = {"capnhat", "quyen", "rutlai", "tiendo", "xuat", "dangky"}
+PROGRESS_COMMANDS = {"capnhat", "quyen", "duyet", "rutlai", "tiendo", "xuat", "dangky"}
 PROGRESS_ONLY_LINE = texts.PROGRESS_PRIVATE_ONLY.format(bot=BOT_USERNAME)
 
 

@@ -229,3 +229,22 @@ async def test_cancel_with_huy_and_withdraw(telegram_bot: TelegramHarness) -> No
     withdrawn = await bot.ask("/rutlai", user_id=REPORTER)
     assert "Đã rút lại số liệu “36 đảng viên”" in withdrawn.plain_text
     await asyncio.sleep(0)
+
+
+async def test_a_registered_user_sees_the_latest_figure_after_an_answer(
+    telegram_bot: TelegramHarness,
+) -> None:
+    bot = telegram_bot
+    await _reporter_of(bot, REPORTER, "huyện Hà Quảng")
+    card = await bot.ask("cập nhật kết nạp 35 đảng viên tháng 6", user_id=REPORTER)
+    await _press(bot, card, "Lưu", REPORTER)
+    update = bot.api.private_message("chỉ tiêu kết nạp đảng viên", bot.user(REPORTER))
+    shown = [c.plain_text for c in await bot.silent_on(update)]
+    assert shown[0].startswith("Số đảng viên kết nạp mới")
+    assert shown[1].startswith("Số liệu báo cáo mới nhất: Số đảng viên kết nạp mới: 35")
+    # Someone without a role sees the answer alone.
+    update = bot.api.private_message("chỉ tiêu kết nạp đảng viên", bot.user(VIEWER))
+    assert len(await bot.silent_on(update)) == 1
+    # In a group nobody does.
+    group = bot.api.group_message("/hoi chỉ tiêu kết nạp đảng viên", bot.user(REPORTER))
+    assert len(await bot.silent_on(group)) == 1

@@ -59,6 +59,10 @@ class AccessService:
         """Approve or refuse a request once; return it and whether this call decided it."""
         return await store.decide_registration(self.db, registration_id, actor_id, approve)
 
+    async def pending(self) -> list[store.StoredRegistration]:
+        """Return the requests waiting for a decision, oldest first."""
+        return await store.pending_registrations(self.db)
+
     async def refused(self, actor_id: int | None, action: str, subject: str) -> None:
         """Record an attempt refused for lack of a role."""
         await store.log_refusal(self.db, actor_id, action, subject)

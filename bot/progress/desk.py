@@ -11,13 +11,14 @@ from __future__ import annotations
 
 import asyncio
 import datetime as dt
+import functools
 from collections.abc import Callable, Sequence
 
 from bot.access.roles import NEEDED, ROLE_TITLES, ROLE_WORDS, Access, Action, RoleName
 from bot.access.service import AccessService
-from bot.access.units import UnitFinder
 from bot.knowledge.entries import KnowledgeBase
 from bot.lines import Attachment, Button, Notice, Reply
+from bot.matching.units import UnitFinder
 from bot.progress.model import FigureStatus, Overview, StoredCard, StoredSubmission
 from bot.progress.parse import ReportParser
 from bot.progress.render import (
@@ -28,7 +29,12 @@ from bot.progress.render import (
     previous_text,
     status_line,
 )
-from bot.progress.service import WITHDRAW_WINDOW, ProgressService, card_payload
+from bot.progress.service import (
+    WITHDRAW_WINDOW,
+    ProgressService,
+    build_overview,
+    card_payload,
+)
 from bot.vietnamese.text import fold_diacritics
 
 #: What the buttons of a card and of a request do.
@@ -45,6 +51,8 @@ QUYEN_USAGE = (
     "ví dụ: /quyen 123456789 baocao huyện Hà Quảng"
 )
 CAPNHAT_USAGE = HOW_TO_REPORT
+#: Requests listed by /duyet at once (the rest after these are decided).
+MAX_LISTED_REQUESTS = 20
 NOTHING_TO_CANCEL = "Hiện không có thao tác nào đang thực hiện để huỷ."
 
 
@@ -145,6 +153,29 @@ class ReportingDesk:
             notices=(Notice(decided.telegram_id, Reply(told)),),
             menus=(decided.telegram_id,) if approve else (),
         )
+
+    async def pending(self, actor_id: int) -> Reply:
+        """/duyet: the requests waiting for a decision, each with its buttons."""
+        actor = await self.access_of(actor_id)
+        if not actor.may("administer"):
+            return await self._refuse(actor, "administer", "duyet")
+        waiting = await self.access.pending()
+        if not waiting:
+            return Reply("Không có đề nghị đăng ký nào đang chờ duyệt.")
+        lines = ["Đề nghị đăng ký báo cáo đang chờ duyệt:"]
+        buttons = []
+        for request in waiting[:MAX_LISTED_REQUESTS]:
+            unit = self.unit_name(request.unit_id)
+            lines.append(f"{request.id}. id {request.telegram_id} xin báo cáo cho {unit}")
+            buttons.append(
+                (
+                    Button(f"{BUTTON_WORDS[APPROVE]} {request.id}", APPROVE, str(request.id)),
+                    Button(f"{BUTTON_WORDS[REFUSE]} {request.id}", REFUSE, str(request.id)),
+                )
+            )
+        if len(waiting) > MAX_LISTED_REQUESTS:
+            lines.append(f"… và {len(waiting) - MAX_LISTED_REQUESTS} đề nghị khác.")
+        return Reply("\n".join(lines), tuple(buttons))
 
     async def grant(self, actor_id: int, args: Sequence[str]) -> Reply:
         """/quyen <user id|@username> <admin|baocao|xem|xoa> [đơn vị]."""
@@ -319,7 +350,7 @@ class ReportingDesk:
         if figure is None:
             return Reply(f"Chưa nhận ra chỉ tiêu “{query.strip()}”. Gõ /tiendo để xem tất cả.")
         history = [s for s in submissions if s.figure == figure.figure]
-        lines = figure_detail_lines(figure, history, self.unit_names)
+        lines = figure_detail_lines(figure, history, self.unit_names, self.time_zone)
         from bot.progress.chart import figure_chart
 
         png = await asyncio.to_thread(figure_chart, figure, history, self.unit_names)
@@ -334,28 +365,42 @@ class ReportingDesk:
         from bot.progress.export import overview_csv, overview_workbook
 
         stamp = self.today().strftime("%Y%m%d")
-        if fmt.strip().casefold() == "csv":
-            data = await asyncio.to_thread(overview_csv, overview, submissions, self.unit_names)
-            name = f"tien-do-{overview.year}-{stamp}.csv"
-        else:
-            data = await asyncio.to_thread(
-                overview_workbook, overview, submissions, self.unit_names
+        build, suffix = (
+            (overview_csv, "csv")
+            if fmt.strip().casefold() == "csv"
+            else (overview_workbook, "xlsx")
+        )
+        data = await asyncio.to_thread(
+            functools.partial(
+                build, overview, submissions, self.unit_names, time_zone=self.time_zone
             )
-            name = f"tien-do-{overview.year}-{stamp}.xlsx"
+        )
+        name = f"tien-do-{overview.year}-{stamp}.{suffix}"
         return Reply(
             f"Tiến độ các chỉ tiêu năm {overview.year} (đến {self.today():%d/%m/%Y}).",
             attachment=Attachment("document", name, data),
         )
 
-    async def progress_line(self, telegram_id: int, item_ids: Sequence[str]) -> str | None:
-        """Return the latest reported figure of an answered target, for registered users."""
-        figures = self._figures_of(item_ids)
+    async def progress_line(self, telegram_id: int, item_id: str | None) -> str | None:
+        """Return the latest reported figures of an answered target, for registered users.
+
+        One line, or None: not a target, no data, or a user without a role.
+        """
+        figures = self._figures_of([item_id] if item_id else [])
         if not figures:
             return None
         who = await self.access_of(telegram_id)
         if not who.may("view"):
             return None
-        overview, _ = await self.overview()
+        kb = self.kb
+        submissions = [
+            item
+            for figure in sorted(figures)
+            for item in await self.progress.submissions(kb.document.year, figure)
+        ]
+        if not submissions:
+            return None
+        overview = build_overview(kb, submissions, self.unit_names, self.today())
         shown = [f for f in overview.figures if f.figure in figures and f.value is not None]
         if not shown:
             return None
@@ -420,7 +465,7 @@ class ReportingDesk:
         previous = []
         for item in items:
             before = await self.progress.previous(card.year, item["figure"], card.unit_id)
-            previous.append(previous_text(before) if before else None)
+            previous.append(previous_text(before, self.time_zone) if before else None)
         lines = card_lines(items, self.unit_name(card.unit_id), previous, card.payload["warnings"])
         buttons = (
             Button(BUTTON_WORDS[SAVE], SAVE, card.id),

@@ -138,6 +138,28 @@ class Overview:
     as_of: dt.date
     figures: tuple[FigureStatus, ...]
 
+    def as_json(self) -> dict[str, object]:
+        """Return the overview as ``resolution-bot progress --json`` prints it."""
+        return {
+            "year": self.year,
+            "as_of": self.as_of.isoformat(),
+            "figures": [
+                {
+                    "figure": f.figure,
+                    "label": f.label,
+                    "place": f.place,
+                    "group": f.group,
+                    "target": f.target,
+                    "unit": f.unit,
+                    "status": f.status,
+                    "value": f.value,
+                    "as_of": f.as_of.isoformat() if f.as_of else None,
+                    "reported_by": list(f.reported_by),
+                }
+                for f in self.figures
+            ],
+        }
+
 
 @dataclass(frozen=True, slots=True)
 class StoredCard:

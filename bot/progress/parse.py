@@ -24,11 +24,11 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.access.units import NamedUnit, UnitFinder
 from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Figure, Unit
 from bot.matching.index import Scored, SearchIndex
 from bot.matching.searchable import Quantity, Searchable
+from bot.matching.units import NamedUnit, UnitFinder
 from bot.progress.amounts import (
     SHARES,
     WHOLE,

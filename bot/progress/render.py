@@ -99,9 +99,10 @@ def card_lines(
     return lines
 
 
-def previous_text(item: StoredSubmission) -> str:
+def previous_text(item: StoredSubmission, time_zone: dt.tzinfo) -> str:
     """Return a unit's previous figure for a card: "53,9% (tháng 5/2020, gửi 12/06)"."""
-    return f"{item.text} ({period_text(item.period)}, gửi {item.submitted_at:%d/%m})"
+    sent = item.submitted_at.astimezone(time_zone)
+    return f"{item.text} ({period_text(item.period)}, gửi {sent:%d/%m})"
 
 
 def overview_lines(overview: Overview) -> list[str]:
@@ -132,7 +133,10 @@ def status_line(figure: FigureStatus) -> str:
 
 
 def figure_detail_lines(
-    figure: FigureStatus, history: list[StoredSubmission], unit_names: dict[str, str]
+    figure: FigureStatus,
+    history: list[StoredSubmission],
+    unit_names: dict[str, str],
+    time_zone: dt.tzinfo,
 ) -> list[str]:
     """Return /tiendo <chỉ tiêu>: status, each unit's latest figure, and the history."""
     lines = [
@@ -145,7 +149,7 @@ def figure_detail_lines(
         lines.append("Theo đơn vị (số mới nhất):")
         lines += [
             f"• {unit_names.get(s.unit, s.unit)}: {amount_text(s.value, figure.unit)}"
-            f" ({period_text(s.period)}, gửi {s.submitted_at:%d/%m})"
+            f" ({period_text(s.period)}, gửi {s.submitted_at.astimezone(time_zone):%d/%m})"
             for s in figure.latest
         ]
     if history:
@@ -153,7 +157,8 @@ def figure_detail_lines(
         for s in history[-15:]:
             mark = " (đã rút)" if s.withdrawn_at else " (đã thay)" if s.superseded_by else ""
             lines.append(
-                f"• {s.submitted_at:%d/%m %H:%M} {unit_names.get(s.unit, s.unit)}: "
+                f"• {s.submitted_at.astimezone(time_zone):%d/%m %H:%M} "
+                f"{unit_names.get(s.unit, s.unit)}: "
                 f"{amount_text(s.value, figure.unit)} — {period_text(s.period)}{mark}"
             )
     return lines

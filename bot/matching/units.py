@@ -11,6 +11,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from rapidfuzz import fuzz, process
+
 from bot.knowledge.schema import Unit
 from bot.vietnamese.text import fold, fold_diacritics
 
@@ -18,6 +20,13 @@ from bot.vietnamese.text import fold, fold_diacritics
 _LEVEL_WORDS = (
     r"(?:(?:ubnd|uy ban nhan dan|huyen uy|thanh uy)\s+)?(?:huyen|h\.|thanh pho|tp\.?)?\s*"
 )
+
+
+#: A unit name typed with a typo is taken when this similar (rapidfuzz ratio, 0-100) …
+FUZZY_SCORE = 85.0
+#: … and at least this long (folded): short names are too alike ("ha lang", "ha quang").
+MIN_FUZZY_LENGTH = 6
+_LEVEL_PREFIX = re.compile(r"^(?:huyen|thanh pho|tp)\s+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,10 +74,20 @@ class UnitFinder:
         return found
 
     def one(self, text: str) -> Unit | None:
-        """Return the unit a short text names ("hà quảng", "sở y tế"), if exactly one."""
+        """Return the unit a short text names ("hà quảng", "sở y tế"), if exactly one.
 
+        A typo is forgiven when one name is close enough ("ha quag", "so nong ngiep").
+        """
         named = {n.unit.id: n.unit for n in self.find(fold_diacritics(text))}
-        return next(iter(named.values())) if len(named) == 1 else None
+        if named:
+            return next(iter(named.values())) if len(named) == 1 else None
+        typed = _LEVEL_PREFIX.sub("", fold(text))
+        if len(typed) < MIN_FUZZY_LENGTH:
+            return None
+        best = process.extractOne(
+            typed, list(self._owners), scorer=fuzz.ratio, score_cutoff=FUZZY_SCORE
+        )
+        return None if best is None else self._owners[best[0]]
 
 
 def _word_pattern(word: str) -> str:

@@ -19,9 +19,12 @@ RUN pip install --no-cache-dir .
 
 FROM python:3.11.13-slim-bookworm
 
+# MPLCONFIGDIR: matplotlib (the /tiendo chart) keeps its font cache there; the bot's user
+# has no home folder to write one in.
 ENV PATH=/opt/venv/bin:$PATH \
     PYTHONDONTWRITEBYTECODE=1 \
-    PYTHONUNBUFFERED=1
+    PYTHONUNBUFFERED=1 \
+    MPLCONFIGDIR=/tmp/matplotlib
 
 RUN groupadd --system --gid 10001 bot \
     && useradd --system --uid 10001 --gid bot --home-dir /app --no-create-home \

@@ -154,8 +154,7 @@ def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
     async def overview() -> Overview:
         try:
             await core.start()
-            shown, _ = await core.desk.overview()
-            return shown
+            return await core.desk.overview()
         finally:
             await core.aclose()
 

@@ -19,7 +19,7 @@ from bot.access.service import AccessService
 from bot.knowledge.entries import KnowledgeBase
 from bot.lines import Attachment, Button, Notice, Reply
 from bot.matching.units import UnitFinder
-from bot.progress.model import FigureStatus, Overview, StoredCard, StoredSubmission
+from bot.progress.model import FigureStatus, Overview, StoredCard
 from bot.progress.parse import ReportParser
 from bot.progress.render import (
     HOW_TO_REPORT,
@@ -334,8 +334,8 @@ class ReportingDesk:
 
     # --- reading progress -----------------------------------------------------------------
 
-    async def overview(self) -> tuple[Overview, list[StoredSubmission]]:
-        """Return the overview of the resolution in use and its submissions."""
+    async def overview(self) -> Overview:
+        """Return the overview of the resolution in use."""
         return await self.progress.overview(self.kb, self.unit_names, self.today())
 
     async def show_progress(self, telegram_id: int, query: str) -> Reply:
@@ -343,13 +343,13 @@ class ReportingDesk:
         who = await self.access_of(telegram_id)
         if not who.may("view"):
             return await self._refuse(who, "view", "tiendo")
-        overview, submissions = await self.overview()
+        overview = await self.overview()
         if not query.strip():
             return Reply("\n".join(overview_lines(overview)))
         figure = self._figure_named(query, overview)
         if figure is None:
             return Reply(f"Chưa nhận ra chỉ tiêu “{query.strip()}”. Gõ /tiendo để xem tất cả.")
-        history = [s for s in submissions if s.figure == figure.figure]
+        history = await self.progress.submissions(overview.year, figure.figure)
         lines = figure_detail_lines(figure, history, self.unit_names, self.time_zone)
         from bot.progress.chart import figure_chart
 
@@ -361,7 +361,8 @@ class ReportingDesk:
         who = await self.access_of(telegram_id)
         if not who.may("administer"):
             return await self._refuse(who, "administer", "xuat")
-        overview, submissions = await self.overview()
+        overview = await self.overview()
+        submissions = await self.progress.submissions(overview.year)
         from bot.progress.export import overview_csv, overview_workbook
 
         stamp = self.today().strftime("%Y%m%d")

@@ -100,11 +100,10 @@ class ProgressService:
 
     async def overview(
         self, kb: KnowledgeBase, unit_names: Mapping[str, str], today: dt.date
-    ) -> tuple[Overview, list[StoredSubmission]]:
-        """Return every reported figure's status, and the submissions it was made from."""
-        year = kb.document.year
-        submissions = await self.submissions(year)
-        return build_overview(kb, submissions, unit_names, today), submissions
+    ) -> Overview:
+        """Return every reported figure's status (from each unit's latest figures only)."""
+        latest = await store.latest_submissions(self.db, kb.document.year)
+        return build_overview(kb, latest, unit_names, today)
 
 
 def build_overview(

@@ -12,8 +12,9 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import select, update
+from sqlalchemy import func, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import aliased
 
 from bot.progress.model import Confirmation, Period, StoredCard, StoredSubmission
 from bot.storage.database import Database
@@ -176,6 +177,38 @@ async def submissions_of(
         query = query.where(Submission.figure_id == figure_id)
     async with db.transaction() as session:
         rows = await session.scalars(query.order_by(Submission.id))
+        return [_submission(row) for row in rows]
+
+
+async def latest_submissions(db: Database, year: int) -> list[StoredSubmission]:
+    """Return each unit's latest active figure of every figure of a year (for the overview).
+
+    One window query: at most figures × units rows, however many were sent.
+    """
+    active = (
+        select(
+            Submission,
+            func.row_number()
+            .over(
+                partition_by=(Submission.figure_id, Submission.unit_id),
+                order_by=(
+                    Submission.period_end.desc(),
+                    Submission.submitted_at.desc(),
+                    Submission.id.desc(),
+                ),
+            )
+            .label("rank"),
+        )
+        .where(
+            Submission.year == year,
+            Submission.superseded_by.is_(None),
+            Submission.withdrawn_at.is_(None),
+        )
+        .subquery()
+    )
+    latest = aliased(Submission, active)
+    async with db.transaction() as session:
+        rows = await session.scalars(select(latest).where(active.c.rank == 1))
         return [_submission(row) for row in rows]
 
 

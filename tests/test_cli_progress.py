@@ -120,3 +120,12 @@ def test_chat_as_users_registers_reports_confirms_and_shows_progress(
     )
     assert main(["progress"]) == 0
     assert "Tiến độ thực hiện các chỉ tiêu năm 2020" in capsys.readouterr().out
+
+
+def test_parse_keeps_a_note_apart_from_the_figures(capsys) -> None:
+    message = "cập nhật BHYT 97,5% quý 2 (số liệu ước) ghi chú: theo BHXH"
+    assert main(["progress", "parse", "--json", "--today", "2020-07-15", message]) == 0
+    result = json.loads(capsys.readouterr().out)
+    assert result["status"] == "ok"
+    assert [i["value"] for i in result["items"]] == [97.5]
+    assert result["note"] == "theo BHXH; số liệu ước"

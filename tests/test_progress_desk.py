@@ -226,3 +226,16 @@ async def test_export_is_for_administrators_and_holds_the_figures(desk: FixedDes
     csv = await desk.export(ADMIN, "csv")
     assert csv.attachment is not None
     assert "35" in csv.attachment.data.decode("utf-8-sig")
+
+
+async def test_a_note_is_shown_on_the_card_and_kept_with_the_figure(desk: FixedDesk) -> None:
+    await _make_reporter(desk)
+    card = await desk.report(
+        REPORTER, REPORTER, "cập nhật kết nạp 35 đảng viên tháng 6 (số liệu ước)", command=False
+    )
+    assert card is not None
+    assert "Ghi chú: số liệu ước" in card.text
+    await desk.press(REPORTER, SAVE, _button(card, SAVE))
+    (saved,) = await desk.progress.submissions(2020)
+    assert saved.note == "số liệu ước"
+    assert saved.value == 35

@@ -264,7 +264,7 @@ class ReportingDesk:
             problems = self._not_reported(choices[0], figures)
             return Reply("\n".join(["Chưa lưu được số liệu:", *problems]))
         choices = fitting
-        payload = card_payload(text, parsed.items, parsed.warnings)
+        payload = card_payload(text, parsed.items, parsed.warnings, parsed.note)
         unit_id = choices[0]
         card = await self.progress.open_card(telegram_id, chat_id, unit_id, parser.year, payload)
         if len(choices) > 1:
@@ -467,7 +467,13 @@ class ReportingDesk:
         for item in items:
             before = await self.progress.previous(card.year, item["figure"], card.unit_id)
             previous.append(previous_text(before, self.time_zone) if before else None)
-        lines = card_lines(items, self.unit_name(card.unit_id), previous, card.payload["warnings"])
+        lines = card_lines(
+            items,
+            self.unit_name(card.unit_id),
+            previous,
+            card.payload["warnings"],
+            card.payload.get("note"),
+        )
         buttons = (
             Button(BUTTON_WORDS[SAVE], SAVE, card.id),
             Button(BUTTON_WORDS[EDIT], EDIT, card.id),

@@ -68,6 +68,8 @@ class ParsedReport:
     """Each a Vietnamese sentence saying what to fix; the report cannot be saved as written."""
     warnings: tuple[str, ...] = field(default=())
     """Values to confirm rather than refuse (far from the target's range)."""
+    note: str | None = None
+    """The reporter's note ("số liệu ước"), kept with every figure of the message."""
 
     def as_json(self) -> dict[str, object]:
         """Return the parse as ``resolution-bot progress parse --json`` prints it."""
@@ -77,6 +79,7 @@ class ParsedReport:
             "items": [item.as_json() for item in self.items],
             "problems": list(self.problems),
             "warnings": list(self.warnings),
+            "note": self.note,
         }
 
 

@@ -57,6 +57,9 @@ _ASKS = re.compile(
 #: Where one figure's piece of a message ends and the next one's begins, strongest first.
 _STRONG = re.compile(r"[;\n]|\s[-–•+]\s")
 _WEAK = re.compile(r",\s|\s(?:va|con|voi)\s")
+#: A note: "ghi chú: số liệu ước" to the end, or words in brackets without a number.
+_NOTE_AFTER = re.compile(r"(?i)\b(?:ghi ch[úu]|gc|note)\s*:\s*(?P<note>.+)$")
+_NOTE_IN_BRACKETS = re.compile(r"\((?P<note>[^()\d]{2,200})\)")
 #: Words before an amount that say which way it went: "giảm 2,1%".
 _DOWN = re.compile(r"\bgiam\s*(?:duoc\s*)?$")
 
@@ -132,6 +135,7 @@ class ReportParser:
     def parse(self, message: str, today: dt.date) -> ParsedReport:
         """Return what a message reports, or why it cannot be saved, or that it reports nothing."""
         text = digits_for_report_words(digits_for_spoken_numbers(decode_text(clean(message))))
+        text, note = self._without_note(text)
         folded = fold_diacritics(text)
         named_units = self.units.find(folded)
         # "Huyện Hà Quảng báo cáo: …": the verb may follow the unit's name.
@@ -196,7 +200,33 @@ class ReportParser:
             return ParsedReport(message, "problem", problems=tuple(dict.fromkeys(problems)))
         if verb is None and not items:
             return ParsedReport(message, "none")
-        return ParsedReport(message, "ok", tuple(items), warnings=tuple(warnings))
+        return ParsedReport(message, "ok", tuple(items), warnings=tuple(warnings), note=note)
+
+    def _without_note(self, text: str) -> tuple[str, str | None]:
+        """Return the text without its note, and the note ("(số liệu ước)", "ghi chú: …").
+
+        Words in brackets are a note unless they name a unit ("(Ban Tổ chức)") or a target
+        ("3 xã (nông thôn mới)"). The note's characters become spaces, so positions in the
+        text stay as they were.
+        """
+        notes: list[str] = []
+        for pattern in (_NOTE_AFTER, _NOTE_IN_BRACKETS):
+            for match in pattern.finditer(text):
+                note = match.group("note").strip()
+                if pattern is _NOTE_IN_BRACKETS and self._names_something(note):
+                    continue
+                notes.append(note)
+                start, end = match.span()
+                text = text[:start] + " " * (end - start) + text[end:]
+        kept = [note for note in notes if note]
+        return text, "; ".join(kept) if kept else None
+
+    def _names_something(self, text: str) -> bool:
+        """Return whether a text names a unit or one of the figures."""
+        if self.units.find(fold_diacritics(text)):
+            return True
+        ranked = self.index.rank(self.index.analyzer.analyze(text))
+        return bool(ranked) and ranked[0].score >= FIGURE_SCORE
 
     def _in_a_name(self, folded: str, amount: Amount) -> bool:
         """Return whether an amount is a number of a figure's name ("trên 1 ha")."""

@@ -80,6 +80,7 @@ def card_lines(
     unit_name: str,
     previous: list[str | None],
     warnings: list[str],
+    note: str | None = None,
 ) -> list[str]:
     """Return the text of a confirmation card: each figure, the unit, the comparison."""
     lines = ["Xác nhận số liệu báo cáo (chưa lưu):", f"Đơn vị: {unit_name}"]
@@ -94,6 +95,8 @@ def card_lines(
         before = previous[number - 1]
         if before:
             lines.append(f"   Lần báo cáo trước: {before}")
+    if note:
+        lines.append(f"Ghi chú: {note}")
     lines += [f"⚠ {warning}" for warning in warnings]
     lines.append("Bấm Lưu để lưu, Sửa để gửi lại số liệu khác, Huỷ để bỏ.")
     return lines

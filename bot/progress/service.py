@@ -32,13 +32,17 @@ WITHDRAW_WINDOW = dt.timedelta(hours=24)
 
 
 def card_payload(
-    message: str, items: Sequence[ReportedFigure], warnings: Sequence[str]
+    message: str,
+    items: Sequence[ReportedFigure],
+    warnings: Sequence[str],
+    note: str | None = None,
 ) -> dict[str, Any]:
-    """Return what a card keeps of a report: the message, each figure, the warnings."""
+    """Return what a card keeps of a report: the message, each figure, warnings, the note."""
     return {
         "message": message,
-        "items": [{**item.as_json(), "target": item.target} for item in items],
+        "items": [{**item.as_json(), "target": item.target, "note": note} for item in items],
         "warnings": list(warnings),
+        "note": note,
     }
 
 

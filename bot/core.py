@@ -24,6 +24,9 @@ if TYPE_CHECKING:
     from bot.access.members import Members
     from bot.answering.question_log import QuestionLog
     from bot.inbox import UpdateInbox
+    from bot.outbox.delivery import DeliveryWorker
+    from bot.outbox.model import Sender
+    from bot.outbox.service import BroadcastDesk
     from bot.progress.desk import ReportingDesk
     from bot.progress.parse import ReportParser
     from bot.storage import Database
@@ -113,6 +116,29 @@ class Core:
             self.report_parser,
             self.time_zone,
         )
+
+    @cached_property
+    def broadcasts(self) -> BroadcastDesk:
+        """Return the broadcasts' commands (/thongbao, opting out, reports)."""
+        from bot.outbox.service import BroadcastDesk
+
+        desk = self.desk
+
+        async def unreported() -> list[str]:
+            return await desk.progress.units_not_reported(desk.kb, desk.today())
+
+        return BroadcastDesk(self.database, desk.access, unreported)
+
+    def delivery(self, sender: Sender) -> DeliveryWorker:
+        """Return an outbox worker sending through ``sender`` at ``BROADCAST_RATE``.
+
+        Broadcasts queued from now on wake it at once.
+        """
+        from bot.outbox.delivery import DeliveryWorker
+
+        worker = DeliveryWorker(self.database, sender, rate=self.settings.broadcast_rate)
+        self.broadcasts.wake = worker.wake
+        return worker
 
     def report_parser(self) -> ReportParser:
         """Return the reader of report messages for the resolution in use (the latest year).

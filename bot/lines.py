@@ -50,6 +50,8 @@ class Reply:
     attachment: Attachment | None = None
     notices: tuple[Notice, ...] = ()
     menus: tuple[int, ...] = ()
+    html: bool = False
+    """``text`` is Telegram HTML already (a broadcast's own formatting), not plain text."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Annotated, Any
 from urllib.parse import urlsplit
 
-from pydantic import Field, SecretStr, ValidationError, field_validator
+from pydantic import Field, SecretStr, ValidationError, ValidationInfo, field_validator
 from pydantic_settings import (
     BaseSettings,
     NoDecode,
@@ -52,9 +52,17 @@ _EXPECTED = {
     "webhook_secret": "chỉ gồm 1-256 ký tự A-Z, a-z, 0-9, _ và -",
     "webhook_listen": "cần một địa chỉ IP để lắng nghe, ví dụ 127.0.0.1",
     "webhook_port": "cần một cổng TCP từ 1 đến 65535",
-    "broadcast_rate": "cần số tin nhắn mỗi giây, lớn hơn 0 và không quá 30",
+    "broadcast_rate": (
+        "cần số tin nhắn mỗi giây, lớn hơn 0 và không quá 30 "
+        "(không quá 1000 khi BROADCAST_PAID=true)"
+    ),
+    "broadcast_paid": "cần true hoặc false",
     "tz_name": "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
 }
+
+
+#: Messages a second Telegram allows a bot overall without paid broadcasts.
+FREE_BROADCAST_RATE = 30.0
 
 
 def default_knowledge_path() -> Path:
@@ -82,7 +90,8 @@ class Settings(BaseSettings):
     webhook_secret: SecretStr | None = None
     webhook_listen: str = "127.0.0.1"
     webhook_port: int = Field(8443, ge=1, le=65535)
-    broadcast_rate: float = Field(25, gt=0, le=30)
+    broadcast_paid: bool = False
+    broadcast_rate: float = Field(25, gt=0, le=1000)
     tz_name: str = "Asia/Ho_Chi_Minh"
 
     @field_validator("telegram_api_base_url")
@@ -135,6 +144,14 @@ class Settings(BaseSettings):
     def _webhook_secret(cls, value: SecretStr | None) -> SecretStr | None:
         if value is not None and not _WEBHOOK_SECRET.fullmatch(value.get_secret_value()):
             raise ValueError(_EXPECTED["webhook_secret"])
+        return value
+
+    @field_validator("broadcast_rate")
+    @classmethod
+    def _rate_within_telegrams_limit(cls, value: float, info: ValidationInfo) -> float:
+        # Telegram allows about 30 messages a second; paid broadcasts up to 1,000.
+        if value > FREE_BROADCAST_RATE and not info.data.get("broadcast_paid"):
+            raise ValueError(_EXPECTED["broadcast_rate"])
         return value
 
     @field_validator("tz_name")

@@ -26,7 +26,7 @@ from telegram.ext import (
 
 from bot.core import Core, build_core
 from bot.settings import Settings
-from handlers import keyboards
+from handlers import broadcast, keyboards
 from handlers.admin import reload_knowledge, unanswered
 from handlers.browse import navigate, show_target_groups, show_task_groups
 from handlers.context import CORE_KEY, EDGE_KEY, BotApplication, Edge
@@ -159,6 +159,9 @@ def build_application(
             CommandHandler("rutlai", withdraw),
             CommandHandler("tiendo", show_progress),
             CommandHandler("xuat", export),
+            CommandHandler("thongbao", broadcast.compose),
+            CommandHandler("tatthongbao", broadcast.opt_out),
+            CommandHandler("batthongbao", broadcast.opt_in),
             CommandHandler("chuatraloi", unanswered),
             CommandHandler("taila", reload_knowledge),
             MessageHandler(PRIVATE & filters.TEXT & ~filters.COMMAND, answer_private_text),
@@ -178,6 +181,7 @@ def build_application(
                 ),
             ),
             CallbackQueryHandler(press, pattern=keyboards.pattern(keyboards.PROGRESS)),
+            CallbackQueryHandler(broadcast.press, pattern=keyboards.pattern(keyboards.BROADCAST)),
             CallbackQueryHandler(expired_button),
             InlineQueryHandler(inline_query),
             ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER),

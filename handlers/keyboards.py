@@ -11,7 +11,9 @@ an older version of the bot) means the latest resolution.
 * ``m:targets`` / ``m:tasks`` the browse menus (of a year: ``m:targets@2020``);
 * ``x:<n>`` ask example question number n;
 * ``p:<action>:<value>`` a button of a report card or a registration request (the action
-  is one letter, see ``handlers.progress.ACTION_CODES``).
+  is one letter, see ``handlers.progress.ACTION_CODES``);
+* ``b:<action>:<value>`` a button of a broadcast's preview or sending
+  (``handlers.broadcast.ACTION_CODES``).
 """
 
 from __future__ import annotations
@@ -33,7 +35,8 @@ TASK_GROUP = "k"
 MENU = "m"
 EXAMPLE = "x"
 PROGRESS = "p"
-PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE, PROGRESS)
+BROADCAST = "b"
+PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE, PROGRESS, BROADCAST)
 TARGETS = "targets"
 TASKS = "tasks"
 

@@ -35,7 +35,12 @@ GROUP_COMMANDS = (
     BotCommand("nhiemvu", "Xem các nhiệm vụ chủ yếu"),
     BotCommand("help", "Cách hỏi bot trong nhóm"),
 )
-PRIVATE_COMMANDS = (*PRIVATE_COMMANDS, BotCommand("dangky", "Đăng ký báo cáo số liệu cho đơn vị"))
+PRIVATE_COMMANDS = (
+    *PRIVATE_COMMANDS,
+    BotCommand("dangky", "Đăng ký báo cáo số liệu cho đơn vị"),
+    BotCommand("tatthongbao", "Tắt thông báo chung"),
+    BotCommand("batthongbao", "Bật lại thông báo chung"),
+)
 VIEWER_COMMANDS = (*PRIVATE_COMMANDS, BotCommand("tiendo", "Tiến độ thực hiện các chỉ tiêu"))
 REPORTER_COMMANDS = (
     *VIEWER_COMMANDS,
@@ -47,6 +52,7 @@ ADMIN_COMMANDS = (
     BotCommand("quyen", "Cấp, đổi, bỏ quyền: /quyen <user id> <admin|baocao|xem|xoa>"),
     BotCommand("duyet", "Đề nghị đăng ký báo cáo đang chờ duyệt"),
     BotCommand("xuat", "Xuất tiến độ ra tệp Excel"),
+    BotCommand("thongbao", "Gửi thông báo: /thongbao <nội dung>"),
     BotCommand("chuatraloi", "Câu hỏi bot chưa trả lời được"),
     BotCommand("taila", "Nạp lại dữ liệu Nghị quyết"),
 )

@@ -210,6 +210,24 @@ async def edit_html(message: Message, text: str, markup: InlineKeyboardMarkup | 
     return await delivered(edit, chat_id=message.chat_id) is not None
 
 
+async def edit_html_by_id(
+    bot: Bot, chat_id: int, message_id: int, text: str, markup: InlineKeyboardMarkup | None
+) -> bool:
+    """Replace the text and buttons of a message known by its chat and id."""
+
+    async def edit() -> Message | bool:
+        try:
+            return await bot.edit_message_text(
+                text, chat_id, message_id, parse_mode=ParseMode.HTML, reply_markup=markup
+            )
+        except BadRequest as error:
+            if "message is not modified" in error.message.lower():
+                return True
+            raise
+
+    return await delivered(edit, chat_id=chat_id) is not None
+
+
 async def acknowledge(
     query: CallbackQuery, text: str | None = None, *, alert: bool = False
 ) -> bool:

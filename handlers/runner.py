@@ -14,10 +14,12 @@ import logging
 import signal
 from typing import Any
 
+from telegram import Bot
 from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.core import Core
 from bot.errors import SettingsError, StorageError
+from handlers.broadcast import report_progress
 from handlers.context import BotApplication
 from handlers.intake import (
     Intake,
@@ -27,6 +29,7 @@ from handlers.intake import (
     serve_webhook,
 )
 from handlers.menu import set_command_menus
+from handlers.sender import TelegramSender, broadcast_bot
 
 logger = logging.getLogger(__name__)
 
@@ -56,6 +59,9 @@ class Runner:
         self._server: WebhookServer | None = None
         self._initialized = False
         self._started = False
+        self.delivering = asyncio.Event()
+        self._broadcast_bot: Bot | None = None
+        self._background: list[asyncio.Task[None]] = []
 
     async def start(self) -> None:
         """Check the database, meet Telegram, handle what a crash left, then take updates.
@@ -75,6 +81,7 @@ class Runner:
         await self.application.start()
         self._started = True
         await self.intake.replay()
+        await self._start_delivery()
         with contextlib.suppress(StorageError):  # housekeeping: the next start tries again
             await self.core.inbox.prune()
         bot = self.application.bot
@@ -102,6 +109,31 @@ class Runner:
             )
         )
 
+    async def _start_delivery(self) -> None:
+        """Start the outbox's worker (its own Bot API client) and the progress reports."""
+        settings = self.core.settings
+        self._broadcast_bot = broadcast_bot(settings)
+        await self._broadcast_bot.initialize()
+        sender = TelegramSender(self._broadcast_bot, paid=settings.broadcast_paid)
+        worker = self.core.delivery(sender)
+        self._background = [
+            asyncio.create_task(worker.run(self.delivering), name="outbox"),
+            asyncio.create_task(
+                report_progress(self.core, self.application.bot, self.delivering),
+                name="broadcast-progress",
+            ),
+        ]
+
+    async def _stop_delivery(self) -> None:
+        self.delivering.set()
+        if self._background:
+            await asyncio.gather(*self._background, return_exceptions=True)
+            self._background = []
+        if self._broadcast_bot is not None:
+            with contextlib.suppress(TelegramError):
+                await self._broadcast_bot.shutdown()
+            self._broadcast_bot = None
+
     async def wait(self) -> None:
         """Wait until :meth:`request_stop` is called, or the poller ends.
 
@@ -124,6 +156,7 @@ class Runner:
     async def stop(self) -> None:
         """Stop taking updates, finish those taken, write what is pending, close."""
         self.stopping.set()
+        await self._stop_delivery()
         if self.poller is not None:
             self.poller.cancel()  # a long poll in flight: nothing is lost, nothing confirmed
             await asyncio.gather(self.poller, return_exceptions=True)

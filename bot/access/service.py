@@ -63,6 +63,12 @@ class AccessService:
         """Return the requests waiting for a decision, oldest first."""
         return await store.pending_registrations(self.db)
 
+    async def reporters(self, units: Iterable[str] | None = None) -> list[int]:
+        """Return the reporters (of some units, or all of them)."""
+        if units is None:
+            return await store.users_with_role(self.db, "reporter")
+        return await store.reporters_of(self.db, list(units))
+
     async def refused(self, actor_id: int | None, action: str, subject: str) -> None:
         """Record an attempt refused for lack of a role."""
         await store.log_refusal(self.db, actor_id, action, subject)

@@ -127,6 +127,9 @@ class User(Base):
     first_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     last_seen: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
     is_blocked: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    #: The user turned general announcements off (/tatthongbao); reminders about their own
+    #: unit's reporting still reach them.
+    opted_out: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class Chat(Base):
@@ -311,3 +314,93 @@ class AuditEntry(Base):
     subject: Mapped[str] = mapped_column(StorableString(255))
     before: Mapped[str | None] = mapped_column(StorableText())
     after: Mapped[str | None] = mapped_column(StorableText())
+
+
+class Broadcast(Base):
+    """A message to many chats: an announcement (/thongbao) or a reminder's firing.
+
+    ``text`` is Telegram HTML, already safe. ``report_chat_id``/``report_message_id`` is the
+    administrator's message edited with the progress of the sending.
+    """
+
+    __tablename__ = "broadcasts"
+    __table_args__ = (
+        CheckConstraint("state IN ('draft', 'sending', 'done', 'cancelled')", name="state"),
+        CheckConstraint("kind IN ('announcement', 'reminder')", name="kind"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    kind: Mapped[str] = mapped_column(StorableString(16), default="announcement")
+    text: Mapped[str] = mapped_column(StorableText())
+    audience: Mapped[str] = mapped_column(StorableString(255), default="all")
+    state: Mapped[str] = mapped_column(StorableString(12), default="draft")
+    total: Mapped[int] = mapped_column(Integer, default=0)
+    report_chat_id: Mapped[int | None] = mapped_column(BigInteger)
+    report_message_id: Mapped[int | None] = mapped_column(BigInteger)
+    reminder_id: Mapped[int | None] = mapped_column(Integer)
+    finished_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class OutboxRow(Base):
+    """One recipient of a broadcast and what became of its message.
+
+    ``pending`` rows are claimed (``claimed``, with a lease) by one worker of one instance,
+    then ``sent``, ``blocked`` (403: the recipient blocked the bot or left), ``failed`` (after
+    the retries) or ``cancelled``. A claim whose lease ran out (its instance died) is
+    claimed again: at most the rows of one claim can be sent twice.
+    """
+
+    __tablename__ = "outbox"
+    __table_args__ = (
+        CheckConstraint(
+            "state IN ('pending', 'claimed', 'sent', 'blocked', 'failed', 'cancelled')",
+            name="state",
+        ),
+        Index("uq_outbox_broadcast_id_chat_id", "broadcast_id", "chat_id", unique=True),
+        Index("ix_outbox_state_next_try_at", "state", "next_try_at"),
+    )
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    broadcast_id: Mapped[int] = mapped_column(Integer)
+    chat_id: Mapped[int] = mapped_column(BigInteger)
+    is_group: Mapped[bool] = mapped_column(Boolean, default=False)
+    state: Mapped[str] = mapped_column(StorableString(10), default="pending")
+    attempts: Mapped[int] = mapped_column(Integer, default=0)
+    next_try_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    claimed_by: Mapped[str | None] = mapped_column(StorableString(64))
+    lease_until: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    sent_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    error: Mapped[str | None] = mapped_column(StorableString(255))
+
+
+class Pacing(Base):
+    """A shared send rate: the time the next message may go (one row per limit).
+
+    Every instance reserves its sends here, in a transaction, so the overall rate (and each
+    group's 20 a minute) holds however many instances send.
+    """
+
+    __tablename__ = "pacing"
+
+    name: Mapped[str] = mapped_column(StorableString(64), primary_key=True)
+    next_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+
+
+class Reminder(Base):
+    """A scheduled message: its schedule as typed and as a rule, skipped dates, next firing."""
+
+    __tablename__ = "reminders"
+    __table_args__ = (Index("ix_reminders_next_fire_at", "next_fire_at"),)
+
+    id: Mapped[int] = mapped_column(Integer, primary_key=True)
+    created_by: Mapped[int | None] = mapped_column(BigInteger)
+    created_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)
+    text: Mapped[str] = mapped_column(StorableText())
+    audience: Mapped[str] = mapped_column(StorableString(255), default="all")
+    schedule: Mapped[str] = mapped_column(StorableString(255))
+    rule: Mapped[str] = mapped_column(StorableText())
+    paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
+    next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+    last_fired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())

@@ -450,6 +450,11 @@ class FakeBotApi:
         self._message_ids: dict[int, Iterator[int]] = defaultdict(lambda: itertools.count(1))
         self._query_ids = itertools.count(1)
         self._failures: dict[str, deque[_Failure]] = defaultdict(deque)
+        #: Users who blocked the bot: sending to them answers 403.
+        self.blocked: set[int] = set()
+        #: Every n-th call of a method fails (method: (n, failure)), counted from when set.
+        self._every: dict[str, tuple[int, _Failure]] = {}
+        self._every_count: Counter[str] = Counter()
         self._windows: dict[str, _Window] = {}
         self._garbage_left = 0
         self._garbage_served = 0
@@ -603,6 +608,14 @@ class FakeBotApi:
         with self._lock:
             self._windows[method.lower()] = _Window(self.clock() + seconds, failure)
 
+    def fail_every(
+        self, method: str, every: int, status: int, *, retry_after: int | None = None
+    ) -> None:
+        """Make every ``every``-th call of ``method`` fail with ``status`` from now on."""
+        with self._lock:
+            self._every[method.lower()] = (every, _failure(status, None, retry_after))
+            self._every_count[method.lower()] = 0
+
     def drop_connections_for(
         self, method: str, seconds: float, *, after_processing: bool = False
     ) -> None:
@@ -631,6 +644,7 @@ class FakeBotApi:
         with self._lock:
             self._windows.clear()
             self._failures.clear()
+            self._every.clear()
             self._garbage_left = 0
 
     def request_count(self, method: str) -> int:
@@ -935,6 +949,13 @@ class FakeBotApi:
             window = self._windows.get(name)
             if failure is None and window is not None and self.clock() < window.until:
                 failure = window.failure  # None for a drop window: served by respond()
+            every = self._every.get(name)
+            if failure is None and every is not None:
+                self._every_count[name] += 1
+                if self._every_count[name] % every[0] == 0:
+                    failure = every[1]
+            if failure is None and name == "sendmessage" and params.get("chat_id") in self.blocked:
+                failure = _failure(403, None, None)
         if failure is not None:
             error = ApiError(failure.status, failure.description, failure.retry_after)
             return error.status, error.body()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
@@ -165,6 +166,19 @@ async def users_with_role(db: Database, role: str) -> list[int]:
     """Return the users who have a role (stored, not from the settings)."""
     async with db.transaction() as session:
         return list(await session.scalars(select(Role.telegram_id).where(Role.role == role)))
+
+
+async def reporters_of(db: Database, units: Sequence[str]) -> list[int]:
+    """Return the reporters bound to any of these units."""
+    async with db.transaction() as session:
+        return list(
+            await session.scalars(
+                select(RoleUnit.telegram_id)
+                .join(Role, Role.telegram_id == RoleUnit.telegram_id)
+                .where(RoleUnit.unit_id.in_(list(units)), Role.role == "reporter")
+                .distinct()
+            )
+        )
 
 
 async def log_refusal(

@@ -1,0 +1,124 @@
+"""Broadcasts: /thongbao (preview, audience, [Gửi], live progress, [Dừng]), /tatthongbao,
+/batthongbao, and the task that delivers the outbox and reports its progress.
+
+The administrator's formatting (bold, italics, links) is kept: the text is taken as Telegram
+HTML rebuilt from the message's entities (``text_html``), which escapes everything else.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import contextlib
+import logging
+import re
+
+from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram.constants import ChatType
+from telegram.ext import ContextTypes
+
+from bot.core import Core
+from bot.lines import Reply
+from handlers import keyboards, texts
+from handlers.context import core_of
+from handlers.render import escape
+from handlers.replies import acknowledge, edit_html, edit_html_by_id, reply_html, send_html
+
+logger = logging.getLogger(__name__)
+
+#: One letter per broadcast action in callback data ("b:g:12").
+ACTION_CODES = {"audience": "a", "send": "g", "drop": "d", "stop": "x"}
+ACTIONS = {code: action for action, code in ACTION_CODES.items()}
+#: Seconds between two edits of the administrator's progress message.
+PROGRESS_INTERVAL = 3.0
+_COMMAND = re.compile(r"^/\w+(?:@\w+)?\s*", re.ASCII)
+
+
+async def compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/thongbao <nội dung>: a preview with the audience and [Gửi] [Huỷ]."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    if message.chat.type != ChatType.PRIVATE:
+        await reply_html(
+            message, texts.ADMIN_PRIVATE_ONLY.format(bot=escape(context.bot.username))
+        )
+        return
+    html = _COMMAND.sub("", message.text_html or "", count=1)
+    reply = await core_of(context).broadcasts.compose(user.id, html)
+    await send_html(context.bot, message.chat_id, [_html(reply)], markup=markup_of(reply))
+
+
+async def opt_out(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/tatthongbao: no more general announcements."""
+    await _opt(update, context, out=True)
+
+
+async def opt_in(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/batthongbao: general announcements again."""
+    await _opt(update, context, out=False)
+
+
+async def _opt(update: Update, context: ContextTypes.DEFAULT_TYPE, *, out: bool) -> None:
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    reply = await core_of(context).broadcasts.opt(user.id, out)
+    await reply_html(message, escape(reply.text))
+
+
+async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """A button of a preview or of a sending (``b:<action>:<value>``)."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    _, rest, _ = keyboards.parse(query.data)
+    code, _, value = rest.partition(":")
+    action = ACTIONS.get(code)
+    if action is None or not value:
+        await acknowledge(query, texts.ITEM_GONE, alert=True)
+        return
+    await acknowledge(query)
+    core = core_of(context)
+    reply = await core.broadcasts.press(query.from_user.id, action, value)
+    message = query.message
+    if isinstance(message, Message):
+        await edit_html(message, _html(reply), markup_of(reply))
+        if action == "send" and reply.buttons:
+            # This message now shows the sending's progress.
+            await core.broadcasts.watch(int(value.partition(":")[0]), message.message_id)
+
+
+def markup_of(reply: Reply) -> InlineKeyboardMarkup | None:
+    """Return the inline keyboard of a reply's buttons."""
+    if not reply.buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    keyboards.label(button.label),
+                    callback_data=keyboards.data(
+                        keyboards.BROADCAST, f"{ACTION_CODES[button.action]}:{button.value}"
+                    ),
+                )
+                for button in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+async def report_progress(core: Core, bot: Bot, stopping: asyncio.Event) -> None:
+    """Edit each watched sending's progress message until stopped; then its final report."""
+    while not stopping.is_set():
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), PROGRESS_INTERVAL)
+        try:
+            for chat_id, message_id, reply in await core.broadcasts.progress_replies():
+                await edit_html_by_id(bot, chat_id, message_id, _html(reply), markup_of(reply))
+        except Exception:  # a database outage: the next round tries again
+            logger.exception("broadcast progress not reported")
+
+
+def _html(reply: Reply) -> str:
+    return reply.text if reply.html else escape(reply.text)

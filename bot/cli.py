@@ -11,12 +11,13 @@ import json
 import sys
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import TextIO
+from typing import Any, TextIO
 
 from bot.answering.answers import Answer
 from bot.answering.render import render_text
 from bot.core import Core, build_core
 from bot.errors import KnowledgeError, ResolutionBotError, UsageError
+from bot.outbox.model import BroadcastReport
 from bot.progress.model import Overview, ParsedReport
 from bot.progress.render import report_lines
 from bot.settings import Settings, load_settings
@@ -166,6 +167,80 @@ def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
+def cmd_outbox(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the latest broadcasts and their recipients by state (reads the database)."""
+    import asyncio
+
+    core = core_of(args)
+
+    async def shown() -> list[BroadcastReport]:
+        try:
+            await core.start()
+            return await core.broadcasts.history()
+        finally:
+            await core.aclose()
+
+    reports = asyncio.run(shown())
+    if args.json:
+        for report in reports:
+            print(json.dumps(report.as_json(), ensure_ascii=False), file=out)
+        return 0
+    if not reports:
+        print("Chưa có thông báo nào.", file=out)
+    for report in reports:
+        counts = ", ".join(f"{state} {count}" for state, count in sorted(report.counts.items()))
+        when = report.created_at.astimezone(core.time_zone).strftime("%d/%m/%Y %H:%M")
+        print(
+            f"#{report.id} {when} {report.kind} → {report.audience}: {report.state}, "
+            f"{report.total} người nhận ({counts or 'chưa có'})",
+            file=out,
+        )
+    return 0
+
+
+def cmd_reminders(args: argparse.Namespace, out: TextIO) -> int:
+    """Print the reminders with their next firing (reads the database)."""
+    import asyncio
+
+    core = core_of(args)
+
+    async def shown() -> list[tuple[Any, str]]:
+        try:
+            await core.start()
+            return await core.reminders.upcoming()
+        finally:
+            await core.aclose()
+
+    listed = asyncio.run(shown())
+    for reminder, schedule in listed:
+        following = reminder.next_fire_at
+        if args.json:
+            row = {
+                "id": reminder.id,
+                "schedule": reminder.schedule,
+                "rule": schedule,
+                "audience": reminder.audience,
+                "text": reminder.text,
+                "paused": reminder.paused,
+                "next_fire_at": following.isoformat() if following else None,
+            }
+            print(json.dumps(row, ensure_ascii=False), file=out)
+        else:
+            when = (
+                following.astimezone(core.time_zone).strftime("%H:%M %d/%m/%Y")
+                if following
+                else "—"
+            )
+            state = "tạm dừng" if reminder.paused else f"lần tới {when}"
+            print(
+                f"#{reminder.id} {schedule} → {reminder.audience}: {reminder.text} ({state})",
+                file=out,
+            )
+    if not listed and not args.json:
+        print("Chưa có nhắc nhở nào.", file=out)
+    return 0
+
+
 def cmd_progress_parse(args: argparse.Namespace, out: TextIO) -> int:
     """Print what report messages are understood as, without saving anything."""
     import datetime as dt
@@ -299,6 +374,12 @@ def build_parser() -> argparse.ArgumentParser:
         handler=cmd_db_check
     )
     commands.add_parser("run", help="start the Telegram bot").set_defaults(handler=cmd_run)
+    outbox = commands.add_parser("outbox", help="broadcasts and their state (read-only)")
+    outbox.add_argument("--json", action="store_true", help="one JSON object a broadcast")
+    outbox.set_defaults(handler=cmd_outbox)
+    reminders = commands.add_parser("reminders", help="reminders and their next firing")
+    reminders.add_argument("--json", action="store_true", help="one JSON object a reminder")
+    reminders.set_defaults(handler=cmd_reminders)
     progress = commands.add_parser("progress", help="progress against targets (read-only)")
     progress.add_argument("--json", action="store_true", help="one JSON object")
     progress.set_defaults(handler=cmd_progress)

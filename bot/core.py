@@ -26,6 +26,7 @@ if TYPE_CHECKING:
     from bot.inbox import UpdateInbox
     from bot.outbox.delivery import DeliveryWorker
     from bot.outbox.model import Sender
+    from bot.outbox.reminders import ReminderDesk
     from bot.outbox.service import BroadcastDesk
     from bot.progress.desk import ReportingDesk
     from bot.progress.parse import ReportParser
@@ -128,6 +129,22 @@ class Core:
             return await desk.progress.units_not_reported(desk.kb, desk.today())
 
         return BroadcastDesk(self.database, desk.access, unreported)
+
+    @cached_property
+    def reminders(self) -> ReminderDesk:
+        """Return the reminders (/nhacnho) and the reporting deadline digest."""
+        from bot.outbox.reminders import ReminderDesk
+
+        desk = self.desk
+        return ReminderDesk(
+            self.database,
+            desk.access,
+            self.broadcasts,
+            self.time_zone,
+            desk.digest,
+            self.settings.report_deadline_day,
+            lambda: desk.kb.document.year,
+        )
 
     def delivery(self, sender: Sender) -> DeliveryWorker:
         """Return an outbox worker sending through ``sender`` at ``BROADCAST_RATE``.

@@ -58,6 +58,7 @@ _EXPECTED = {
     ),
     "broadcast_paid": "cần true hoặc false",
     "tz_name": "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+    "report_deadline_day": "cần một ngày trong tháng từ 1 đến 28",
 }
 
 
@@ -93,6 +94,7 @@ class Settings(BaseSettings):
     broadcast_paid: bool = False
     broadcast_rate: float = Field(25, gt=0, le=1000)
     tz_name: str = "Asia/Ho_Chi_Minh"
+    report_deadline_day: int = Field(5, ge=1, le=28)
 
     @field_validator("telegram_api_base_url")
     @classmethod

@@ -160,6 +160,7 @@ def build_application(
             CommandHandler("tiendo", show_progress),
             CommandHandler("xuat", export),
             CommandHandler("thongbao", broadcast.compose),
+            CommandHandler("nhacnho", broadcast.reminders),
             CommandHandler("tatthongbao", broadcast.opt_out),
             CommandHandler("batthongbao", broadcast.opt_in),
             CommandHandler("chuatraloi", unanswered),
@@ -182,6 +183,9 @@ def build_application(
             ),
             CallbackQueryHandler(press, pattern=keyboards.pattern(keyboards.PROGRESS)),
             CallbackQueryHandler(broadcast.press, pattern=keyboards.pattern(keyboards.BROADCAST)),
+            CallbackQueryHandler(
+                broadcast.press_reminder, pattern=keyboards.pattern(keyboards.REMINDER)
+            ),
             CallbackQueryHandler(expired_button),
             InlineQueryHandler(inline_query),
             ChatMemberHandler(track_membership, ChatMemberHandler.MY_CHAT_MEMBER),

@@ -28,6 +28,9 @@ logger = logging.getLogger(__name__)
 #: One letter per broadcast action in callback data ("b:g:12").
 ACTION_CODES = {"audience": "a", "send": "g", "drop": "d", "stop": "x"}
 ACTIONS = {code: action for action, code in ACTION_CODES.items()}
+REMINDER_ACTIONS = {"p": "pause", "c": "resume", "d": "delete"}
+#: Seconds between two looks for due reminders.
+REMINDER_TICK = 30.0
 #: Seconds between two edits of the administrator's progress message.
 PROGRESS_INTERVAL = 3.0
 _COMMAND = re.compile(r"^/\w+(?:@\w+)?\s*", re.ASCII)
@@ -46,6 +49,69 @@ async def compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     html = _COMMAND.sub("", message.text_html or "", count=1)
     reply = await core_of(context).broadcasts.compose(user.id, html)
     await send_html(context.bot, message.chat_id, [_html(reply)], markup=markup_of(reply))
+
+
+async def reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """/nhacnho [<lịch> | <nội dung> [| <người nhận>]]: list or create reminders."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return
+    if message.chat.type != ChatType.PRIVATE:
+        await reply_html(
+            message, texts.ADMIN_PRIVATE_ONLY.format(bot=escape(context.bot.username))
+        )
+        return
+    text = _COMMAND.sub("", message.text or "", count=1)
+    reply = await core_of(context).reminders.command(user.id, text)
+    await send_html(context.bot, message.chat_id, [_html(reply)], markup=_reminder_markup(reply))
+
+
+async def press_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
+    """[Tạm dừng], [Tiếp tục], [Xoá] under the list of reminders (``r:<action>:<id>``)."""
+    query = update.callback_query
+    if query is None or query.message is None:
+        return
+    _, rest, _ = keyboards.parse(query.data)
+    code, _, value = rest.partition(":")
+    action = REMINDER_ACTIONS.get(code)
+    if action is None:
+        await acknowledge(query, texts.ITEM_GONE, alert=True)
+        return
+    await acknowledge(query)
+    reply = await core_of(context).reminders.press(query.from_user.id, action, value)
+    if isinstance(query.message, Message):
+        await edit_html(query.message, _html(reply), _reminder_markup(reply))
+
+
+def _reminder_markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    if not reply.buttons:
+        return None
+    codes = {action: code for code, action in REMINDER_ACTIONS.items()}
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    keyboards.label(button.label),
+                    callback_data=keyboards.data(
+                        keyboards.REMINDER, f"{codes[button.action]}:{button.value}"
+                    ),
+                )
+                for button in row
+            ]
+            for row in reply.buttons
+        ]
+    )
+
+
+async def fire_reminders(core: Core, stopping: asyncio.Event) -> None:
+    """Fire due reminders and the digest every few seconds until stopped."""
+    while not stopping.is_set():
+        try:
+            await core.reminders.tick()
+        except Exception:  # a database outage: the next round tries again
+            logger.exception("reminders not fired this round")
+        with contextlib.suppress(TimeoutError):
+            await asyncio.wait_for(stopping.wait(), REMINDER_TICK)
 
 
 async def opt_out(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:

@@ -13,7 +13,8 @@ an older version of the bot) means the latest resolution.
 * ``p:<action>:<value>`` a button of a report card or a registration request (the action
   is one letter, see ``handlers.progress.ACTION_CODES``);
 * ``b:<action>:<value>`` a button of a broadcast's preview or sending
-  (``handlers.broadcast.ACTION_CODES``).
+  (``handlers.broadcast.ACTION_CODES``);
+* ``r:<action>:<id>`` pause, resume or delete a reminder.
 """
 
 from __future__ import annotations
@@ -36,7 +37,18 @@ MENU = "m"
 EXAMPLE = "x"
 PROGRESS = "p"
 BROADCAST = "b"
-PREFIXES = (ITEM, TARGET_GROUP, TARGET, TASK_GROUP, MENU, EXAMPLE, PROGRESS, BROADCAST)
+REMINDER = "r"
+PREFIXES = (
+    ITEM,
+    TARGET_GROUP,
+    TARGET,
+    TASK_GROUP,
+    MENU,
+    EXAMPLE,
+    PROGRESS,
+    BROADCAST,
+    REMINDER,
+)
 TARGETS = "targets"
 TASKS = "tasks"
 

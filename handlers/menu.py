@@ -53,6 +53,7 @@ ADMIN_COMMANDS = (
     BotCommand("duyet", "Đề nghị đăng ký báo cáo đang chờ duyệt"),
     BotCommand("xuat", "Xuất tiến độ ra tệp Excel"),
     BotCommand("thongbao", "Gửi thông báo: /thongbao <nội dung>"),
+    BotCommand("nhacnho", "Nhắc nhở theo lịch: xem, tạo, tạm dừng, xoá"),
     BotCommand("chuatraloi", "Câu hỏi bot chưa trả lời được"),
     BotCommand("taila", "Nạp lại dữ liệu Nghị quyết"),
 )

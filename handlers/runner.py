@@ -19,7 +19,7 @@ from telegram.error import InvalidToken, NetworkError, TelegramError
 
 from bot.core import Core
 from bot.errors import SettingsError, StorageError
-from handlers.broadcast import report_progress
+from handlers.broadcast import fire_reminders, report_progress
 from handlers.context import BotApplication
 from handlers.intake import (
     Intake,
@@ -122,6 +122,9 @@ class Runner:
                 report_progress(self.core, self.application.bot, self.delivering),
                 name="broadcast-progress",
             ),
+            # One look for due reminders a round, claimed in the database: no job per
+            # reminder to rebuild, so no duplicate however often the bot restarts.
+            asyncio.create_task(fire_reminders(self.core, self.delivering), name="reminders"),
         ]
 
     async def _stop_delivery(self) -> None:

@@ -31,7 +31,9 @@ ADMIN_ONLY_COMMANDS = sorted(
 )
 PRIVATE_ONLY_LINE = texts.ADMIN_PRIVATE_ONLY.format(bot=BOT_USERNAME)
 #: The progress feature's commands say where to use them in their own words.
-PROGRESS_COMMANDS = {"capnhat", "quyen", "duyet", "rutlai", "tiendo", "xuat", "dangky", "thongbao"}
+PROGRESS_COMMANDS = {
+    "capnhat", "quyen", "duyet", "rutlai", "tiendo", "xuat", "dangky", "thongbao", "nhacnho"
+}  # fmt: skip
 PROGRESS_ONLY_LINE = texts.PROGRESS_PRIVATE_ONLY.format(bot=BOT_USERNAME)
 
 
@@ -60,7 +62,7 @@ async def test_an_admin_command_in_a_group_says_one_line_and_nothing_else(
     update = in_group(telegram_bot, f"/{command}{suffix} 7", user_id, chat=group)
     messages = sent(await telegram_bot.handle(update))
     # /thongbao is an administrator's command like /chuatraloi: it says so in a group.
-    progress_commands = PROGRESS_COMMANDS - {"thongbao"}
+    progress_commands = PROGRESS_COMMANDS - {"thongbao", "nhacnho"}
     line = PROGRESS_ONLY_LINE if command in progress_commands else PRIVATE_ONLY_LINE
     assert [(m.chat_id, m.plain_text) for m in messages] == [(-100555, line)]
     assert "\n" not in messages[0].plain_text

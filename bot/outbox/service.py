@@ -140,6 +140,22 @@ class BroadcastDesk:
             )
         return Reply("Đã bật lại thông báo chung.")
 
+    async def send_now(
+        self, created_by: int | None, html: str, audience: str, *, reminder_id: int | None = None
+    ) -> tuple[int, int]:
+        """Queue a reminder's message for its audience now; return (broadcast, recipients)."""
+        broadcast = await store.create_broadcast(
+            self.db, created_by, html, audience, kind="reminder", reminder_id=reminder_id
+        )
+        recipients = await self.recipients(audience, "reminder")
+        total = await store.start_broadcast(self.db, broadcast, recipients)
+        self.wake()
+        return broadcast, total or 0
+
+    async def history(self, limit: int = 50) -> list[BroadcastReport]:
+        """Return the latest broadcasts, newest first, with their counts."""
+        return await store.reports(self.db, limit)
+
     async def report(self, broadcast: int) -> BroadcastReport | None:
         """Return a broadcast and its counts."""
         return await store.report(self.db, broadcast)

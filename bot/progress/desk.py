@@ -407,6 +407,31 @@ class ReportingDesk:
             return None
         return "Số liệu báo cáo mới nhất: " + "; ".join(status_line(f) for f in shown)
 
+    async def digest(self, month: dt.date) -> str:
+        """Return the summary of a month's reporting: who reported, who did not, no data."""
+        kb = self.kb
+        missing = await self.progress.units_not_reported(kb, self.today(), month)
+        reporting = {
+            unit
+            for entry in kb.entries.values()
+            if entry.kind == "target"
+            for figure in entry.figures
+            if figure.progress is not None
+            for unit in figure.progress.reporters
+        }
+        done = sorted(self.unit_name(u) for u in reporting - set(missing))
+        late = sorted(self.unit_name(u) for u in missing)
+        overview = await self.overview()
+        empty = [f.label for f in overview.figures if f.value is None]
+        lines = [
+            f"Tổng hợp báo cáo số liệu tháng {month.month}/{month.year} (đã qua hạn báo cáo):",
+            f"Đã báo cáo đủ ({len(done)}): {', '.join(done) or 'chưa có đơn vị nào'}.",
+            f"Chưa báo cáo đủ ({len(late)}): {', '.join(late) or 'không có'}.",
+            f"Chỉ tiêu chưa có số liệu ({len(empty)}): {'; '.join(empty[:15]) or 'không có'}"
+            + ("…" if len(empty) > 15 else "."),
+        ]
+        return "\n".join(lines)
+
     # --- helpers --------------------------------------------------------------------------
 
     @property

@@ -102,14 +102,17 @@ class ProgressService:
         """Return the submissions of a year (of one figure), all of them."""
         return await store.submissions_of(self.db, year, figure_id)
 
-    async def units_not_reported(self, kb: KnowledgeBase, today: dt.date) -> list[str]:
-        """Return the units missing a figure they report for the current period.
+    async def units_not_reported(
+        self, kb: KnowledgeBase, today: dt.date, month: dt.date | None = None
+    ) -> list[str]:
+        """Return the units missing a figure they report for a month (by default this one).
 
         The current period is this month (December once the resolution's year is over): a
         unit has reported when each figure it reports has a figure for it or later.
         """
         year = kb.document.year
-        month = today.replace(day=1) if today.year == year else dt.date(year, 12, 1)
+        if month is None:
+            month = today.replace(day=1) if today.year == year else dt.date(year, 12, 1)
         latest = await store.latest_submissions(self.db, year)
         reported = {(s.figure, s.unit) for s in latest if s.period.end >= month}
         missing: dict[str, None] = {}

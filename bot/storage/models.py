@@ -404,3 +404,12 @@ class Reminder(Base):
     paused: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
     next_fire_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     last_fired_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
+
+
+class Fired(Base):
+    """Something done once across every instance (a period's digest): claimed by inserting."""
+
+    __tablename__ = "fired"
+
+    name: Mapped[str] = mapped_column(StorableString(64), primary_key=True)
+    fired_at: Mapped[datetime] = mapped_column(UTCDateTime(), default=utcnow)

@@ -1,4 +1,5 @@
-"""Broadcasts with one outbox row per recipient, shared pacing, reminders, opting out.
+"""Broadcasts with one outbox row per recipient, shared pacing, reminders, opting out,
+and the things done once across instances (``fired``: a period's digest).
 
 Revision ID: 0004
 Revises: 0003
@@ -90,10 +91,17 @@ def upgrade() -> None:
         sa.PrimaryKeyConstraint("id", name=op.f("pk_reminders")),
     )
     op.create_index("ix_reminders_next_fire_at", "reminders", ["next_fire_at"])
+    op.create_table(
+        "fired",
+        sa.Column("name", sa.String(length=64), nullable=False),
+        sa.Column("fired_at", sa.DateTime(timezone=True), nullable=False),
+        sa.PrimaryKeyConstraint("name", name=op.f("pk_fired")),
+    )
 
 
 def downgrade() -> None:
     """Revert this migration."""
+    op.drop_table("fired")
     op.drop_index("ix_reminders_next_fire_at", table_name="reminders")
     op.drop_table("reminders")
     op.drop_table("pacing")

@@ -218,11 +218,19 @@ def wait_until(condition: Callable[[], bool], seconds: float, interval: float = 
 class BotProcess:
     """The bot in a subprocess, its stderr appended to a log file."""
 
-    def __init__(self, api: FakeBotApi, folder: Path, database_url: str, log_path: Path) -> None:
+    def __init__(
+        self,
+        api: FakeBotApi,
+        folder: Path,
+        database_url: str,
+        log_path: Path,
+        extra_env: dict[str, str] | None = None,
+    ) -> None:
         self.api = api
         self.folder = folder
         self.database_url = database_url
         self.log_path = log_path
+        self.extra_env = extra_env or {}
         self.process: subprocess.Popen[bytes] | None = None
 
     def start(self) -> None:
@@ -240,6 +248,7 @@ class BotProcess:
             BOT_ADMIN_IDS="",
             PYTHONPATH=str(PROJECT),
         )
+        env.update(self.extra_env)
         polls = self.api.request_count("getUpdates")
         with open(self.log_path, "ab") as log:
             self.process = subprocess.Popen(

@@ -9,6 +9,8 @@ deleted their account or never started the bot) â†’ ``Blocked``; any other 400 â
 
 from __future__ import annotations
 
+import asyncio
+
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -18,8 +20,9 @@ from bot.outbox.model import Blocked, Failed, Outcome, RetryLater, Sent
 from bot.settings import Settings
 from handlers.replies import is_transient, retry_after_seconds
 
-#: Connections of the broadcast client: enough for the sends of one claim in flight.
-BROADCAST_CONNECTIONS = 32
+#: Requests of the broadcast client in flight at once: enough for the rate over a network's
+#: round trip, few enough that late sends cannot pile up into a burst at Telegram's end.
+BROADCAST_CONNECTIONS = 8
 
 
 def broadcast_bot(settings: Settings) -> Bot:
@@ -38,16 +41,18 @@ class TelegramSender:
     def __init__(self, bot: Bot, *, paid: bool = False) -> None:
         self.bot = bot
         self.paid = paid
+        self._in_flight = asyncio.Semaphore(BROADCAST_CONNECTIONS)
 
     async def send(self, chat_id: int, text: str) -> Outcome:
         """Send HTML ``text`` to a chat."""
         try:
-            await self.bot.send_message(
-                chat_id,
-                text,
-                parse_mode=ParseMode.HTML,
-                allow_paid_broadcast=self.paid or None,
-            )
+            async with self._in_flight:
+                await self.bot.send_message(
+                    chat_id,
+                    text,
+                    parse_mode=ParseMode.HTML,
+                    allow_paid_broadcast=self.paid or None,
+                )
         except Forbidden as error:
             return Blocked(error.message)
         except BadRequest as error:

@@ -13,19 +13,21 @@ transaction:
   ``failed`` after :data:`MAX_ATTEMPTS`;
 * any other refusal → ``failed`` with Telegram's reason.
 
-A worker killed between sending and recording leaves its batch ``claimed``; when the lease
-runs out another worker claims it again, so no recipient is lost and at most one batch per
-killed worker is sent twice (the bound the README states).
+A worker killed between sending and recording leaves its batches ``claimed``; when the lease
+runs out another worker claims them again, so no recipient is lost and at most
+:data:`IN_FLIGHT` batches per killed worker are sent twice (the bound the README states).
 """
 
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import datetime as dt
 import logging
 import math
 import uuid
 from collections.abc import Callable
+from dataclasses import dataclass, field
 
 from bot.outbox.model import Blocked, Claimed, Failed, Result, RetryLater, Sender, Sent
 from bot.storage import Database
@@ -45,11 +47,18 @@ GROUP_WAIT = 1.0
 #: Tries of a transient failure before the row is recorded as failed.
 MAX_ATTEMPTS = 6
 MAX_BACKOFF = 60.0
+#: Batches a worker has claimed and not yet recorded at once (the next is claimed while the
+#: current one is sent). With the batch size, this bounds what a killed worker sends twice.
+IN_FLIGHT = 2
 #: Seconds an idle worker waits before looking for rows again (unless woken).
 IDLE_POLL = 1.0
 #: Sends are spaced this much wider than the rate asks: a task woken a few milliseconds late
 #: must not put one message too many into a second.
-PACE_MARGIN = 1.02
+PACE_MARGIN = 1.01
+#: A send woken more than this many intervals (and LATE_MIN seconds) after its slot takes a
+#: new one.
+LATE_SLOTS = 1
+LATE_MIN = 0.01
 #: The shared pace of all broadcast messages.
 OVERALL = "broadcast"
 
@@ -57,6 +66,15 @@ OVERALL = "broadcast"
 def batch_size(rate: float) -> int:
     """Return how many rows a worker claims at once at ``rate`` messages a second."""
     return max(1, min(MAX_BATCH, math.ceil(rate * CLAIM_SECONDS)))
+
+
+@dataclass
+class Batch:
+    """Rows claimed together: those to send at a time, and those already decided."""
+
+    rows: list[Claimed]
+    planned: list[tuple[Claimed, dt.datetime]] = field(default_factory=list)
+    results: list[Result] = field(default_factory=list)
 
 
 class DeliveryWorker:
@@ -86,35 +104,57 @@ class DeliveryWorker:
         self._wake.set()
 
     async def run(self, stopping: asyncio.Event) -> None:
-        """Deliver until ``stopping`` is set; a database or send error only delays."""
+        """Deliver until ``stopping`` is set; a database or send error only delays.
+
+        The next batch is claimed while the current one is being sent (at most
+        :data:`IN_FLIGHT` batches), so the pace never waits for the database.
+        """
+        sending: set[asyncio.Task[None]] = set()
         while not stopping.is_set():
-            try:
-                handled = await self.run_once()
-            except Exception:  # the loop must survive a database outage
-                logger.exception("outbox worker %s: a round failed; retrying", self.name)
-                handled = 0
-            if handled:
+            batch: Batch | None = None
+            if len(sending) < IN_FLIGHT:
+                try:
+                    batch = await self._claim()
+                except Exception:  # the loop must survive a database outage
+                    logger.exception("outbox worker %s: a claim failed; retrying", self.name)
+            if batch is not None:
+                sending.add(asyncio.create_task(self._deliver(batch)))
                 continue
+            if sending:
+                _, sending = await asyncio.wait(
+                    sending, timeout=IDLE_POLL, return_when=asyncio.FIRST_COMPLETED
+                )
+                continue
+            with contextlib.suppress(Exception):
+                await self._finish()
             self._wake.clear()
             waiting = asyncio.ensure_future(self._wake.wait())
             stop = asyncio.ensure_future(stopping.wait())
             await asyncio.wait({waiting, stop}, timeout=IDLE_POLL, return_when="FIRST_COMPLETED")
             for task in (waiting, stop):
                 task.cancel()
+        # What is claimed is sent and recorded before stopping (at most IN_FLIGHT batches).
+        await asyncio.gather(*sending, return_exceptions=True)
 
     async def run_once(self) -> int:
         """Claim one batch, send it at its times, record the outcomes; return its size."""
+        batch = await self._claim()
+        if batch is None:
+            await self._finish()
+            return 0
+        await self._deliver(batch)
+        return len(batch.rows)
+
+    async def _claim(self) -> Batch | None:
+        """Claim a batch and plan each row's send time (None: nothing is due)."""
         now = self._now()
         interval = PACE_MARGIN / self.rate
-        lease = dt.timedelta(seconds=self.batch * interval) + LEASE_MARGIN
+        lease = dt.timedelta(seconds=IN_FLIGHT * self.batch * interval) + LEASE_MARGIN
         rows = await store.claim(self.db, self.name, self.batch, lease=lease, now=now)
         if not rows:
-            if await store.has_sending(self.db):
-                self.finished += await store.finish_done(self.db, now=now)
-            return 0
+            return None
         start = await store.reserve(self.db, OVERALL, len(rows), interval, now=now)
-        planned: list[tuple[Claimed, dt.datetime]] = []
-        results: list[Result] = []
+        batch = Batch(rows)
         for index, row in enumerate(rows):
             slot = start + dt.timedelta(seconds=index * interval)
             if row.is_group:
@@ -122,19 +162,34 @@ class DeliveryWorker:
                     self.db, f"group:{row.chat_id}", 1, GROUP_INTERVAL, now=now
                 )
                 if group_slot > slot + dt.timedelta(seconds=GROUP_WAIT):
-                    results.append(Result(row.id, "pending", row.attempts, None, group_slot))
+                    batch.results.append(Result(row.id, "pending", row.attempts, None, group_slot))
                     continue
                 slot = max(slot, group_slot)
-            planned.append((row, slot))
-        results += await asyncio.gather(*(self._send_at(row, slot) for row, slot in planned))
-        await store.settle(self.db, self.name, results, now=self._now())
-        self.finished += await store.finish_done(self.db, now=self._now())
-        return len(rows)
+            batch.planned.append((row, slot))
+        return batch
+
+    async def _deliver(self, batch: Batch) -> None:
+        """Send a batch's rows at their times, then record every outcome at once."""
+        sent = await asyncio.gather(*(self._send_at(row, slot) for row, slot in batch.planned))
+        await store.settle(self.db, self.name, [*batch.results, *sent], now=self._now())
+        await self._finish()
+
+    async def _finish(self) -> None:
+        if await store.has_sending(self.db):
+            self.finished += await store.finish_done(self.db, now=self._now())
 
     async def _send_at(self, row: Claimed, slot: dt.datetime) -> Result:
         delay = (slot - self._now()).total_seconds()
         if delay > 0:
             await asyncio.sleep(delay)
+        interval = PACE_MARGIN / self.rate
+        if (self._now() - slot).total_seconds() > max(LATE_SLOTS * interval, LATE_MIN):
+            # Woken too late (a busy loop, a slow database): this slot is gone, and other
+            # workers may be sending theirs now. Take a new one rather than add a burst.
+            slot = await store.reserve(self.db, OVERALL, 1, interval, now=self._now())
+            delay = (slot - self._now()).total_seconds()
+            if delay > 0:
+                await asyncio.sleep(delay)
         outcome = await self.sender.send(row.chat_id, row.text)
         attempts = row.attempts + 1
         if isinstance(outcome, Sent):

@@ -170,8 +170,25 @@ async def settle(
 ) -> None:
     """Record the outcome of claimed rows; blocked private chats mark their user blocked."""
     now = aware(now)
+    mine = (OutboxRow.claimed_by == worker, OutboxRow.state == "claimed")
     async with db.write() as session:
+        delivered = [r for r in results if r.state == "sent"]
+        if delivered:
+            # The common case in one statement: a batch of sent rows.
+            await session.execute(
+                update(OutboxRow)
+                .where(OutboxRow.id.in_([r.id for r in delivered]), *mine)
+                .values(
+                    state="sent",
+                    attempts=OutboxRow.attempts + 1,
+                    sent_at=now,
+                    claimed_by=None,
+                    lease_until=None,
+                )
+            )
         for result in results:
+            if result.state == "sent":
+                continue
             values: dict[str, object] = {
                 "state": result.state,
                 "attempts": result.attempts,
@@ -179,14 +196,10 @@ async def settle(
                 "claimed_by": None,
                 "lease_until": None,
             }
-            if result.state == "sent":
-                values["sent_at"] = now
             if result.next_try_at is not None:
                 values["next_try_at"] = result.next_try_at
             await session.execute(
-                update(OutboxRow)
-                .where(OutboxRow.id == result.id, OutboxRow.claimed_by == worker)
-                .values(**values)
+                update(OutboxRow).where(OutboxRow.id == result.id, *mine).values(**values)
             )
         blocked = [r.id for r in results if r.state == "blocked"]
         if blocked:

@@ -12,7 +12,7 @@ import contextlib
 import logging
 import re
 
-from telegram import Bot, InlineKeyboardButton, InlineKeyboardMarkup, Message, Update
+from telegram import Bot, InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
@@ -38,13 +38,8 @@ _COMMAND = re.compile(r"^/\w+(?:@\w+)?\s*", re.ASCII)
 
 async def compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/thongbao <nội dung>: a preview with the audience and [Gửi] [Huỷ]."""
-    message, user = update.effective_message, update.effective_user
+    message, user = await _private(update, context)
     if message is None or user is None:
-        return
-    if message.chat.type != ChatType.PRIVATE:
-        await reply_html(
-            message, texts.ADMIN_PRIVATE_ONLY.format(bot=escape(context.bot.username))
-        )
         return
     html = _COMMAND.sub("", message.text_html or "", count=1)
     reply = await core_of(context).broadcasts.compose(user.id, html)
@@ -53,17 +48,26 @@ async def compose(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 async def reminders(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """/nhacnho [<lịch> | <nội dung> [| <người nhận>]]: list or create reminders."""
-    message, user = update.effective_message, update.effective_user
+    message, user = await _private(update, context)
     if message is None or user is None:
-        return
-    if message.chat.type != ChatType.PRIVATE:
-        await reply_html(
-            message, texts.ADMIN_PRIVATE_ONLY.format(bot=escape(context.bot.username))
-        )
         return
     text = _COMMAND.sub("", message.text or "", count=1)
     reply = await core_of(context).reminders.command(user.id, text)
     await send_html(context.bot, message.chat_id, [_html(reply)], markup=_reminder_markup(reply))
+
+
+async def _private(
+    update: Update, context: ContextTypes.DEFAULT_TYPE
+) -> tuple[Message | None, User | None]:
+    """Return the message and its sender in a private chat; in a group, say where to go."""
+    message, user = update.effective_message, update.effective_user
+    if message is None or user is None:
+        return None, None
+    if message.chat.type != ChatType.PRIVATE:
+        bot_name = escape(context.bot.username)
+        await reply_html(message, texts.ADMIN_PRIVATE_ONLY.format(bot=bot_name))
+        return None, None
+    return message, user
 
 
 async def press_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
@@ -71,36 +75,15 @@ async def press_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> 
     query = update.callback_query
     if query is None or query.message is None:
         return
-    _, rest, _ = keyboards.parse(query.data)
-    code, _, value = rest.partition(":")
-    action = REMINDER_ACTIONS.get(code)
-    if action is None:
+    pressed = keyboards.action_of(query.data, REMINDER_ACTIONS)
+    if pressed is None:
         await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
+    action, value = pressed
     await acknowledge(query)
     reply = await core_of(context).reminders.press(query.from_user.id, action, value)
     if isinstance(query.message, Message):
         await edit_html(query.message, _html(reply), _reminder_markup(reply))
-
-
-def _reminder_markup(reply: Reply) -> InlineKeyboardMarkup | None:
-    if not reply.buttons:
-        return None
-    codes = {action: code for code, action in REMINDER_ACTIONS.items()}
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    keyboards.label(button.label),
-                    callback_data=keyboards.data(
-                        keyboards.REMINDER, f"{codes[button.action]}:{button.value}"
-                    ),
-                )
-                for button in row
-            ]
-            for row in reply.buttons
-        ]
-    )
 
 
 async def fire_reminders(core: Core, stopping: asyncio.Event) -> None:
@@ -137,12 +120,11 @@ async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None or query.message is None:
         return
-    _, rest, _ = keyboards.parse(query.data)
-    code, _, value = rest.partition(":")
-    action = ACTIONS.get(code)
-    if action is None or not value:
+    pressed = keyboards.action_of(query.data, ACTIONS)
+    if pressed is None:
         await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
+    action, value = pressed
     await acknowledge(query)
     core = core_of(context)
     reply = await core.broadcasts.press(query.from_user.id, action, value)
@@ -155,23 +137,13 @@ async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
 
 
 def markup_of(reply: Reply) -> InlineKeyboardMarkup | None:
-    """Return the inline keyboard of a reply's buttons."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    keyboards.label(button.label),
-                    callback_data=keyboards.data(
-                        keyboards.BROADCAST, f"{ACTION_CODES[button.action]}:{button.value}"
-                    ),
-                )
-                for button in row
-            ]
-            for row in reply.buttons
-        ]
-    )
+    """Return the inline keyboard of a broadcast reply's buttons."""
+    return keyboards.for_reply(reply.buttons, keyboards.BROADCAST, ACTION_CODES)
+
+
+def _reminder_markup(reply: Reply) -> InlineKeyboardMarkup | None:
+    codes = {action: code for code, action in REMINDER_ACTIONS.items()}
+    return keyboards.for_reply(reply.buttons, keyboards.REMINDER, codes)
 
 
 async def report_progress(core: Core, bot: Bot, stopping: asyncio.Event) -> None:

@@ -19,12 +19,13 @@ an older version of the bot) means the latest resolution.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 
 from telegram import InlineKeyboardButton, InlineKeyboardMarkup
 
 from bot.answering.answers import Answer
 from bot.knowledge.schema import Document
+from bot.lines import Button
 from handlers import texts
 
 #: Every prefix in use, declared once: the application routes buttons by these.
@@ -99,6 +100,37 @@ def for_answer(answer: Answer) -> InlineKeyboardMarkup | None:
     if answer.status == "none":
         return _column([(texts.BROWSE_TARGETS, data(MENU, TARGETS))])
     return None
+
+
+def for_reply(
+    buttons: Sequence[Sequence[Button]], prefix: str, codes: Mapping[str, str]
+) -> InlineKeyboardMarkup | None:
+    """Return the keyboard of a core reply's buttons: ``<prefix>:<code>:<value>`` each.
+
+    ``codes`` gives the one letter of each action, so the data fits Telegram's 64 bytes.
+    """
+    if not buttons:
+        return None
+    return InlineKeyboardMarkup(
+        [
+            [
+                InlineKeyboardButton(
+                    label(button.label),
+                    callback_data=data(prefix, f"{codes[button.action]}:{button.value}"),
+                )
+                for button in row
+            ]
+            for row in buttons
+        ]
+    )
+
+
+def action_of(callback_data: str | None, actions: Mapping[str, str]) -> tuple[str, str] | None:
+    """Return (action, value) of ``<prefix>:<code>:<value>`` data, None if unknown."""
+    _, rest, _ = parse(callback_data)
+    code, _, value = rest.partition(":")
+    action = actions.get(code)
+    return (action, value) if action is not None and value else None
 
 
 def examples(questions: Sequence[str]) -> InlineKeyboardMarkup:

@@ -14,7 +14,7 @@ from collections.abc import Awaitable, Callable, Coroutine
 from functools import partial
 from typing import TYPE_CHECKING, Any
 
-from telegram import InlineKeyboardButton, InlineKeyboardMarkup, Message, Update, User
+from telegram import InlineKeyboardMarkup, Message, Update, User
 from telegram.constants import ChatType
 from telegram.ext import ContextTypes
 
@@ -122,12 +122,11 @@ async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     query = update.callback_query
     if query is None or query.message is None:
         return
-    _, rest, _ = keyboards.parse(query.data)
-    code, _, value = rest.partition(":")
-    action = ACTIONS.get(code)
-    if action is None or not value:
+    pressed = keyboards.action_of(query.data, ACTIONS)
+    if pressed is None:
         await acknowledge(query, texts.ITEM_GONE, alert=True)
         return
+    action, value = pressed
     await acknowledge(query)
     desk = core_of(context).desk
     user_id = query.from_user.id
@@ -194,19 +193,4 @@ async def _deliver_side_effects(context: ContextTypes.DEFAULT_TYPE, reply: Reply
 
 def markup_of(reply: Reply) -> InlineKeyboardMarkup | None:
     """Return the inline keyboard of a reply's buttons."""
-    if not reply.buttons:
-        return None
-    return InlineKeyboardMarkup(
-        [
-            [
-                InlineKeyboardButton(
-                    keyboards.label(button.label),
-                    callback_data=keyboards.data(
-                        keyboards.PROGRESS, f"{ACTION_CODES[button.action]}:{button.value}"
-                    ),
-                )
-                for button in row
-            ]
-            for row in reply.buttons
-        ]
-    )
+    return keyboards.for_reply(reply.buttons, keyboards.PROGRESS, ACTION_CODES)

@@ -9,18 +9,20 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Awaitable, Callable, Iterable, Iterator, Sequence
 from pathlib import Path
-from typing import Any, TextIO
+from typing import TextIO, TypeVar
 
 from bot.answering.answers import Answer
 from bot.answering.render import render_text
 from bot.core import Core, build_core
 from bot.errors import KnowledgeError, ResolutionBotError, UsageError
 from bot.outbox.model import BroadcastReport
-from bot.progress.model import Overview, ParsedReport
+from bot.progress.model import ParsedReport
 from bot.progress.render import report_lines
 from bot.settings import Settings, load_settings
+
+T = TypeVar("T")
 
 DEFAULT_GOLDEN = Path("tests/data/questions.yaml")
 EXIT_WORDS = {"thoát", "thoat", "exit", "quit"}
@@ -144,22 +146,26 @@ def _chat_as_user(args: argparse.Namespace, out: TextIO) -> int:
     return 0
 
 
-def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
-    """Print progress against every reported target (reads the database only)."""
+def _from_database(core: Core, read: Callable[[], Awaitable[T]]) -> T:
+    """Return what ``read`` gets from the database (migrated first), then close it."""
     import asyncio
 
-    from bot.progress.render import overview_lines
-
-    core = core_of(args)
-
-    async def overview() -> Overview:
+    async def run() -> T:
         try:
             await core.start()
-            return await core.desk.overview()
+            return await read()
         finally:
             await core.aclose()
 
-    result = asyncio.run(overview())
+    return asyncio.run(run())
+
+
+def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
+    """Print progress against every reported target (reads the database only)."""
+    from bot.progress.render import overview_lines
+
+    core = core_of(args)
+    result = _from_database(core, core.desk.overview)
     if args.json:
         print(json.dumps(result.as_json(), ensure_ascii=False), file=out)
     else:
@@ -169,18 +175,8 @@ def cmd_progress(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_outbox(args: argparse.Namespace, out: TextIO) -> int:
     """Print the latest broadcasts and their recipients by state (reads the database)."""
-    import asyncio
-
     core = core_of(args)
-
-    async def shown() -> list[BroadcastReport]:
-        try:
-            await core.start()
-            return await core.broadcasts.history()
-        finally:
-            await core.aclose()
-
-    reports = asyncio.run(shown())
+    reports: list[BroadcastReport] = _from_database(core, core.broadcasts.history)
     if args.json:
         for report in reports:
             print(json.dumps(report.as_json(), ensure_ascii=False), file=out)
@@ -200,18 +196,8 @@ def cmd_outbox(args: argparse.Namespace, out: TextIO) -> int:
 
 def cmd_reminders(args: argparse.Namespace, out: TextIO) -> int:
     """Print the reminders with their next firing (reads the database)."""
-    import asyncio
-
     core = core_of(args)
-
-    async def shown() -> list[tuple[Any, str]]:
-        try:
-            await core.start()
-            return await core.reminders.upcoming()
-        finally:
-            await core.aclose()
-
-    listed = asyncio.run(shown())
+    listed = _from_database(core, core.reminders.upcoming)
     for reminder, schedule in listed:
         following = reminder.next_fire_at
         if args.json:

@@ -21,7 +21,7 @@ from bot.lines import Reply
 from handlers import keyboards, texts
 from handlers.context import core_of
 from handlers.render import escape
-from handlers.replies import acknowledge, edit_html, edit_html_by_id, reply_html, send_html
+from handlers.replies import edit_html, edit_html_by_id, pressed, reply_html, send_html
 
 logger = logging.getLogger(__name__)
 
@@ -72,15 +72,10 @@ async def _private(
 
 async def press_reminder(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """[Tạm dừng], [Tiếp tục], [Xoá] under the list of reminders (``r:<action>:<id>``)."""
-    query = update.callback_query
-    if query is None or query.message is None:
+    button = await pressed(update, REMINDER_ACTIONS)
+    if button is None:
         return
-    pressed = keyboards.action_of(query.data, REMINDER_ACTIONS)
-    if pressed is None:
-        await acknowledge(query, texts.ITEM_GONE, alert=True)
-        return
-    action, value = pressed
-    await acknowledge(query)
+    query, action, value = button
     reply = await core_of(context).reminders.press(query.from_user.id, action, value)
     if isinstance(query.message, Message):
         await edit_html(query.message, _html(reply), _reminder_markup(reply))
@@ -117,15 +112,10 @@ async def _opt(update: Update, context: ContextTypes.DEFAULT_TYPE, *, out: bool)
 
 async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button of a preview or of a sending (``b:<action>:<value>``)."""
-    query = update.callback_query
-    if query is None or query.message is None:
+    button = await pressed(update, ACTIONS)
+    if button is None:
         return
-    pressed = keyboards.action_of(query.data, ACTIONS)
-    if pressed is None:
-        await acknowledge(query, texts.ITEM_GONE, alert=True)
-        return
-    action, value = pressed
-    await acknowledge(query)
+    query, action, value = button
     core = core_of(context)
     reply = await core.broadcasts.press(query.from_user.id, action, value)
     message = query.message

@@ -23,7 +23,7 @@ from handlers import keyboards, texts
 from handlers.context import core_of
 from handlers.menu import set_role_menu
 from handlers.render import escape, plain_lines, split_lines
-from handlers.replies import acknowledge, delivered, edit_html, reply_html, send_html
+from handlers.replies import delivered, edit_html, pressed, reply_html, send_html
 
 if TYPE_CHECKING:
     from bot.progress.desk import ReportingDesk
@@ -119,15 +119,10 @@ async def report_text(update: Update, context: ContextTypes.DEFAULT_TYPE) -> boo
 
 async def press(update: Update, context: ContextTypes.DEFAULT_TYPE) -> None:
     """A button of a card or of a request (``p:<action>:<value>``)."""
-    query = update.callback_query
-    if query is None or query.message is None:
+    button = await pressed(update, ACTIONS)
+    if button is None:
         return
-    pressed = keyboards.action_of(query.data, ACTIONS)
-    if pressed is None:
-        await acknowledge(query, texts.ITEM_GONE, alert=True)
-        return
-    action, value = pressed
-    await acknowledge(query)
+    query, action, value = button
     desk = core_of(context).desk
     user_id = query.from_user.id
     if action in {"approve", "refuse"}:

@@ -15,7 +15,7 @@ import contextlib
 import datetime as dtm
 import logging
 import warnings
-from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
+from collections.abc import AsyncIterator, Awaitable, Callable, Mapping, Sequence
 from functools import partial
 from typing import TypeVar
 
@@ -25,13 +25,14 @@ from telegram import (
     InlineKeyboardMarkup,
     MaybeInaccessibleMessage,
     Message,
+    Update,
 )
 from telegram.constants import ChatAction, ParseMode
 from telegram.error import BadRequest, NetworkError, RetryAfter, TelegramError, TimedOut
 from telegram.warnings import PTBDeprecationWarning
 
 from bot.answering.answers import Answer
-from handlers import keyboards
+from handlers import keyboards, texts
 from handlers.render import answer_messages
 
 logger = logging.getLogger(__name__)
@@ -226,6 +227,24 @@ async def edit_html_by_id(
             raise
 
     return await delivered(edit, chat_id=chat_id) is not None
+
+
+async def pressed(
+    update: Update, actions: Mapping[str, str]
+) -> tuple[CallbackQuery, str, str] | None:
+    """Return (query, action, value) of a pressed core button, acknowledged; None if unknown.
+
+    A button of an older version (an action no longer known) gets an alert instead.
+    """
+    query = update.callback_query
+    if query is None or query.message is None:
+        return None
+    found = keyboards.action_of(query.data, actions)
+    if found is None:
+        await acknowledge(query, texts.ITEM_GONE, alert=True)
+        return None
+    await acknowledge(query)
+    return query, *found
 
 
 async def acknowledge(

@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Sequence
 
 from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox.model import BroadcastReport, Claimed, Recipient, Result
 from bot.storage.database import Database
@@ -227,19 +228,8 @@ async def reserve(
     The reservation is one transaction on the ``pacing`` row, so instances never overlap.
     """
     now = aware(now)
-    query = select(Pacing).where(Pacing.name == name)
-    if db.dialect == "postgresql":
-        query = query.with_for_update()
     async with db.write() as session:
-        row = await session.scalar(query)
-        if row is None:
-            await session.execute(
-                insert_for(db)(Pacing)
-                .values(name=name, next_at=now)
-                .on_conflict_do_nothing(index_elements=["name"])
-            )
-            row = await session.scalar(query)
-        assert row is not None
+        row = await _pace(db, session, name, now)
         start = max(row.next_at, now)
         row.next_at = start + dt.timedelta(seconds=count * interval)
         return start
@@ -247,15 +237,26 @@ async def reserve(
 
 async def hold(db: Database, name: str, until: dt.datetime) -> None:
     """Push a shared pace back to ``until`` at the earliest (after a 429)."""
+    async with db.write() as session:
+        row = await _pace(db, session, name, until)
+        row.next_at = max(row.next_at, until)
+
+
+async def _pace(db: Database, session: AsyncSession, name: str, now: dt.datetime) -> Pacing:
+    """Return a pace's row, locked for this transaction (made on first use)."""
     query = select(Pacing).where(Pacing.name == name)
     if db.dialect == "postgresql":
         query = query.with_for_update()
-    async with db.write() as session:
+    row = await session.scalar(query)
+    if row is None:
+        await session.execute(
+            insert_for(db)(Pacing)
+            .values(name=name, next_at=now)
+            .on_conflict_do_nothing(index_elements=["name"])
+        )
         row = await session.scalar(query)
-        if row is None:
-            session.add(Pacing(name=name, next_at=until))
-        elif row.next_at < until:
-            row.next_at = until
+    assert row is not None
+    return row
 
 
 async def has_sending(db: Database) -> bool:

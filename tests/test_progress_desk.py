@@ -239,3 +239,27 @@ async def test_a_note_is_shown_on_the_card_and_kept_with_the_figure(desk: FixedD
     (saved,) = await desk.progress.submissions(2020)
     assert saved.note == "số liệu ước"
     assert saved.value == 35
+
+
+QUESTIONS_STARTING_LIKE_REPORTS = [
+    "Báo cáo tổng kết công tác năm 2019 của Tỉnh ủy có được thông qua không?",
+    "bao cao tong ket cong tac nam 2019 cua tinh uy",
+    "bc tổng kết 2019 đc thông qua chưa ạ",
+    "Báo cáo kiểm điểm công tác lãnh đạo, chỉ đạo của BCH, BTV Tỉnh uỷ năm 2019",
+    "Báo cáo kết quả công tác kiểm tra, giám sát và thi hành kỷ luật trong Đảng năm 2019",
+    "bao cao thi hanh ky luat trong dang nam 2019",
+    "Báo cáo kiểm điểm hoạt động của UBKT Tỉnh ủy năm 2019",
+    "bao cao kq kiem tra giam sat va thi hanh ky luat trong dang 2019",
+    "Báo cáo tổng kết công tác năm 2019; phương hướng, nhiệm vụ công tác năm 2020 của Tỉnh uỷ",
+    "báo cáo 6 tháng đầu năm của tỉnh nói gì",
+]
+
+
+@pytest.mark.parametrize("question", QUESTIONS_STARTING_LIKE_REPORTS)
+async def test_a_question_about_a_report_is_answered_not_refused(
+    desk: FixedDesk, question: str
+) -> None:
+    # Neither for a cadre without a role nor for a reporter is it read as a report.
+    assert await desk.report(OTHER, OTHER, question, command=False) is None
+    await desk.grant(ADMIN, [str(REPORTER), "baocao", "huyện Hà Quảng"])
+    assert await desk.report(REPORTER, REPORTER, question, command=False) is None

@@ -235,6 +235,12 @@ class ReportingDesk:
         if parsed.status == "none":
             return Reply(CAPNHAT_USAGE) if command else None
         who = who or await self.access_of(telegram_id)
+        if not command and (
+            not parsed.recognised or (parsed.status == "problem" and not _updates(text))
+        ):
+            # "báo cáo kiểm tra, giám sát năm 2019 …" is a question: free text is a report
+            # when it names a target, and, starting with the ambiguous "báo cáo", reads whole.
+            return None
         if not who.may("report"):
             return await self._refuse(who, "report", "capnhat")
         if parsed.status == "problem":
@@ -521,6 +527,11 @@ class ReportingDesk:
             if entry is not None and entry.kind in {"target", "figure"}:
                 figures |= {f.id for f in entry.figures if f.progress is not None}
         return figures
+
+
+def _updates(text: str) -> bool:
+    """Return whether a message starts with "cập nhật" (never a question's first words)."""
+    return fold_diacritics(text).lstrip().startswith(("cap nhat", "cap nhap", "/capnhat"))
 
 
 _CARD_STATES = {

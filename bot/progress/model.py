@@ -70,6 +70,8 @@ class ParsedReport:
     """Values to confirm rather than refuse (far from the target's range)."""
     note: str | None = None
     """The reporter's note ("số liệu ước"), kept with every figure of the message."""
+    recognised: int = 0
+    """How many figures of the resolution the message named (a problem may be elsewhere)."""
 
     def as_json(self) -> dict[str, object]:
         """Return the parse as ``resolution-bot progress parse --json`` prints it."""

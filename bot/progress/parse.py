@@ -158,6 +158,7 @@ class ReportParser:
         problems: list[str] = []
         warnings: list[str] = []
         items: list[ReportedFigure] = []
+        recognised = 0
         pieces = _pieces(blanked, amounts, start)
         # The figure's words are read as typed (tones tell "đã" from "đa"), where the folded
         # text lines up with it character for character (it does for Vietnamese letters).
@@ -175,6 +176,7 @@ class ReportParser:
                 chosen = self._figure(words, amount, problems, written)
             if chosen is None:
                 continue
+            recognised += 1
             period = self._period(periods, piece_start, piece_end, today, problems)
             unit = _unit_in(named_units, piece_start, piece_end)
             value = self._value(
@@ -197,10 +199,19 @@ class ReportParser:
                 )
             )
         if problems:
-            return ParsedReport(message, "problem", problems=tuple(dict.fromkeys(problems)))
+            return ParsedReport(
+                message, "problem", problems=tuple(dict.fromkeys(problems)), recognised=recognised
+            )
         if verb is None and not items:
             return ParsedReport(message, "none")
-        return ParsedReport(message, "ok", tuple(items), warnings=tuple(warnings), note=note)
+        return ParsedReport(
+            message,
+            "ok",
+            tuple(items),
+            warnings=tuple(warnings),
+            note=note,
+            recognised=recognised,
+        )
 
     def _without_note(self, text: str) -> tuple[str, str | None]:
         """Return the text without its note, and the note ("(số liệu ước)", "ghi chú: …").

@@ -122,13 +122,24 @@ class Core:
     def broadcasts(self) -> BroadcastDesk:
         """Return the broadcasts' commands (/thongbao, opting out, reports)."""
         from bot.outbox.service import BroadcastDesk
+        from bot.vietnamese.text import fold_diacritics
 
         desk = self.desk
 
         async def unreported() -> list[str]:
             return await desk.progress.units_not_reported(desk.kb, desk.today())
 
-        return BroadcastDesk(self.database, desk.access, unreported)
+        def units_named(text: str) -> dict[str, str]:
+            named = desk.units.find(fold_diacritics(text))
+            return {n.unit.id: n.unit.name for n in named}
+
+        return BroadcastDesk(
+            self.database,
+            desk.access,
+            unreported,
+            units_named=units_named,
+            unit_name=desk.unit_name,
+        )
 
     @cached_property
     def reminders(self) -> ReminderDesk:

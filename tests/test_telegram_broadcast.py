@@ -166,3 +166,20 @@ def func_now():
     import datetime as dt
 
     return dt.datetime.now(dt.UTC) - dt.timedelta(seconds=1)
+
+
+async def test_an_announcement_to_the_reporters_of_some_units(
+    telegram_bot: TelegramHarness,
+) -> None:
+    bot = telegram_bot
+    await _users_wrote(bot, USERS[:3])
+    access = bot.core.desk.access
+    await access.grant(ADMIN_ID, USERS[0], "reporter", ("ha-quang",))
+    await access.grant(ADMIN_ID, USERS[1], "reporter", ("so-y-te",))
+    preview = await _compose(bot, "/thongbao đơn vị huyện Hà Quảng, Sở Y tế | Nộp báo cáo quý")
+    assert "người báo cáo của Huyện Hà Quảng, Sở Y tế (2 người nhận)" in preview.plain_text
+    assert "Nộp báo cáo quý" in preview.plain_text
+    wrong = await _compose(bot, "/thongbao đơn vị huyện Lục Yên | Nộp")
+    assert "Chưa nhận ra người nhận" in wrong.plain_text
+    made = await bot.ask("/nhacnho hằng ngày 8h | Nhắc nộp | đơn vị Sở Y tế", user_id=ADMIN_ID)
+    assert "gửi tới người báo cáo của Sở Y tế" in made.plain_text

@@ -27,10 +27,9 @@ from bot.outbox.schedule import (
     next_fire,
     parse_schedule,
 )
-from bot.outbox.service import AUDIENCES, BroadcastDesk
+from bot.outbox.service import BroadcastDesk
 from bot.storage import Database
 from bot.storage.repositories import reminders as store
-from bot.vietnamese.text import fold
 
 PAUSE, RESUME, DELETE = "pause", "resume", "delete"
 #: Seconds between two looks for due reminders.
@@ -44,18 +43,9 @@ USAGE = (
     "/nhacnho ngày 25 hằng tháng lúc 8:00 | Đề nghị các đơn vị gửi số liệu tháng | chưa báo cáo\n"
     "Lịch: “thứ Hai hằng tuần 7:30”, “hằng ngày 17h”, “cuối mỗi quý”, “25/12 lúc 9h”, "
     "thêm “trừ 20/1-30/1” để bỏ qua ngày nghỉ. Người nhận: tất cả (mặc định), quản trị, "
-    "người báo cáo, nhóm, chưa báo cáo. Gõ /nhacnho để xem, tạm dừng, xoá."
+    "người báo cáo, nhóm, chưa báo cáo, hoặc “đơn vị huyện Hà Quảng, Sở Y tế”. "
+    "Gõ /nhacnho để xem, tạm dừng, xoá."
 )
-#: Audience words of /nhacnho (folded), longest first.
-_AUDIENCE_WORDS = {
-    "chua bao cao": "unreported",
-    "don vi chua bao cao": "unreported",
-    "nguoi bao cao": "reporters",
-    "bao cao": "reporters",
-    "quan tri": "admins",
-    "nhom": "groups",
-    "tat ca": "all",
-}
 
 
 class ReminderDesk:
@@ -90,7 +80,7 @@ class ReminderDesk:
         parts = [part.strip() for part in text.split("|")]
         if len(parts) < 2 or not parts[0] or not parts[1]:
             return Reply(USAGE)
-        audience = _audience(parts[2]) if len(parts) > 2 else "all"
+        audience = self.broadcasts.audience_of(parts[2]) if len(parts) > 2 else "all"
         if audience is None:
             return Reply(USAGE)
         now = dt.datetime.now(dt.UTC)
@@ -105,7 +95,8 @@ class ReminderDesk:
             self.db, telegram_id, parts[1], audience, parts[0], rule.as_json(), following
         )
         return Reply(
-            f"Đã tạo nhắc nhở số {number}: {describe(rule)}, gửi tới {AUDIENCES[audience]}. "
+            f"Đã tạo nhắc nhở số {number}: {describe(rule)}, "
+            f"gửi tới {self.broadcasts.audience_name(audience)}. "
             f"Lần tới: {self._local(following)}."
         )
 
@@ -126,7 +117,8 @@ class ReminderDesk:
                 else "đã xong"
             )
             lines.append(
-                f"{reminder.id}. {describe(rule)} → {AUDIENCES.get(reminder.audience, '')}: "
+                f"{reminder.id}. {describe(rule)} → "
+                f"{self.broadcasts.audience_name(reminder.audience)}: "
                 f"“{reminder.text[:60]}” ({state})"
             )
             toggle = (
@@ -205,14 +197,6 @@ class ReminderDesk:
         if moment is None:
             return "—"
         return moment.astimezone(self.time_zone).strftime("%H:%M %d/%m/%Y")
-
-
-def _audience(text: str) -> str | None:
-    folded = fold(text)
-    for words, audience in sorted(_AUDIENCE_WORDS.items(), key=lambda item: -len(item[0])):
-        if folded == words or folded.endswith(words) or folded.startswith(words):
-            return audience
-    return None
 
 
 def _escape(text: str) -> str:

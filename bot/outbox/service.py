@@ -9,7 +9,7 @@ Telegram edge and tests drive the same code.
 from __future__ import annotations
 
 from collections.abc import Awaitable, Callable
-from html import escape
+from html import escape, unescape
 
 from bot.access.roles import Access
 from bot.access.service import AccessService
@@ -18,6 +18,7 @@ from bot.outbox.model import BroadcastReport, Recipient
 from bot.storage import Database
 from bot.storage.repositories import outbox as store
 from bot.vietnamese.numbers import format_vietnamese_number
+from bot.vietnamese.text import fold
 
 AUDIENCE, SEND, DROP, STOP = "audience", "send", "drop", "stop"
 #: Who a broadcast can go to, as the preview names them.
@@ -31,8 +32,19 @@ AUDIENCES = {
 USAGE = (
     "Cú pháp: /thongbao <nội dung>. Bot cho xem trước, chọn người nhận (tất cả, quản trị, "
     "người báo cáo, các nhóm, đơn vị chưa báo cáo), rồi mới gửi khi đồng chí bấm Gửi. "
-    "Chữ đậm, nghiêng và liên kết được giữ nguyên."
+    "Gửi riêng cho người báo cáo của một số đơn vị: /thongbao đơn vị huyện Hà Quảng, "
+    "Sở Y tế | <nội dung>. Chữ đậm, nghiêng và liên kết được giữ nguyên."
 )
+#: Audience words of /thongbao and /nhacnho (folded).
+AUDIENCE_WORDS = {
+    "chua bao cao": "unreported",
+    "don vi chua bao cao": "unreported",
+    "nguoi bao cao": "reporters",
+    "bao cao": "reporters",
+    "quan tri": "admins",
+    "nhom": "groups",
+    "tat ca": "all",
+}
 REFUSAL = "Lệnh này cần quyền quản trị."
 #: Characters of a broadcast's text (Telegram's limit for a message is 4,096).
 MAX_TEXT = 4000
@@ -47,12 +59,39 @@ class BroadcastDesk:
         access: AccessService,
         unreported: Callable[[], Awaitable[list[str]]],
         wake: Callable[[], None] = lambda: None,
+        units_named: Callable[[str], dict[str, str]] = lambda _: {},
+        unit_name: Callable[[str], str] = lambda unit: unit,
     ) -> None:
-        """``unreported`` gives the units that have not reported for the current period."""
+        """``unreported`` gives the units that have not reported for the current period;
+        ``units_named`` the units a text names (id: name), for "đơn vị …" audiences, and
+        ``unit_name`` a unit's name."""
         self.db = db
         self.access = access
         self._unreported = unreported
         self.wake = wake
+        self.units_named = units_named
+        self.unit_name = unit_name
+
+    def audience_of(self, text: str) -> str | None:
+        """Return the audience a text names: a word of :data:`AUDIENCE_WORDS`, or units.
+
+        "đơn vị huyện Hà Quảng, Sở Y tế" is the reporters of those units ("units:…").
+        """
+        folded = fold(text)
+        if folded.startswith("don vi") and not folded.startswith("don vi chua"):
+            units = self.units_named(text)
+            return f"units:{','.join(units)}" if units else None
+        for words, audience in sorted(AUDIENCE_WORDS.items(), key=lambda item: -len(item[0])):
+            if folded == words or folded.endswith(words) or folded.startswith(words):
+                return audience
+        return None
+
+    def audience_name(self, audience: str) -> str:
+        """Return how an audience is named to the administrator."""
+        if audience.startswith("units:"):
+            ids = audience.removeprefix("units:").split(",")
+            return "người báo cáo của " + ", ".join(self.unit_name(i) for i in ids)
+        return AUDIENCES.get(audience, audience)
 
     async def _admin(self, telegram_id: int) -> Access | None:
         who = await self.access.access_of(telegram_id)
@@ -67,8 +106,16 @@ class BroadcastDesk:
             return Reply(USAGE)
         if len(html) > MAX_TEXT:
             return Reply(f"Nội dung dài quá ({len(html)} ký tự); tối đa {MAX_TEXT}.")
-        broadcast = await store.create_broadcast(self.db, telegram_id, html, "all")
-        return await self._preview(broadcast, "all", html)
+        audience = "all"
+        head, bar, rest = html.partition("|")
+        if bar and rest.strip() and "<" not in head:
+            # "/thongbao đơn vị huyện Hà Quảng, Sở Y tế | nội dung": to those units' reporters.
+            named = self.audience_of(unescape(head))
+            if named is None:
+                return Reply(f"Chưa nhận ra người nhận “{unescape(head).strip()}”. {USAGE}")
+            audience, html = named, rest.strip()
+        broadcast = await store.create_broadcast(self.db, telegram_id, html, audience)
+        return await self._preview(broadcast, audience, html)
 
     async def press(self, telegram_id: int, action: str, value: str) -> Reply:
         """A button of a preview ([Gửi], [Huỷ], an audience) or of a sending ([Dừng])."""
@@ -199,7 +246,9 @@ class BroadcastDesk:
             )
             for key, name in AUDIENCES.items()
         )
-        head = f"Xem trước thông báo gửi tới {AUDIENCES[audience]} ({_n(count)} người nhận):"
+        head = (
+            f"Xem trước thông báo gửi tới {self.audience_name(audience)} ({_n(count)} người nhận):"
+        )
         return Reply(
             f"<b>{escape(head)}</b>\n\n{html}",
             (

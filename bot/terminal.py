@@ -14,11 +14,12 @@ from collections.abc import Awaitable, Callable
 from pathlib import Path
 from typing import TextIO
 
+from bot.access.desk import APPROVE, REFUSE
 from bot.answering.answers import Answer
 from bot.answering.render import render_text
 from bot.core import Core
 from bot.lines import Button, Reply
-from bot.progress.desk import APPROVE, REFUSE, ReportingDesk
+from bot.progress.desk import ReportingDesk
 from bot.vietnamese.text import fold
 
 EXIT_WORDS = {"thoát", "thoat", "exit", "quit"}

@@ -14,10 +14,11 @@ from pathlib import Path
 import pytest
 from sqlalchemy import update
 
+from bot.access.desk import APPROVE
 from bot.access.service import AccessService
 from bot.knowledge.loader import load_knowledge
 from bot.lines import Reply
-from bot.progress.desk import APPROVE, CANCEL, EDIT, SAVE, UNIT, ReportingDesk
+from bot.progress.desk import CANCEL, EDIT, SAVE, UNIT, ReportingDesk
 from bot.progress.parse import ReportParser
 from bot.progress.service import ProgressService
 from bot.storage import Database

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from bot.access.roles import Access, RoleName
+from bot.access.roles import Access, Action, RoleName
 from bot.storage import Database
 from bot.storage.repositories import access as store
 
@@ -68,6 +68,13 @@ class AccessService:
         if units is None:
             return await store.users_with_role(self.db, "reporter")
         return await store.reporters_of(self.db, list(units))
+
+    async def admits(self, telegram_id: int, action: Action, subject: str) -> bool:
+        """Return whether a user may do ``action``; a refusal is recorded in the audit log."""
+        if (await self.access_of(telegram_id)).may(action):
+            return True
+        await self.refused(telegram_id, action, subject)
+        return False
 
     async def refused(self, actor_id: int | None, action: str, subject: str) -> None:
         """Record an attempt refused for lack of a role."""

@@ -96,8 +96,6 @@ class DeliveryWorker:
         self.batch = batch_size(rate)
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._wake = asyncio.Event()
-        self.finished: list[int] = []
-        """Broadcasts this worker found complete (for the final reports)."""
 
     def wake(self) -> None:
         """Look for rows now (a broadcast was just queued)."""
@@ -176,7 +174,7 @@ class DeliveryWorker:
 
     async def _finish(self) -> None:
         if await store.has_sending(self.db):
-            self.finished += await store.finish_done(self.db, now=self._now())
+            await store.finish_done(self.db, now=self._now())
 
     async def _send_at(self, row: Claimed, slot: dt.datetime) -> Result:
         delay = (slot - self._now()).total_seconds()

@@ -27,7 +27,7 @@ from bot.outbox.schedule import (
     next_fire,
     parse_schedule,
 )
-from bot.outbox.service import BroadcastDesk
+from bot.outbox.service import REFUSAL, BroadcastDesk
 from bot.storage import Database
 from bot.storage.repositories import reminders as store
 
@@ -71,10 +71,8 @@ class ReminderDesk:
 
     async def command(self, telegram_id: int, text: str) -> Reply:
         """/nhacnho: the list (no text), or a new reminder "<lịch> | <nội dung> [| ai]"."""
-        who = await self.access.access_of(telegram_id)
-        if not who.may("administer"):
-            await self.access.refused(telegram_id, "administer", "nhacnho")
-            return Reply("Lệnh này cần quyền quản trị.")
+        if not await self.access.admits(telegram_id, "administer", "nhacnho"):
+            return Reply(REFUSAL)
         if not text.strip():
             return await self.listing()
         parts = [part.strip() for part in text.split("|")]
@@ -131,9 +129,8 @@ class ReminderDesk:
 
     async def press(self, telegram_id: int, action: str, value: str) -> Reply:
         """[Tạm dừng], [Tiếp tục] or [Xoá] a reminder; the list comes back."""
-        who = await self.access.access_of(telegram_id)
-        if not who.may("administer"):
-            return Reply("Lệnh này cần quyền quản trị.")
+        if not await self.access.admits(telegram_id, "administer", f"reminder:{value}"):
+            return Reply(REFUSAL)
         reminder = await store.get_reminder(self.db, int(value)) if value.isdigit() else None
         if reminder is None:
             return Reply("Nhắc nhở không còn.")

@@ -11,7 +11,6 @@ from __future__ import annotations
 from collections.abc import Awaitable, Callable
 from html import escape, unescape
 
-from bot.access.roles import Access
 from bot.access.service import AccessService
 from bot.lines import Button, Reply
 from bot.outbox.model import BroadcastReport, Recipient
@@ -93,14 +92,9 @@ class BroadcastDesk:
             return "người báo cáo của " + ", ".join(self.unit_name(i) for i in ids)
         return AUDIENCES.get(audience, audience)
 
-    async def _admin(self, telegram_id: int) -> Access | None:
-        who = await self.access.access_of(telegram_id)
-        return who if who.may("administer") else None
-
     async def compose(self, telegram_id: int, html: str) -> Reply:
         """/thongbao <nội dung>: a draft and its preview, to everyone by default."""
-        if await self._admin(telegram_id) is None:
-            await self.access.refused(telegram_id, "administer", "thongbao")
+        if not await self.access.admits(telegram_id, "administer", "thongbao"):
             return Reply(REFUSAL)
         if not html.strip():
             return Reply(USAGE)
@@ -119,8 +113,7 @@ class BroadcastDesk:
 
     async def press(self, telegram_id: int, action: str, value: str) -> Reply:
         """A button of a preview ([Gửi], [Huỷ], an audience) or of a sending ([Dừng])."""
-        if await self._admin(telegram_id) is None:
-            await self.access.refused(telegram_id, "administer", f"broadcast:{value}")
+        if not await self.access.admits(telegram_id, "administer", f"broadcast:{value}"):
             return Reply(REFUSAL)
         number, _, audience = value.partition(":")
         if not number.isdigit():
@@ -202,10 +195,6 @@ class BroadcastDesk:
     async def history(self, limit: int = 50) -> list[BroadcastReport]:
         """Return the latest broadcasts, newest first, with their counts."""
         return await store.reports(self.db, limit)
-
-    async def report(self, broadcast: int) -> BroadcastReport | None:
-        """Return a broadcast and its counts."""
-        return await store.report(self.db, broadcast)
 
     async def watch(self, broadcast: int, message_id: int) -> None:
         """Show a sending's progress by editing this message of its administrator."""

@@ -12,7 +12,7 @@ import datetime as dt
 from collections import Counter
 from collections.abc import Sequence
 
-from sqlalchemy import and_, delete, func, or_, select, update
+from sqlalchemy import and_, func, or_, select, update
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from bot.outbox.model import BroadcastReport, Claimed, Recipient, Result
@@ -418,14 +418,6 @@ async def groups(db: Database) -> list[int]:
                     Chat.status.in_(("member", "administrator")),
                 )
             )
-        )
-
-
-async def purge_drafts(db: Database, before: dt.datetime) -> None:
-    """Delete drafts never sent, older than ``before``."""
-    async with db.write() as session:
-        await session.execute(
-            delete(Broadcast).where(Broadcast.state == "draft", Broadcast.created_at < before)
         )
 
 

@@ -123,7 +123,7 @@ def setting(
 
 def bot(api: FakeBotApi, folder: Path, url: str, name: str) -> BotProcess:
     """Return a bot process that broadcasts at 300/s with paid broadcasts."""
-    env = {"BROADCAST_PAID": "true", "BROADCAST_RATE": str(RATE)}
+    env = {"BROADCAST_PAID": "true", "BROADCAST_RATE": str(RATE), "INSTANCE_NAME": name}
     return BotProcess(api, folder, url, folder / f"{name}.log", env)
 
 

@@ -85,7 +85,11 @@ class Core:
         from bot.inbox import UpdateInbox
 
         # An update counts as handled only once its questions are in the log.
-        return UpdateInbox(self.database, before_settle=self.questions.flush)
+        return UpdateInbox(
+            self.database,
+            instance=self.settings.instance_name,
+            before_settle=self.questions.flush,
+        )
 
     @cached_property
     def members(self) -> Members:

@@ -5,6 +5,12 @@ webhook's HTTP 200). So the edge stores each update here first (:meth:`UpdateInb
 then confirms; once the update is handled, :meth:`UpdateInbox.settle` marks it ``done``
 (or ``failed``); at start, the updates still ``pending`` are handled first.
 
+Several instances (webhook replicas on one PostgreSQL) share the inbox: each update is held
+by the instance that received it. At its start an instance takes back its own pending
+updates, never those another live instance is handling; the updates of an instance that
+stopped for good are taken over by the others once held longer than :data:`TAKEOVER`
+(:meth:`UpdateInbox.stranded`, looked for every :data:`SWEEP_SECONDS`).
+
 The guarantee (stated in the README): an update is handled at least once and, but for a
 crash, exactly once. A SIGKILL can at worst handle again the updates that were in flight or
 settled within the last :data:`SETTLE_SECONDS` (their settlement not yet written); it never
@@ -39,6 +45,11 @@ SETTLE_SECONDS = 0.1
 MAX_RETRY_SECONDS = 30.0
 #: Settled updates are kept this long (a webhook retried by Telegram is still recognised).
 KEEP_SETTLED = timedelta(days=2)
+#: An update another instance has held this long without handling it is taken over (that
+#: instance stopped): far longer than any handler runs, so a live one is never doubled.
+TAKEOVER = timedelta(minutes=5)
+#: Seconds between two looks for updates stranded by a stopped instance.
+SWEEP_SECONDS = 60.0
 
 Payload = dict[str, Any]
 
@@ -50,15 +61,19 @@ class UpdateInbox:
         self,
         database: Database,
         *,
+        instance: str | None = None,
         before_settle: Callable[[], Awaitable[bool]] | None = None,
         settle_seconds: float = SETTLE_SECONDS,
     ) -> None:
         """``before_settle`` runs before each settlement write; False postpones the write.
 
+        ``instance`` names this process among those sharing the database (``INSTANCE_NAME``);
+        without it, :meth:`pending` returns every pending update (one instance alone).
         The core passes the question log's flush: the questions of an update are written
         before the update counts as handled.
         """
         self.database = database
+        self.instance = instance
         self.before_settle = before_settle
         self.settle_seconds = settle_seconds
         self._done: list[int] = []
@@ -90,12 +105,30 @@ class UpdateInbox:
                 continue
             payloads[update_id] = dict(update)
             received.append(ReceivedUpdate(update_id, json.dumps(update, ensure_ascii=True)))
-        new = await store_updates(self.database, received)
+        new = await store_updates(self.database, received, instance=self.instance)
         return [payloads[update_id] for update_id in new]
 
-    async def pending(self) -> list[Payload]:
-        """Return the updates stored but never handled (a crash came between), oldest first."""
-        return [json.loads(row.payload) for row in await pending_updates(self.database)]
+    async def pending(self, *, now: datetime | None = None) -> list[Payload]:
+        """Claim the updates stored but never handled, at start; return them, oldest first.
+
+        They are this instance's own (a crash came between) and those of instances that
+        stopped more than :data:`TAKEOVER` ago; never those another instance is handling.
+        """
+        now = now or datetime.now(UTC)
+        rows = await pending_updates(
+            self.database, self.instance, stale_before=now - TAKEOVER, now=now
+        )
+        return [json.loads(row.payload) for row in rows]
+
+    async def stranded(self, *, now: datetime | None = None) -> list[Payload]:
+        """Claim the updates other instances have held longer than :data:`TAKEOVER`."""
+        if self.instance is None:
+            return []
+        now = now or datetime.now(UTC)
+        rows = await pending_updates(
+            self.database, self.instance, own=False, stale_before=now - TAKEOVER, now=now
+        )
+        return [json.loads(row.payload) for row in rows]
 
     def settle(self, update_id: int, *, error: str | None = None) -> None:
         """Record that an update was handled (or, with ``error``, given up); written soon."""

@@ -8,6 +8,7 @@ variable. Values are never echoed back: the token and database passwords are sec
 from __future__ import annotations
 
 import re
+import socket
 import zoneinfo
 from collections.abc import Mapping
 from pathlib import Path
@@ -58,6 +59,7 @@ _EXPECTED = {
     ),
     "broadcast_paid": "cần true hoặc false",
     "tz_name": "cần tên múi giờ IANA, ví dụ Asia/Ho_Chi_Minh",
+    "instance_name": "cần một tên từ 1 đến 64 ký tự, khác nhau giữa các bản chạy song song",
     "report_deadline_day": "cần một ngày trong tháng từ 1 đến 28",
 }
 
@@ -95,6 +97,8 @@ class Settings(BaseSettings):
     broadcast_rate: float = Field(25, gt=0, le=1000)
     tz_name: str = "Asia/Ho_Chi_Minh"
     report_deadline_day: int = Field(5, ge=1, le=28)
+    #: This process among those sharing the database (webhook replicas): the host's name.
+    instance_name: str = Field(default_factory=socket.gethostname, min_length=1, max_length=64)
 
     @field_validator("telegram_api_base_url")
     @classmethod

@@ -27,7 +27,7 @@ from telegram.ext import SimpleUpdateProcessor
 from telegram.warnings import PTBUserWarning
 
 from bot.errors import StorageError
-from bot.inbox import UpdateInbox
+from bot.inbox import SWEEP_SECONDS, UpdateInbox
 from handlers.context import BotApplication
 
 logger = logging.getLogger(__name__)
@@ -65,6 +65,22 @@ class Intake:
         if pending:
             logger.info("handling %d updates received before the last stop", len(pending))
         return len(pending)
+
+    async def sweep(self, stop: asyncio.Event, *, every: float = SWEEP_SECONDS) -> None:
+        """Until ``stop``, take over now and then the updates a stopped instance left."""
+        while not stop.is_set():
+            with contextlib.suppress(TimeoutError):
+                await asyncio.wait_for(stop.wait(), every)
+                return
+            try:
+                stranded = await self.inbox.stranded()
+            except StorageError as error:
+                logger.warning("could not look for updates left by another instance: %s", error)
+                continue
+            for payload in stranded:
+                await self._queue(payload)
+            if stranded:
+                logger.info("handling %d updates another instance left", len(stranded))
 
     async def _queue(self, payload: dict[str, Any]) -> None:
         update_id = int(payload["update_id"])

@@ -125,6 +125,8 @@ class Runner:
             # One look for due reminders a round, claimed in the database: no job per
             # reminder to rebuild, so no duplicate however often the bot restarts.
             asyncio.create_task(fire_reminders(self.core, self.delivering), name="reminders"),
+            # Updates a stopped replica received and never handled.
+            asyncio.create_task(self.intake.sweep(self.delivering), name="inbox-sweep"),
         ]
 
     async def _stop_delivery(self) -> None:

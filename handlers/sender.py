@@ -9,8 +9,6 @@ deleted their account or never started the bot) â†’ ``Blocked``; any other 400 â
 
 from __future__ import annotations
 
-import asyncio
-
 from telegram import Bot
 from telegram.constants import ParseMode
 from telegram.error import BadRequest, Forbidden, RetryAfter, TelegramError
@@ -20,8 +18,9 @@ from bot.outbox.model import Blocked, Failed, Outcome, RetryLater, Sent
 from bot.settings import Settings
 from handlers.replies import is_transient, retry_after_seconds
 
-#: Requests of the broadcast client in flight at once: enough for the rate over a network's
-#: round trip, few enough that late sends cannot pile up into a burst at Telegram's end.
+#: Requests of the broadcast client in flight at once (the outbox worker never starts more):
+#: enough for the rate over a network's round trip, few enough that late sends cannot pile
+#: up into a burst at Telegram's end.
 BROADCAST_CONNECTIONS = 8
 
 
@@ -41,18 +40,14 @@ class TelegramSender:
     def __init__(self, bot: Bot, *, paid: bool = False) -> None:
         self.bot = bot
         self.paid = paid
-        self._in_flight = asyncio.Semaphore(BROADCAST_CONNECTIONS)
+        self.lanes = BROADCAST_CONNECTIONS
 
     async def send(self, chat_id: int, text: str) -> Outcome:
         """Send HTML ``text`` to a chat."""
         try:
-            async with self._in_flight:
-                await self.bot.send_message(
-                    chat_id,
-                    text,
-                    parse_mode=ParseMode.HTML,
-                    allow_paid_broadcast=self.paid or None,
-                )
+            await self.bot.send_message(
+                chat_id, text, parse_mode=ParseMode.HTML, allow_paid_broadcast=self.paid or None
+            )
         except Forbidden as error:
             return Blocked(error.message)
         except BadRequest as error:

@@ -115,3 +115,44 @@ async def test_old_settled_updates_are_pruned(database: Database) -> None:
     later = datetime.now(UTC) + inbox_module.KEEP_SETTLED + timedelta(minutes=1)
     assert await inbox.prune(now=later) == 2
     assert await states(database) == {3: "pending"}  # never a pending one
+
+
+def ids(payloads: list[dict[str, object]]) -> list[object]:
+    return sorted(u["update_id"] for u in payloads)
+
+
+async def test_a_restarting_replica_takes_back_its_own_updates_only(database: Database) -> None:
+    first, second = UpdateInbox(database, instance="a"), UpdateInbox(database, instance="b")
+    await first.accept([update(1), update(2)])
+    await second.accept([update(3)])
+    # "b" restarts while "a" is still handling 1 and 2: handling them too would answer twice.
+    assert ids(await UpdateInbox(database, instance="b").pending()) == [3]
+    assert ids(await second.stranded()) == []
+
+
+async def test_a_stopped_replicas_updates_are_taken_over_once(database: Database) -> None:
+    await UpdateInbox(database, instance="gone").accept([update(1), update(2)])
+    first, second = UpdateInbox(database, instance="a"), UpdateInbox(database, instance="b")
+    soon = datetime.now(UTC) + timedelta(minutes=1)
+    assert ids(await first.stranded(now=soon)) == []
+    later = datetime.now(UTC) + inbox_module.TAKEOVER + timedelta(seconds=1)
+    taken = [await first.stranded(now=later), await second.stranded(now=later)]
+    assert sorted(ids(taken[0]) + ids(taken[1])) == [1, 2]
+    # Now held by their new instance, from `later`: not taken again before TAKEOVER passes.
+    assert ids(await UpdateInbox(database, instance="c").pending(now=later)) == []
+
+
+async def test_settled_updates_are_never_taken_over(database: Database) -> None:
+    gone = UpdateInbox(database, instance="gone")
+    await gone.accept([update(1), update(2)])
+    gone.settle(1)
+    await gone.flush()
+    later = datetime.now(UTC) + inbox_module.TAKEOVER * 2
+    assert ids(await UpdateInbox(database, instance="a").stranded(now=later)) == [2]
+
+
+async def test_updates_stored_before_instances_had_names_are_taken_at_start(
+    database: Database,
+) -> None:
+    await UpdateInbox(database).accept([update(1)])
+    assert ids(await UpdateInbox(database, instance="a").pending()) == [1]

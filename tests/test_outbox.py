@@ -24,6 +24,8 @@ ADMIN = 1
 class Recorder:
     """A sender that records every send, with scripted outcomes per chat."""
 
+    lanes = 8
+
     def __init__(self, script: dict[int, list[Outcome]] | None = None) -> None:
         self.script = script or {}
         self.sent: list[tuple[int, float]] = []
@@ -190,3 +192,22 @@ async def test_opting_out_skips_announcements_not_reminders_about_ones_unit(
     assert [r.chat_id for r in await desk.recipients("unreported", "reminder")] == [21]
     await desk.opt(21, False)
     assert [r.chat_id for r in await desk.recipients("all")] == [21, 22]
+
+
+async def test_the_sliding_window_lets_a_backlog_out_at_the_rate_not_as_a_burst() -> None:
+    window = delivery.SlidingWindow(5, period=0.2)
+    starts: list[float] = []
+
+    async def send() -> None:
+        await window.admit()
+        starts.append(time.monotonic())
+
+    # Twenty sends all due at once (a stalled moment's backlog).
+    await asyncio.gather(*(send() for _ in range(20)))
+    assert starts[-1] - starts[0] >= 3 * 0.2 * 0.95
+    assert max(sum(1 for u in starts if t <= u < t + 0.2) for t in starts) <= 5
+
+
+def test_a_window_that_lets_nothing_through_is_refused() -> None:
+    with pytest.raises(ValueError, match="lets nothing through"):
+        delivery.SlidingWindow(0)

@@ -13,6 +13,11 @@ transaction:
   ``failed`` after :data:`MAX_ATTEMPTS`;
 * any other refusal → ``failed`` with Telegram's reason.
 
+Within one process, a send also waits for one of its sender's ``lanes`` (requests in flight)
+and then for the :class:`SlidingWindow`: however late the sends of a stalled moment are
+(a slow answer from Telegram, a busy loop), they drain at most ``BROADCAST_RATE`` into any
+second rather than as a burst.
+
 A worker killed between sending and recording leaves its batches ``claimed``; when the lease
 runs out another worker claims them again, so no recipient is lost and at most
 :data:`IN_FLIGHT` batches per killed worker are sent twice (the bound the README states).
@@ -25,7 +30,9 @@ import contextlib
 import datetime as dt
 import logging
 import math
+import time
 import uuid
+from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
@@ -52,13 +59,15 @@ MAX_BACKOFF = 60.0
 IN_FLIGHT = 2
 #: Seconds an idle worker waits before looking for rows again (unless woken).
 IDLE_POLL = 1.0
-#: Sends are spaced this much wider than the rate asks: a task woken a few milliseconds late
-#: must not put one message too many into a second.
-PACE_MARGIN = 1.01
-#: A send woken more than this many intervals (and LATE_MIN seconds) after its slot takes a
-#: new one.
-LATE_SLOTS = 1
-LATE_MIN = 0.01
+#: Share of ``BROADCAST_RATE`` a worker aims at. Telegram counts messages as they arrive, and
+#: the network and Telegram's own queue bunch them by some milliseconds: aiming a little
+#: under the rate keeps every second within it at the far end.
+HEADROOM = 0.97
+#: A send woken this many seconds after its slot takes a new one (its slot's second is over,
+#: and other instances may be sending theirs). Less late, the sliding window alone paces it:
+#: re-reserving every slightly late send would cost a write each just when the process is
+#: busiest.
+LATE = 1.0
 #: The shared pace of all broadcast messages.
 OVERALL = "broadcast"
 
@@ -66,6 +75,35 @@ OVERALL = "broadcast"
 def batch_size(rate: float) -> int:
     """Return how many rows a worker claims at once at ``rate`` messages a second."""
     return max(1, min(MAX_BATCH, math.ceil(rate * CLAIM_SECONDS)))
+
+
+class SlidingWindow:
+    """Let at most ``limit`` callers through in any ``period`` seconds (a sliding log).
+
+    A token bucket would let a backlog out as a burst of a whole bucket on top of the
+    steady rate; this never lets more than ``limit`` start within one period.
+    """
+
+    def __init__(
+        self, limit: int, period: float = 1.0, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        if limit < 1 or period <= 0:
+            raise ValueError(f"a window of {limit} in {period} s lets nothing through")
+        self.limit = limit
+        self.period = period
+        self._clock = clock
+        self._starts: deque[float] = deque(maxlen=limit)
+        self._lock = asyncio.Lock()
+
+    async def admit(self) -> None:
+        """Return once one more start keeps every window within the limit."""
+        async with self._lock:  # first come, first served
+            while len(self._starts) == self.limit:
+                wait = self._starts[0] + self.period - self._clock()
+                if wait <= 0:
+                    break
+                await asyncio.sleep(wait)
+            self._starts.append(self._clock())
 
 
 @dataclass
@@ -94,8 +132,12 @@ class DeliveryWorker:
         self.rate = rate
         self.name = name or f"worker-{uuid.uuid4().hex[:12]}"
         self.batch = batch_size(rate)
+        #: Seconds between two sends on the shared pace.
+        self.interval = 1 / (rate * HEADROOM)
         self._now = now or (lambda: dt.datetime.now(dt.UTC))
         self._wake = asyncio.Event()
+        self._lanes = asyncio.Semaphore(sender.lanes)
+        self._window = SlidingWindow(max(1, math.floor(rate * HEADROOM)))
 
     def wake(self) -> None:
         """Look for rows now (a broadcast was just queued)."""
@@ -146,7 +188,7 @@ class DeliveryWorker:
     async def _claim(self) -> Batch | None:
         """Claim a batch and plan each row's send time (None: nothing is due)."""
         now = self._now()
-        interval = PACE_MARGIN / self.rate
+        interval = self.interval
         lease = dt.timedelta(seconds=IN_FLIGHT * self.batch * interval) + LEASE_MARGIN
         rows = await store.claim(self.db, self.name, self.batch, lease=lease, now=now)
         if not rows:
@@ -180,15 +222,16 @@ class DeliveryWorker:
         delay = (slot - self._now()).total_seconds()
         if delay > 0:
             await asyncio.sleep(delay)
-        interval = PACE_MARGIN / self.rate
-        if (self._now() - slot).total_seconds() > max(LATE_SLOTS * interval, LATE_MIN):
+        if (self._now() - slot).total_seconds() > LATE:
             # Woken too late (a busy loop, a slow database): this slot is gone, and other
             # workers may be sending theirs now. Take a new one rather than add a burst.
-            slot = await store.reserve(self.db, OVERALL, 1, interval, now=self._now())
+            slot = await store.reserve(self.db, OVERALL, 1, self.interval, now=self._now())
             delay = (slot - self._now()).total_seconds()
             if delay > 0:
                 await asyncio.sleep(delay)
-        outcome = await self.sender.send(row.chat_id, row.text)
+        async with self._lanes:
+            await self._window.admit()
+            outcome = await self.sender.send(row.chat_id, row.text)
         attempts = row.attempts + 1
         if isinstance(outcome, Sent):
             return Result(row.id, "sent", attempts)

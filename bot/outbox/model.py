@@ -48,6 +48,10 @@ Outcome = Sent | Blocked | RetryLater | Failed
 class Sender(Protocol):
     """Sends one broadcast message (the Telegram edge implements it)."""
 
+    #: Sends it can have in flight at once (its connections): the worker never starts more,
+    #: so none waits inside the sender past its pace.
+    lanes: int
+
     async def send(self, chat_id: int, text: str) -> Outcome:
         """Send HTML ``text`` to a chat; never raise for Telegram's answers."""
 

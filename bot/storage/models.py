@@ -200,6 +200,10 @@ class InboxUpdate(Base):
     state: Mapped[str] = mapped_column(StorableString(8), default="pending")
     settled_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
     error: Mapped[str | None] = mapped_column(StorableString(255))
+    #: The instance handling it (``INSTANCE_NAME``), and since when: another instance takes
+    #: a pending update over only once it has been held too long.
+    instance: Mapped[str | None] = mapped_column(StorableString(64))
+    claimed_at: Mapped[datetime | None] = mapped_column(UTCDateTime())
 
 
 class Role(Base):

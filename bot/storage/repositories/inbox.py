@@ -6,7 +6,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import datetime
 
-from sqlalchemy import delete, func, select, update
+from sqlalchemy import ColumnElement, and_, delete, func, or_, select, update
 
 from bot.storage.database import Database
 from bot.storage.models import InboxUpdate
@@ -25,9 +25,13 @@ class ReceivedUpdate:
 
 
 async def store_updates(
-    db: Database, updates: Sequence[ReceivedUpdate], *, now: datetime | None = None
+    db: Database,
+    updates: Sequence[ReceivedUpdate],
+    *,
+    instance: str | None = None,
+    now: datetime | None = None,
 ) -> list[int]:
-    """Store received updates as pending; return the ids that were new, in order.
+    """Store received updates as pending, held by ``instance``; return the new ids, in order.
 
     An update stored before (Telegram delivering it again, or another instance having it)
     is left as it is and not returned: each update is handled once.
@@ -41,6 +45,8 @@ async def store_updates(
             "payload": u.payload,
             "state": "pending",
             "received_at": at,
+            "instance": instance,
+            "claimed_at": at,
         }
         for u in updates
     ]
@@ -55,15 +61,49 @@ async def store_updates(
     return [u.update_id for u in updates if u.update_id in new]
 
 
-async def pending_updates(db: Database) -> list[ReceivedUpdate]:
-    """Return the updates received but not yet handled, oldest first."""
+async def pending_updates(
+    db: Database,
+    instance: str | None = None,
+    *,
+    own: bool = True,
+    stale_before: datetime | None = None,
+    now: datetime | None = None,
+) -> list[ReceivedUpdate]:
+    """Claim for ``instance`` the updates received but not handled; return them, oldest first.
+
+    Claimed are the updates no instance holds, ``instance``'s own (with ``own``: at its
+    start, it is not handling them any more), and those another instance has held since
+    before ``stale_before`` (that instance stopped without handling them). Two instances
+    never claim one update at once: the rows are locked (PostgreSQL) or the write is alone
+    (SQLite). Without ``instance``, every pending update is returned and none claimed.
+    """
     query = (
         select(InboxUpdate.update_id, InboxUpdate.payload)
         .where(InboxUpdate.state == "pending")
         .order_by(InboxUpdate.update_id)
     )
-    async with db.transaction() as session:
+    if instance is None:
+        async with db.transaction() as session:
+            rows = (await session.execute(query)).all()
+        return [ReceivedUpdate(row.update_id, row.payload) for row in rows]
+    held: list[ColumnElement[bool]] = [InboxUpdate.instance.is_(None)]
+    if own:
+        held.append(InboxUpdate.instance == instance)
+    if stale_before is not None:
+        held.append(
+            and_(InboxUpdate.instance != instance, InboxUpdate.claimed_at < aware(stale_before))
+        )
+    query = query.where(or_(*held))
+    if db.dialect == "postgresql":
+        query = query.with_for_update(skip_locked=True)
+    async with db.write() as session:
         rows = (await session.execute(query)).all()
+        if rows:
+            await session.execute(
+                update(InboxUpdate)
+                .where(InboxUpdate.update_id.in_([row.update_id for row in rows]))
+                .values(instance=instance, claimed_at=aware(now))
+            )
     return [ReceivedUpdate(row.update_id, row.payload) for row in rows]
 
 

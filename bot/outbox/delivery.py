@@ -63,11 +63,12 @@ IDLE_POLL = 1.0
 #: the network and Telegram's own queue bunch them by some milliseconds: aiming a little
 #: under the rate keeps every second within it at the far end.
 HEADROOM = 0.97
-#: A send woken this many seconds after its slot takes a new one (its slot's second is over,
-#: and other instances may be sending theirs). Less late, the sliding window alone paces it:
-#: re-reserving every slightly late send would cost a write each just when the process is
-#: busiest.
-LATE = 1.0
+#: Seconds after its slot a send may still go: at most this share of a second's messages
+#: comes on top of what other instances send on time, which the headroom leaves free. A
+#: send woken later gives new slots to every send of its batch that is as late (one
+#: reservation for all, not a write per send, so a busy process does not make itself
+#: busier); the others keep theirs.
+LATE = 1 - HEADROOM
 #: The shared pace of all broadcast messages.
 OVERALL = "broadcast"
 
@@ -113,6 +114,10 @@ class Batch:
     rows: list[Claimed]
     planned: list[tuple[Claimed, dt.datetime]] = field(default_factory=list)
     results: list[Result] = field(default_factory=list)
+    #: Each planned private row's current slot (moved when the batch runs late).
+    slots: dict[int, dt.datetime] = field(default_factory=dict)
+    started: set[int] = field(default_factory=set)
+    replanning: asyncio.Lock = field(default_factory=asyncio.Lock)
 
 
 class DeliveryWorker:
@@ -206,29 +211,57 @@ class DeliveryWorker:
                     continue
                 slot = max(slot, group_slot)
             batch.planned.append((row, slot))
+            if not row.is_group:  # a group keeps its slot: its own pace comes first
+                batch.slots[row.id] = slot
         return batch
 
     async def _deliver(self, batch: Batch) -> None:
         """Send a batch's rows at their times, then record every outcome at once."""
-        sent = await asyncio.gather(*(self._send_at(row, slot) for row, slot in batch.planned))
+        sent = await asyncio.gather(
+            *(self._send_at(batch, row, slot) for row, slot in batch.planned)
+        )
         await store.settle(self.db, self.name, [*batch.results, *sent], now=self._now())
         await self._finish()
+
+    async def _replan(self, batch: Batch, row_id: int, slot: dt.datetime) -> None:
+        """Give the batch's late sends not yet started new slots on the shared pace, in order.
+
+        Woken too late (a busy loop, a slow database), they would add a burst to what the
+        other instances send on time.
+        """
+        async with batch.replanning:
+            if batch.slots[row_id] != slot:
+                return  # another late send of the batch has just done it
+            due = self._now() - dt.timedelta(seconds=LATE)
+            waiting = sorted(
+                (r for r, at in batch.slots.items() if r not in batch.started and at < due),
+                key=batch.slots.__getitem__,
+            )
+            if not waiting:
+                return
+            start = await store.reserve(
+                self.db, OVERALL, len(waiting), self.interval, now=self._now()
+            )
+            for index, waiting_id in enumerate(waiting):
+                batch.slots[waiting_id] = start + dt.timedelta(seconds=index * self.interval)
 
     async def _finish(self) -> None:
         if await store.has_sending(self.db):
             await store.finish_done(self.db, now=self._now())
 
-    async def _send_at(self, row: Claimed, slot: dt.datetime) -> Result:
-        delay = (slot - self._now()).total_seconds()
-        if delay > 0:
-            await asyncio.sleep(delay)
-        if (self._now() - slot).total_seconds() > LATE:
-            # Woken too late (a busy loop, a slow database): this slot is gone, and other
-            # workers may be sending theirs now. Take a new one rather than add a burst.
-            slot = await store.reserve(self.db, OVERALL, 1, self.interval, now=self._now())
+    async def _send_at(self, batch: Batch, row: Claimed, slot: dt.datetime) -> Result:
+        while True:
+            slot = batch.slots.get(row.id, slot)
             delay = (slot - self._now()).total_seconds()
             if delay > 0:
                 await asyncio.sleep(delay)
+                if batch.slots.get(row.id, slot) != slot:
+                    continue  # the batch was given new slots meanwhile
+                delay = (slot - self._now()).total_seconds()
+            if delay >= -LATE or row.id not in batch.slots:
+                break
+            await self._replan(batch, row.id, slot)
+        batch.started.add(row.id)
         async with self._lanes:
             await self._window.admit()
             outcome = await self.sender.send(row.chat_id, row.text)

@@ -10,6 +10,7 @@ from bot.answering.render import render_text
 from bot.core import Library
 
 PROVINCE_NOTE = "Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh"
+PER_DISTRICT_NOTE = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, thành phố."
 
 # Who asks and why never costs the answer.
 FRAMED = [
@@ -61,11 +62,27 @@ OWN_PLACE = [
     ("ở thành phố này tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu", "bhyt"),
     ("xa toi phai dat bao nhieu xa nong thon moi", "nong-thon-moi"),
     ("địa phương tôi cần kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
-    ("đơn vị mình chỉ tiêu trường chuẩn quốc gia thế nào", "truong-chuan"),
     ("phường chúng tôi tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
     ("thôn tôi cần đạt gì về gia đình văn hóa", "gia-dinh-van-hoa"),
     ("huyen minh ty le che phu rung bn", "che-phu-rung"),
     ("xã nhà kết nạp đảng viên bao nhiêu", "ket-nap-dang-vien"),
+    ("chỗ em phải đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong"),
+]
+
+# The one figure the resolution sets for every district ("mỗi huyện, thành phố tăng thêm
+# ít nhất 01 trường chuẩn quốc gia"): a district's question is answered, without the note
+# that no district has a figure of its own.
+PER_DISTRICT = [
+    "đơn vị mình chỉ tiêu trường chuẩn quốc gia thế nào",
+    "huyện Bảo Lâm phải tăng mấy trường chuẩn quốc gia",
+    "huyện tôi phải tăng bao nhiêu trường chuẩn",
+    "huyen Ha Lang tang them may truong chuan quoc gia",
+    "năm 2020 thành phố Cao Bằng phải có thêm bao nhiêu trường đạt chuẩn quốc gia",
+    "huyện Quảng Hòa phải tăng bao nhiêu trường chuẩn quốc gia",
+    "huyện Trùng Khánh được giao mấy trường chuẩn",
+    "xã tôi thuộc huyện Nguyên Bình, huyện phải thêm mấy trường chuẩn",
+    "trường chuẩn quốc gia huyện Hòa An phải tăng bao nhiêu",
+    "huyện mình tăng thêm mấy trường chuẩn quốc gia năm nay",
 ]
 
 SMALL_TALK = [
@@ -97,6 +114,17 @@ def test_framing_never_costs_the_answer(shared_library: Library, question: str, 
 def test_an_unknown_topic_is_still_not_answered(shared_library: Library, question: str) -> None:
     assert shared_library.answer(question).status in {"none", "choices"}
     assert shared_library.answer(question).status != "answer"
+
+
+@pytest.mark.parametrize("question", PER_DISTRICT)
+def test_a_figure_set_for_every_district_is_answered_for_one(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", "truong-chuan")
+    text = render_text(answer)
+    assert PER_DISTRICT_NOTE in text
+    assert "không có chỉ tiêu riêng" not in text
 
 
 @pytest.mark.parametrize(("question", "item"), OWN_PLACE)
@@ -142,6 +170,12 @@ OVERVIEWS = [
     ("kể các dự án được nhắc tới", "dem-du-an", "dự án"),
     ("các chỉ tiêu về môi trường gồm những gì", "moi-truong", "3 chỉ tiêu"),
     ("kể các chỉ tiêu văn hoá xã hội", "van-hoa-xa-hoi", "8 chỉ tiêu"),
+    # How the list is asked for ("chia làm mấy nhóm", "kể ra") names no topic.
+    ("nhiệm vụ chủ yếu gồm mấy nhóm, kể tên", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("nghị quyết có mấy nhóm nhiệm vụ, kể ra", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("các chỉ tiêu được chia thành mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("các mục tiêu phân thành mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("chỉ tiêu chủ yếu chia làm mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
 ]
 
 
@@ -230,11 +264,54 @@ def test_a_figure_finds_its_item(shared_library: Library, question: str, item: s
     assert (answer.status, answer.item_id) == ("answer", item)
 
 
-def test_a_figure_several_items_state_is_offered_as_choices(shared_library: Library) -> None:
-    answer = shared_library.answer("55% là gì")
-    assert answer.status == "choices"
-    assert "che-phu-rung" in [m.id for m in answer.matches]
-    assert all("55%" in m.title for m in answer.matches)
+# A figure several items state: every one of them, each with its figure and place.
+CARRIED_BY_SEVERAL = [
+    ("55% là gì", {"che-phu-rung", "lang-xom-van-hoa"}, "55%"),
+    ("55% là chỉ tiêu gì", {"che-phu-rung", "lang-xom-van-hoa"}, "55%"),
+    ("muc tieu 55% la gi", {"che-phu-rung", "lang-xom-van-hoa"}, "55%"),
+    ("95% là chỉ tiêu gì", {"co-quan-van-hoa", "nuoc-sach-thanh-thi"}, "95%"),
+    ("95% ứng với chỉ tiêu nào", {"co-quan-van-hoa", "nuoc-sach-thanh-thi"}, "95%"),
+    ("con số 95% trong nghị quyết nghĩa là gì", {"co-quan-van-hoa", "nuoc-sach-thanh-thi"}, "95%"),
+    ("80% la gi", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
+    ("80% là tỷ lệ gì", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
+    ("chỉ tiêu 80% là chỉ tiêu nào", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
+    ("tám mươi phần trăm là chỉ tiêu gì", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
+]
+
+
+@pytest.mark.parametrize(("question", "items", "figure"), CARRIED_BY_SEVERAL)
+def test_a_figure_several_items_state_lists_them_all(
+    shared_library: Library, question: str, items: set[str], figure: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert {m.id for m in answer.matches} == items
+    assert len(answer.lines) == len(items)
+    assert all(figure in line and "(mục II.1." in line for line in answer.lines)
+
+
+# "chỉ tiêu 45%": a number with a unit after "chỉ tiêu" is a figure, not the target's number.
+FIGURE_AFTER_TARGET_WORD = [
+    ("chỉ tiêu 45% là gì", "lao-dong-qua-dao-tao"),
+    ("chỉ tiêu 33% là gì", "dao-tao-nghe"),
+    ("chỉ tiêu 33 phần trăm là gì", "dao-tao-nghe"),
+    ("mục tiêu 85% là gì", "gia-dinh-van-hoa"),
+    ("chi tieu 17,8% la gi", "suy-dinh-duong"),
+    ("chỉ tiêu 600 triệu USD là gì", "kim-ngach-xuat-khau"),
+    ("chỉ tiêu 65,3% là gì", "xa-chuan-y-te"),
+    # A bare number after "chỉ tiêu" is still the target's number.
+    ("chỉ tiêu số 4 về kinh tế", "xuat-nhap-khau"),
+    ("chỉ tiêu 1 về môi trường", "che-phu-rung"),
+    ("chỉ tiêu 3 về văn hoá xã hội", "y-te"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), FIGURE_AFTER_TARGET_WORD)
+def test_a_number_with_a_unit_after_chi_tieu_is_a_figure(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
 
 
 @pytest.mark.parametrize("question", ["5,5% là gì", "1.050 triệu USD là gì", "12345 là gì"])
@@ -307,6 +384,19 @@ NOT_STATED = [
     ("văn phòng tỉnh ủy bao lâu một lần báo cáo ban thường vụ", "iii-theo-doi", "tần suất"),
     ("đào tạo nghề 33% thì cả năm phải đào tạo bao nhiêu người", "dao-tao-nghe", "số người"),
     ("dự án bò sữa công nghệ cao đặt ở huyện nào", "du-an-bo-sua", "địa điểm"),
+    # Who is elected, when a project is finished, a list of roads or criteria.
+    ("Đại hội XIX bầu ai làm bí thư tỉnh ủy", "dai-hoi-dang-bo-xix", "nhân sự được bầu"),
+    (
+        "cao tốc Đồng Đăng Trà Lĩnh bao giờ xong",
+        "cao-toc-dong-dang-tra-linh",
+        "thời điểm hoàn thành",
+    ),
+    (
+        "cao toc dong dang tra linh khi nao thong xe",
+        "cao-toc-dong-dang-tra-linh",
+        "thời điểm hoàn thành",
+    ),
+    ("xã nông thôn mới cần đạt những tiêu chí nào", "nong-thon-moi", "bộ tiêu chí"),
 ]
 
 

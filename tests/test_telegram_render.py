@@ -51,6 +51,12 @@ QUESTIONS = [
     "chỉ tiêu nào cao nhất trong nhóm môi trường",
     "huyện Trùng Khánh được giao kết nạp bao nhiêu đảng viên",
     "năm 2019 GRDP tăng bao nhiêu",
+    "95% ứng với chỉ tiêu nào",
+    "chỉ tiêu 45% là gì",
+    "huyện Bảo Lâm phải tăng mấy trường chuẩn quốc gia",
+    "tỷ lệ lao động qua đào tạo phải đạt bao nhiêu",
+    "nhiệm vụ chủ yếu gồm mấy nhóm, kể tên",
+    "cao tốc Đồng Đăng Trà Lĩnh bao giờ xong",
     (
         "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện. Xin hỏi chỉ tiêu thu "
         "nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn."

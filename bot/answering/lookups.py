@@ -10,12 +10,13 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from bot.answering.answers import Answer, Match
-from bot.answering.describe import describe_entry, target_line
+from bot.answering.describe import describe_entry, figure_line, target_line
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import overview
 from bot.answering.reverse import FigureCarriers
 from bot.answering.rules import (
     ANSWER_SCORE,
+    CARRIED_BY,
     CHOICES_COVERAGE,
     CHOICES_SCORE,
     CHOICES_WINDOW,
@@ -25,6 +26,7 @@ from bot.answering.rules import (
     GROUP_FOR_NUMBER_SCORE,
     LIST_SCORE,
     LISTED_WHOLE,
+    MAX_CARRIERS,
     MAX_CHOICES,
     MIN_CHOICES,
     TARGETS_ABOUT,
@@ -36,6 +38,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.named_numbers import full_dates_in
+from bot.vietnamese.numbers import same_number
 from bot.vietnamese.phrases import PhraseSet, Token
 from bot.vietnamese.text import fold
 
@@ -102,8 +105,26 @@ class Lookups:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers:
             return None
-        matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
-        return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
+        if len(carriers) > MAX_CARRIERS or not analysis.numbers:
+            matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
+            return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
+        # "55% là chỉ tiêu gì": each item that states it, with its figure and place.
+        return Answer(
+            question,
+            "answer",
+            CARRIED_BY.format(count=len(carriers)),
+            tuple(self._carrier_line(e, analysis.numbers) for e in carriers),
+            matches=tuple(Match(e.id, choice_title(e), 100.0) for e in carriers),
+        )
+
+    def _carrier_line(self, entry: Entry, numbers: tuple[float, ...]) -> str:
+        """Return an item's figure that states one of ``numbers``, and where it stands."""
+        figure = next(
+            (f for f in entry.figures if any(same_number(n, f.number) for n in numbers)),
+            entry.figures[0],
+        )
+        where = f" (mục {entry.code})" if entry.code else ""
+        return f"{figure_line(figure)}{where}"
 
     def _targets_about(self, analysis: Analysis) -> Answer | None:
         """List the targets a topic spans across groups ("các chỉ tiêu về giáo dục, đào tạo").

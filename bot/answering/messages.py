@@ -13,7 +13,13 @@ from collections.abc import Callable
 
 from bot.answering.answers import Answer
 from bot.answering.not_stated import Unstated, not_stated
-from bot.answering.rules import ANSWER_MARGIN, PART_COVERAGE, PROVINCE_INSTEAD, with_note
+from bot.answering.rules import (
+    ANSWER_MARGIN,
+    PART_COVERAGE,
+    PER_DISTRICT,
+    PROVINCE_INSTEAD,
+    with_note,
+)
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
@@ -121,7 +127,7 @@ class MessageParts:
         note = self.district_note(whole, entry)
         if unstated:
             best = not_stated(best, unstated)
-        elif note and whole.districts:
+        elif note and whole.districts and note != PER_DISTRICT:
             best = not_stated(best, f"{note} {PROVINCE_INSTEAD}")
         elif note and note not in best.note:
             best = with_note(best, note)

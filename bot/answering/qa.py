@@ -36,9 +36,12 @@ from bot.answering.rules import (
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
     NOT_COVERED,
+    PER_DISTRICT,
     PROVINCE_INSTEAD,
+    STANDS_OUT,
     TOO_LONG,
     UNSURE,
+    WHOLE_TARGET_COVERAGE,
     YEAR_INSTEAD,
     choice_title,
     none_reply,
@@ -304,15 +307,22 @@ class QuestionAnswerer:
             and margin >= ANSWER_MARGIN
             and not best.contradicted
         )
-        if sure or refusing:
-            answered = self._most_specific(ranked, mentioned=analysis.mentioned_ask is not None)
+        # Torn only between a target and its own figures ("tỷ lệ lao động qua đào tạo": 45%,
+        # and 33% of it vocational): the target's answer states each figure with its label.
+        whole = None
+        if not (sure or refusing or best.contradicted or analysis.numbers):
+            whole = self._one_target(ranked)
+        if sure or refusing or whole is not None:
+            answered = whole or self._most_specific(
+                ranked, mentioned=analysis.mentioned_ask is not None
+            )
             unstated = self.unstated.headline(analysis, answered.entry)
-            if sure or unstated:
+            if sure or unstated or whole is not None:
                 result = describe_entry(self.kb, answered.entry, question, answered.score)
                 note = self._district_note(analysis, answered.entry)
                 if unstated:
                     result = not_stated(result, unstated)
-                elif note and analysis.districts:
+                elif note and analysis.districts and note != PER_DISTRICT:
                     # "huyện Trùng Khánh được giao bao nhiêu": no district is given a target;
                     # the province's is shown as such, and no item answers (status none).
                     return not_stated(result, f"{note} {PROVINCE_INSTEAD}")
@@ -329,6 +339,28 @@ class QuestionAnswerer:
             return none_reply(question, UNSURE.format(title=choice_title(best.entry)))
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
+
+    def _one_target(self, ranked: list[Scored]) -> Scored | None:
+        """Return the target if every candidate near the top is it or one of its figures.
+
+        Not when the question's words are mostly unexplained, nor when one figure explains
+        more of them than the others (that figure is what is asked, not sure enough).
+        """
+        best = ranked[0]
+        window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
+        root_id = best.entry.parent if best.entry.kind == "figure" else best.entry.id
+        root = next((s for s in ranked if s.entry.id == root_id), None)
+        if root is None or root.entry.kind != "target" or len(window) < MIN_CHOICES:
+            return None
+        if max(s.coverage for s in window) < WHOLE_TARGET_COVERAGE:
+            return None
+        family = {root_id, *root.entry.children}
+        if not all(s.entry.id in family for s in window):
+            return None
+        figures = sorted((s.coverage for s in window if s.entry.kind == "figure"), reverse=True)
+        if len(figures) > 1 and figures[0] - figures[1] >= STANDS_OUT:
+            return None
+        return root
 
     def _most_specific(self, ranked: list[Scored], *, mentioned: bool = False) -> Scored:
         """Return the best entry, or its child when the child explains the question as well.
@@ -388,4 +420,13 @@ class QuestionAnswerer:
             names = ", ".join(self._district_names.get(d, d) for d in named)
         else:
             names = "từng huyện, xã"  # "xã chúng tôi", "huyện mình": the asker's own place
+        if self._per_district(entry):
+            return PER_DISTRICT
         return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
+
+    @staticmethod
+    def _per_district(entry: Entry) -> bool:
+        """Return whether the resolution sets this figure for each district ("mỗi huyện")."""
+        return bool(entry.figures) and all(
+            f.progress is not None and f.progress.per_unit for f in entry.figures
+        )

@@ -44,6 +44,17 @@ NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này.
 EMPTY = "Đồng chí chưa gõ câu hỏi."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
+#: A question torn between a target and its figures is answered with the whole target when
+#: its words are explained at least this well ...
+WHOLE_TARGET_COVERAGE = 0.6
+#: ... and no figure explains this much more of them than the next one.
+STANDS_OUT = 0.05
+#: The note on a district's question about a figure the resolution sets for every district.
+PER_DISTRICT = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, thành phố."
+#: Headline of a reverse look-up whose number several items carry (all listed).
+CARRIED_BY = "Con số này có ở {count} nội dung của Nghị quyết:"
+#: At most this many carriers are listed in one answer; more are offered as choices.
+MAX_CARRIERS = 6
 YES_FIGURE = "Đúng. Nghị quyết đề ra:"
 NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
 YES_EXISTS = "Có. Nghị quyết nêu:"

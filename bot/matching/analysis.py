@@ -385,11 +385,14 @@ class Analyzer:
                 del words[start : at + noun[0]]
                 # The rest repeats the intent ("các nhiệm vụ chủ yếu gồm những nhiệm vụ
                 # gì", "bao nhiêu chỉ tiêu, liệt kê giúp"): it names no topic.
-                rest, _ = self.count_nouns.take(words)
+                rest, nouns = self.count_nouns.take(words)
                 rest, _ = self.count_words.take(rest)
                 rest, _ = self.count_trailers.take(rest)
                 words[:] = rest
-                return noun[1], counting[1] in {"list", DETERMINER}
+                counted = noun[1]
+                if counted == "groups" and "tasks" in nouns:
+                    counted = "tasks"  # "nhiệm vụ chủ yếu gồm mấy nhóm": groups of tasks
+                return counted, counting[1] in {"list", DETERMINER}
         return self._count_after_noun(words), False
 
     def _count_after_noun(self, words: list[Token]) -> str | None:

@@ -22,9 +22,12 @@ _ARABIC_CODE = re.compile(
     r"\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?"
     r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?(?![\d,])"
 )
+# A unit after a number makes it a figure ("chỉ tiêu 45% là gì"), not a target's number.
+_UNIT_AFTER = r"\s*(?:%|phan tram|ty\b|trieu\b|nghin\b|ngan\b|usd\b|do\b|dong\b|ha\b|tan\b|km\b)"
 _TARGET_NUMBER = re.compile(
-    r"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{1,2})\s*\)?(?![\d.,])"
+    rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{{1,2}})\s*\)?(?![\d.,]|{_UNIT_AFTER})"
 )
+_TARGET_FIGURE = re.compile(rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\d{{1,2}}{_UNIT_AFTER}")
 # Roman numerals in an item's wording: "khoá XVIII", "Đại hội XIX".
 _ROMAN = re.compile(r"\b[IVXLC]+\b")
 _ROMAN_VALUES = {"I": 1, "V": 5, "X": 10, "L": 50, "C": 100}
@@ -111,6 +114,8 @@ def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]
                 code += f".({number})"
             found.append(code)
     target = _TARGET_NUMBER.search(words)
+    if target is not None and _TARGET_FIGURE.search(folded.lower()):
+        target = None
     return tuple(dict.fromkeys(found)), int(target.group(1)) if target and not found else None
 
 

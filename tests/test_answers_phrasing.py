@@ -1003,3 +1003,34 @@ def test_a_last_sentence_pointing_back_is_not_the_whole_question(shared_library:
         "nhập. Nghị quyết hội nghị 20 có đề cập chuyện này không?"
     )
     assert answer.item_id != "hoi-nghi"
+
+
+# "có chỉ tiêu về X không" where no target is about X: a plain no, never a made-up yes; with
+# what the resolution does name about X when that is a scheme or a task (status none).
+NO_SUCH_TARGET = [
+    "nghị quyết có chỉ tiêu về tỷ lệ thất nghiệp không",
+    "NQ có đặt chỉ tiêu về thu gom rác thải ko",
+    "có mục tiêu về giảm tai nạn giao thông không",
+    "có giao chỉ tiêu về điện lưới không",
+    "có chỉ tiêu về tỷ lệ đô thị hoá không",
+    "có chỉ tiêu về số doanh nghiệp thành lập mới không",
+    "có chỉ tiêu về số vụ cháy rừng không",
+    "có chỉ tiêu về tỷ lệ tiêm chủng không",
+    "có chỉ tiêu về giá lúa không",
+    "nghị quyết có mục tiêu về số lượt khách du lịch không",
+]
+
+
+@pytest.mark.parametrize("question", NO_SUCH_TARGET)
+def test_no_target_about_it_is_a_plain_no(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu")
+
+
+def test_no_target_but_a_scheme_says_no_and_names_the_scheme(shared_library: Library) -> None:
+    answer = shared_library.answer("co chi tieu ve so khach du lich khong")
+    assert answer.status == "none"
+    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu (con số)")
+    assert "de-an-du-lich" in [m.id for m in answer.matches]
+    assert any("du lịch" in line for line in answer.lines)

@@ -57,6 +57,8 @@ QUESTIONS = [
     "tỷ lệ lao động qua đào tạo phải đạt bao nhiêu",
     "nhiệm vụ chủ yếu gồm mấy nhóm, kể tên",
     "cao tốc Đồng Đăng Trà Lĩnh bao giờ xong",
+    "có chỉ tiêu về số khách du lịch không",
+    "có chỉ tiêu về tỷ lệ thất nghiệp không",
     (
         "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện. Xin hỏi chỉ tiêu thu "
         "nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn."

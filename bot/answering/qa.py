@@ -35,6 +35,8 @@ from bot.answering.rules import (
     MAX_CHOICES,
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
+    NO_TARGET,
+    NO_TARGET_BUT,
     NOT_COVERED,
     PER_DISTRICT,
     PROVINCE_INSTEAD,
@@ -61,6 +63,9 @@ from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
 
+#: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
+TARGET_KINDS = frozenset({"group", "target", "figure"})
+
 
 class QuestionAnswerer:
     """Answer questions over one knowledge base (build once, share across requests)."""
@@ -75,6 +80,12 @@ class QuestionAnswerer:
         self.lookups = Lookups(kb, self.index, self._sure)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
+        #: The words that name a target ("chỉ tiêu", "mục tiêu"), folded.
+        self._target_nouns = tuple(
+            fold(noun)
+            for noun, counted in kb.vocabulary.count_nouns.items()
+            if counted == "targets"
+        )
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
         reader = FollowUpReader(kb.vocabulary)
         self.comparisons = Comparisons(
@@ -192,7 +203,35 @@ class QuestionAnswerer:
         if decided.status == "none" and ranked is not everything:
             # Nothing that names the year fits: say why, as for a year nothing names.
             return self._out_of_scope(analysis, everything) or decided
-        return decided
+        return self._honest_no(decided, analysis)
+
+    def _honest_no(self, decided: Answer, analysis: Analysis) -> Answer:
+        """Answer "có chỉ tiêu về X không" with a plain no when no target is about X.
+
+        Offered only things that are no target (schemes, tasks), the no comes with them as
+        what the resolution does say; nothing is claimed (status none).
+        """
+        if not analysis.yes_no or analysis.numbers or not self._asks_for_target(analysis):
+            return decided
+        if decided.status == "none" and decided.headline == NOT_COVERED:
+            return dataclasses.replace(decided, headline=NO_TARGET)
+        if decided.status != "choices":
+            return decided
+        entries = [self.kb.entries.get(m.id) for m in decided.matches]
+        if any(e is None or e.kind in TARGET_KINDS for e in entries):
+            return decided
+        return dataclasses.replace(
+            decided,
+            status="none",
+            headline=NO_TARGET_BUT,
+            lines=tuple(f"• {m.title}" for m in decided.matches),
+            hint="",
+        )
+
+    def _asks_for_target(self, analysis: Analysis) -> bool:
+        """Return whether the question names a target ("chỉ tiêu", "mục tiêu")."""
+        folded = f" {fold(analysis.text)} "
+        return any(f" {noun} " in folded for noun in self._target_nouns)
 
     def describe(self, item_id: str, question: str = "", score: float = 100.0) -> Answer:
         """Return the full answer for one item.

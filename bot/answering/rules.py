@@ -58,6 +58,13 @@ MAX_CARRIERS = 6
 YES_FIGURE = "Đúng. Nghị quyết đề ra:"
 NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
 YES_EXISTS = "Có. Nghị quyết nêu:"
+#: "có chỉ tiêu về X không", and no target is about X.
+NO_TARGET = "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này."
+#: ... but the resolution names something about it (a scheme, a task).
+NO_TARGET_BUT = (
+    "Không. Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; "
+    "những nội dung gần nhất Nghị quyết có nêu:"
+)
 #: Kinds listed whole whatever else a list question says of them (they are few).
 LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
 #: Whole-question answers kept while one reply tries a message, its parts and its clauses.

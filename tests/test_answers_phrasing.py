@@ -732,23 +732,52 @@ COMPARISONS = [
 
 
 @pytest.mark.parametrize(("question", "items"), COMPARISONS)
-def test_a_comparison_states_each_figure_and_computes_nothing(
+def test_a_comparison_states_each_figure(
     shared_library: Library, question: str, items: list[str]
 ) -> None:
     answer = shared_library.answer(question)
     assert answer.status == "answer"
     assert [m.id for m in answer.matches] == items
-    assert "Nghị quyết không" in answer.note  # no comparison or ranking is stated
+    assert "Nghị quyết không" in answer.note  # no comparison or ranking is stated by it
 
 
-def test_a_comparison_is_not_computed(shared_library: Library) -> None:
-    text = render_text(
-        shared_library.answer("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu")
-    )
-    assert "98,5%" in text
-    assert "45%" in text
-    assert "53,5" not in text  # a difference the resolution does not state
-    assert "không nêu phép so sánh" in text
+# A difference, a ratio or the highest asked is computed from the resolution's figures, on
+# a line that says so; the figures themselves are stated as the resolution writes them.
+COMPUTED = [
+    (
+        "tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu",
+        "cao hơn tỷ lệ lao động qua đào tạo 53,5 điểm phần trăm",
+    ),
+    ("BHYT với che phủ rừng chênh nhau bao nhiêu", "43,5 điểm phần trăm"),
+    ("xuất khẩu và nhập khẩu chênh nhau bao nhiêu", "480 triệu USD"),
+    ("thu nội địa chiếm bao nhiêu phần tổng thu ngân sách", "bằng khoảng 88,9% tổng thu"),
+    ("thu nội địa gấp mấy lần thu xuất nhập khẩu", "gấp khoảng 8 lần"),
+    (
+        "công nghiệp xây dựng tăng nhanh hơn dịch vụ bao nhiêu",
+        "cao hơn tăng trưởng khu vực dịch vụ (GRDP) 7,5 điểm phần trăm",
+    ),
+    ("chỉ tiêu nào cao nhất trong nhóm môi trường", "cao nhất là Tỷ lệ dân cư thành thị"),
+    ("khu vực kinh tế nào tăng trưởng thấp nhất", "thấp nhất là Tăng trưởng thuế sản phẩm"),
+    ("khu vực nào tăng trưởng cao nhất", "cao nhất là Tăng trưởng khu vực công nghiệp"),
+    ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", "gấp khoảng 4,45 lần"),
+]
+
+
+@pytest.mark.parametrize(("question", "says"), COMPUTED)
+def test_a_result_asked_is_computed_and_labelled(
+    shared_library: Library, question: str, says: str
+) -> None:
+    answer = shared_library.answer(question)
+    computed = [line for line in answer.lines if says in line]
+    assert len(computed) == 1
+    assert computed[0].startswith("Tính từ các con số của Nghị quyết")
+    assert "phép tính là do bot thực hiện" in answer.note
+
+
+def test_nothing_is_computed_when_nothing_is_asked(shared_library: Library) -> None:
+    for question in ("che phủ rừng và BHYT mỗi cái bao nhiêu", "ty le ho ngheo giam va bhyt"):
+        answer = shared_library.answer(question)
+        assert not any(line.startswith("Tính từ") for line in answer.lines)
 
 
 def test_a_decimal_comma_does_not_split_a_question(shared_library: Library) -> None:

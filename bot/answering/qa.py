@@ -16,6 +16,8 @@ import dataclasses
 import functools
 
 from bot.answering.answers import Answer, Match
+from bot.answering.computed import NOTE as COMPUTED_NOTE
+from bot.answering.computed import Arithmetic
 from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.lookups import Lookups
@@ -56,6 +58,7 @@ from bot.answering.several import Comparisons
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.schema import Figure
 from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
@@ -75,6 +78,7 @@ class QuestionAnswerer:
         #: Every year some loaded resolution covers (several when a folder holds several).
         self.covered_years = covered_years or (kb.document.year,)
         self.small_talk = SmallTalk(kb.vocabulary)
+        self.arithmetic = Arithmetic(kb.vocabulary.comparison.computed)
         self.index = entries_index(kb)
         self.unstated = Unstated(kb, self.index)
         self.lookups = Lookups(kb, self.index, self._sure)
@@ -94,6 +98,7 @@ class QuestionAnswerer:
             reader=reader,
             answer_one=self._answer_one,
             parent_of=self._parent_of,
+            compute=self._computed_pair,
         )
         self.parts = MessageParts(
             kb,
@@ -136,12 +141,14 @@ class QuestionAnswerer:
         compares = self.comparisons.compares(question)
         several = self.comparisons.several(question) if compares else None
         if several is not None:
+            if several.note == COMPUTED_NOTE:
+                return several
             # Said once, also when the items make up one target: nothing was computed.
             note = several.note if COMPARISON_NOTE in several.note else COMPARISON_NOTE
             return dataclasses.replace(several, note=note)
         superlative = self.comparisons.by_superlative(question)
         if superlative is not None:
-            return superlative
+            return self._computed_rank(question, superlative)
         result = self._answer_one(question)
         if result.status == "answer" or (result.status == "none" and result.matches):
             # (a refusal that tells about an item — not stated, another year, a district —
@@ -155,6 +162,30 @@ class QuestionAnswerer:
             else self.comparisons.several(question)
         )
         return several or self.parts.answer(question) or result
+
+    def _computed_pair(self, question: str, ids: list[str]) -> str | None:
+        """Return the difference or ratio asked of two items with one figure each, if asked."""
+        figures = [self._figures_under(i) for i in ids]
+        if len(figures) != 2 or any(len(f) != 1 for f in figures):
+            return None
+        return self.arithmetic.pair(question, figures[0][0], figures[1][0])
+
+    def _computed_rank(self, question: str, listed: Answer) -> Answer:
+        """Add the highest or lowest of the figures listed, if asked and comparable."""
+        figures = [f for m in listed.matches for f in self._figures_under(m.id)]
+        line = self.arithmetic.rank(question, figures)
+        if line is None:
+            return listed
+        return dataclasses.replace(listed, lines=(*listed.lines, line), note=COMPUTED_NOTE)
+
+    def _figures_under(self, item_id: str) -> tuple[Figure, ...]:
+        """Return an item's figures, or those of a group's targets."""
+        entry = self.kb.entries.get(item_id)
+        if entry is None:
+            return ()
+        if entry.kind == "group":
+            return tuple(f for c in entry.children for f in self.kb.entries[c].figures)
+        return entry.figures
 
     def _parent_of(self, ids: list[str]) -> Answer | None:
         """Return the answer for the target whose figures ``ids`` all are, if they are."""

@@ -4,8 +4,8 @@ When a question as a whole is not answered, its parts (split at the joining word
 ``vocabulary.comparison.joins``: "và", "so với", "gấp mấy lần", "chiếm bao nhiêu phần",
 commas) are tried one by one; parts that ask nothing of their own ("cái nào cao hơn") are
 left out, and when every other part is answered, each with another item, the reply states
-each item's figure as the resolution writes it. Nothing is computed: a difference, a ratio
-or a ranking would be a figure the resolution does not state, and the reply says so.
+each item's figure as the resolution writes it. A difference, a ratio or a ranking asked
+is computed by :mod:`bot.answering.computed` and labelled so: the resolution states none.
 """
 
 from __future__ import annotations
@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterable
 
 from bot.answering.answers import Answer
+from bot.answering.computed import NOTE as COMPUTED_NOTE
 from bot.answering.follow_up import FollowUpReader
 from bot.answering.rules import SUPERLATIVE_NOTE
 from bot.knowledge.schema import Vocabulary
@@ -42,13 +43,15 @@ def several_items(
     joins: re.Pattern[str],
     asks_nothing: Callable[[str], bool] = lambda part: False,
     clean: Callable[[str], str] = lambda part: part,
+    compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
 ) -> Answer | None:
     """Return one reply stating every item the parts of ``question`` ask, or None.
 
     ``whole`` gives the reply for items that together make up one item (the figures of one
     target: "nông lâm ngư, công nghiệp, dịch vụ" are the GRDP target), when there is one.
     ``asks_nothing`` tells a part that only compares ("cái nào lớn hơn") from one that asks;
-    ``clean`` cuts the comparing tail off a part ("trường chuẩn cái nào nhiều").
+    ``clean`` cuts the comparing tail off a part ("trường chuẩn cái nào nhiều"); ``compute``
+    gives the line of a difference or ratio the question asks of the items, if any.
     """
     parts = [p for p in joins.split(question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS:
@@ -66,14 +69,24 @@ def several_items(
         return None
     together = whole(ids)
     if together is not None:
-        return dataclasses.replace(together, question=question)
+        # The target first (it answers), then the figures asked, for what is computed.
+        computed = compute(question, ids)
+        if computed is None:
+            return dataclasses.replace(together, question=question)
+        return dataclasses.replace(
+            together,
+            question=question,
+            lines=(*together.lines, computed),
+            note=COMPUTED_NOTE,
+        )
     lines = tuple(f"• {line}" for a in answers for line in (a.headline, *a.lines)[:1])
+    computed = compute(question, ids)
     return Answer(
         question,
         "answer",
         HEADLINE,
-        lines,
-        note=NOTE,
+        (*lines, computed) if computed else lines,
+        note=COMPUTED_NOTE if computed else NOTE,
         place=answers[0].place,
         matches=tuple(a.matches[0] for a in answers),
     )
@@ -90,8 +103,10 @@ class Comparisons:
         reader: FollowUpReader,
         answer_one: Callable[[str], Answer],
         parent_of: Callable[[list[str]], Answer | None],
+        compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
     ) -> None:
         self.analyze = analyze
+        self.compute = compute
         self.reader = reader
         self.answer_one = answer_one
         self.parent_of = parent_of
@@ -115,6 +130,7 @@ class Comparisons:
                 joins=joins,
                 asks_nothing=self.asks_nothing,
                 clean=self._before_comparison,
+                compute=self.compute,
             )
             if several is not None:
                 return several

@@ -23,6 +23,7 @@ Text = Annotated[str, Field(min_length=1)]
 Comparator = Literal["bằng", "trên", "dưới", "ít nhất", "trở lên"]
 #: Direction of change a figure may express ("tăng 7,5%", "giảm ... 3%").
 Direction = Literal["tăng", "giảm", "tăng thêm"]
+ComputedOperation = Literal["difference", "ratio", "times", "highest", "lowest"]
 
 
 class Strict(BaseModel):
@@ -282,7 +283,7 @@ class FollowUpWords(Strict):
 
 
 class Comparison(Strict):
-    """Words of questions that compare items (the bot states each figure, never computes)."""
+    """Words of questions that compare items (each figure stated, any result computed)."""
 
     joins: list[Text] = Field(
         default_factory=list, description="Words between the items compared (và, so với, gấp)"
@@ -297,6 +298,10 @@ class Comparison(Strict):
     cues: list[Text] = Field(
         default_factory=list,
         description="Words that make a question a comparison (so với, cái nào, chênh lệch)",
+    )
+    computed: dict[Text, ComputedOperation] = Field(
+        default_factory=dict,
+        description="Words asking a result the bot computes from the figures (chênh lệch)",
     )
 
 

@@ -30,6 +30,14 @@ FOLLOW_UPS = [
     ("tỷ lệ che phủ rừng", "năm 2021 thì sao", None),
     ("tỷ lệ che phủ rừng", "giá lúa thì sao", None),
     ("tỷ lệ che phủ rừng", "kim ngạch xuất khẩu bao nhiêu", "kim-ngach-xuat-khau"),
+    # Nothing but asking words: about the previous item.
+    ("BHYT bao nhiêu", "nằm ở mục nào", "bhyt"),
+    ("che phủ rừng", "nguyên văn ghi thế nào", "che-phu-rung"),
+    ("kim ngạch xuất khẩu", "là bao nhiêu", "kim-ngach-xuat-khau"),
+    ("đề án du lịch", "ở phần nào", "de-an-du-lich"),
+    # ... but an unknown topic with them is still no answer.
+    ("BHYT bao nhiêu", "giá lúa bao nhiêu", None),
+    ("BHYT bao nhiêu", "thời tiết mai thế nào", None),
 ]
 
 

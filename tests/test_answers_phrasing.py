@@ -1063,3 +1063,27 @@ def test_no_target_but_a_scheme_says_no_and_names_the_scheme(shared_library: Lib
     assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu (con số)")
     assert "de-an-du-lich" in [m.id for m in answer.matches]
     assert any("du lịch" in line for line in answer.lines)
+
+
+# A noun counted after "bao nhiêu" is the word the vocabulary spells, tone included: "còn"
+# is not "con" (animals), "Hà" (Quảng) is not "ha" (hectares).
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("tỷ lệ hộ nghèo giảm bao nhiêu còn huyện Bảo Lạc", "ho-ngheo"),
+        ("che phủ rừng bao nhiêu Hà Quảng", "che-phu-rung"),
+        ("kết nạp đảng viên bao nhiêu còn huyện Hòa An", "ket-nap-dang-vien"),
+    ],
+)
+def test_a_counted_noun_is_told_by_its_tone(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.matches[0].id == item
+    assert PROVINCE_NOTE in render_text(answer)
+    assert "không nêu số" not in answer.headline
+
+
+def test_a_count_in_a_bare_counted_noun_is_still_read(shared_library: Library) -> None:
+    answer = shared_library.answer("bao nhiêu con gia súc được đưa ra khỏi gầm sàn")
+    assert answer.headline.startswith("Nghị quyết không nêu số con")

@@ -9,8 +9,8 @@ Three readings, tried in order:
 
 - nothing of its own but a year, a place or "nữa" ("năm 2021 thì sao", "còn huyện Hà Quảng")
   is the previous question asked again with it;
-- nothing of its own but a pointer ("cái đó ở mục nào", "nguyên văn chỉ tiêu đó") is the
-  previous item itself;
+- nothing of its own but a pointer ("cái đó ở mục nào", "nguyên văn chỉ tiêu đó"), or
+  nothing but asking words ("nằm ở mục nào") is the previous item itself;
 - its own words ("vậy còn nhập khẩu?") name another item of the previous item's family
   (its target's other figures, its group's other targets), when one clearly fits.
 """
@@ -149,6 +149,9 @@ class FollowUps:
                 composed = self.alone(f"{earlier} {question}")
                 return dataclasses.replace(composed, question=question)
             if reading.pointing or reading.marked:
+                return self.describe(topic, question, 100.0)
+            if not reading.rest.strip() and alone.status != "answer":
+                # Only asking words ("nằm ở mục nào", "nguyên văn ra sao"): of the previous.
                 return self.describe(topic, question, 100.0)
             return alone
         if not (reading.marked or reading.pointing or alone.status != "answer"):

@@ -133,7 +133,10 @@ class Analyzer:
             " ".join(fold(phrase).split()): name for phrase, name in vocabulary.not_stated.items()
         }
         self.count_trailers = PhraseSet(vocabulary.count_trailers)
-        self.counted_nouns = PhraseSet(vocabulary.counted_nouns, vocabulary.counted_nouns)
+        # "bao nhiêu con" counts animals; "bao nhiêu còn …" and "mấy ha" vs "Hà Quảng" do not.
+        self.counted_nouns = PhraseSet(
+            vocabulary.counted_nouns, vocabulary.counted_nouns, bare_is_level=True
+        )
         mentioned = vocabulary.mentioned_only
         self.mentioned_asks = PhraseSet(
             [*mentioned.content, *mentioned.time],

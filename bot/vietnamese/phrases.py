@@ -32,6 +32,13 @@ def tokens(text: str) -> list[Token]:
     return [Token(word, tone) for word, tone in words_with_tones(text)]
 
 
+def _level(token: Token) -> Token:
+    """Return a bare word as the level-tone word it spells ("con" → tone key "con0")."""
+    if token.tone is None and token.isascii() and token.isalpha():
+        return Token(token, f"{token}0")
+    return token
+
+
 class PhraseMap:
     """Rewrite word sequences (folded) to canonical ones, longest match first."""
 
@@ -63,12 +70,22 @@ class PhraseMap:
 class PhraseSet:
     """Phrases (folded word sequences) found left to right, the longest at each position."""
 
-    def __init__(self, phrases: Iterable[str], values: Iterable[str] | None = None) -> None:
+    def __init__(
+        self,
+        phrases: Iterable[str],
+        values: Iterable[str] | None = None,
+        *,
+        bare_is_level: bool = False,
+    ) -> None:
+        """``bare_is_level``: a phrase's word written without diacritics is that very word,
+        level tone ("con" is not "còn", "ha" not "Hà"), not any word typed bare."""
         names = list(phrases)
         labels = list(values) if values is not None else [" ".join(fold(p).split()) for p in names]
         self._by_first: dict[str, list[tuple[tuple[Token, ...], str]]] = defaultdict(list)
         for phrase, label in zip(names, labels, strict=True):
             key = tuple(tokens(phrase))
+            if bare_is_level:
+                key = tuple(_level(t) for t in key)
             if key:
                 self._by_first[key[0]].append((key, label))
         for options in self._by_first.values():

@@ -15,6 +15,9 @@ PER_DISTRICT_NOTE = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, th�
 # Who asks and why never costs the answer.
 FRAMED = [
     ("tôi công tác ở phòng nội vụ, cho hỏi tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("tỷ lệ che phủ rừng tỉnh giao năm 2020 là bao nhiêu mà tôi quên mất", "che-phu-rung"),
+    ("em quên mất tỷ lệ hộ nghèo phải giảm bao nhiêu, em cần gấp", "ho-ngheo"),
+    ("không nhớ rõ kim ngạch xuất khẩu bao nhiêu, nhờ tra giúp", "kim-ngach-xuat-khau"),
     ("bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo", "ho-ngheo"),
     ("chị ơi cho em hỏi kim ngạch xuất khẩu năm 2020", "kim-ngach-xuat-khau"),
     ("nhờ tra giúp tỷ lệ bao phủ bảo hiểm y tế", "bhyt"),
@@ -176,6 +179,10 @@ OVERVIEWS = [
     ("các chỉ tiêu được chia thành mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
     ("các mục tiêu phân thành mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
     ("chỉ tiêu chủ yếu chia làm mấy nhóm", "dem-chi-tieu", "18 chỉ tiêu"),
+    # "mảng"/"lĩnh vực X có mấy cái": the group's targets.
+    ("mảng môi trường có mấy cái, đọc nhanh giúp mình", "dem-chi-tieu-moi-truong", "3 chỉ tiêu"),
+    ("lĩnh vực môi trường có mấy cái", "dem-chi-tieu-moi-truong", "3 chỉ tiêu"),
+    ("mảng kinh tế có những chỉ tiêu nào", "kinh-te", "6 chỉ tiêu"),
 ]
 
 
@@ -397,6 +404,31 @@ NOT_STATED = [
         "thời điểm hoàn thành",
     ),
     ("xã nông thôn mới cần đạt những tiêu chí nào", "nong-thon-moi", "bộ tiêu chí"),
+    # Procedures, documents, lists and current counts the resolution never gives.
+    ("Thủ tục công nhận xã đạt chuẩn NTM gồm những bước gì", "nong-thon-moi", "thủ tục"),
+    ("hồ sơ kết nạp đảng viên cần những giấy tờ gì", "ket-nap-dang-vien", "hồ sơ, thủ tục"),
+    (
+        "sắp xếp đơn vị hành chính thì nhập những huyện nào",
+        "sap-xep-don-vi-hanh-chinh",
+        "danh sách cụ thể",
+    ),
+    (
+        "văn bản nào quy định việc sắp xếp đơn vị hành chính",
+        "sap-xep-don-vi-hanh-chinh",
+        "văn bản quy định",
+    ),
+    ("mức đóng BHYT hộ gia đình là bao nhiêu", "bhyt", "mức đóng"),
+    (
+        "2.000 đảng viên mới phân bổ cho từng huyện bao nhiêu",
+        "ket-nap-dang-vien",
+        "mức phân bổ cho từng đơn vị",
+    ),
+    ("quy trình công nhận gia đình văn hóa thế nào", "gia-dinh-van-hoa", "quy trình"),
+    (
+        "tiêu chí số 17 trong bộ tiêu chí nông thôn mới quy định gì",
+        "nong-thon-moi",
+        "nội dung từng tiêu chí",
+    ),
 ]
 
 

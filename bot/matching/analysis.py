@@ -39,6 +39,8 @@ LISTED_BY_PLURAL = frozenset({"targets", "tasks", "schemes", "projects"})
 COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta"})
 #: The side of the resolution a counted or listed noun belongs to.
 COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
+#: What "… có mấy cái" counts after each noun: "lĩnh vực môi trường có mấy cái" its targets.
+COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
 #: Words before "bao nhiêu"/"mấy" that make it ask an ordinal or a date, not an amount.
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
@@ -417,10 +419,10 @@ class Analyzer:
                 continue
             for at in range(start):
                 noun = self.count_nouns.match_at(words, at)
-                if noun is not None and noun[1] in COUNTED_SIDES:
+                if noun is not None and noun[1] in COUNTED_AFTER:
                     del words[start:]
                     del words[at : at + noun[0]]
-                    return noun[1]
+                    return COUNTED_AFTER[noun[1]]
         return None
 
     def _correct_all(self, words: list[Token]) -> tuple[Word, ...]:

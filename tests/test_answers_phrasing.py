@@ -1119,3 +1119,21 @@ def test_a_counted_noun_is_told_by_its_tone(
 def test_a_count_in_a_bare_counted_noun_is_still_read(shared_library: Library) -> None:
     answer = shared_library.answer("bao nhiêu con gia súc được đưa ra khỏi gầm sàn")
     assert answer.headline.startswith("Nghị quyết không nêu số con")
+
+
+# Asked for several things ("những", "các"), a list is answered as the list, not one of its
+# items; one named item is still answered alone.
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("Hội nghị 20 đã thông qua những báo cáo, văn bản gì?", "phan-i"),
+        ("hội nghị đã thông qua những văn bản gì", "phan-i"),
+        ("những báo cáo nào được hội nghị thông qua", "phan-i"),
+        ("các báo cáo được thông qua tại hội nghị", "phan-i"),
+        ("hội nghị thông qua báo cáo tổng kết năm 2019 phải không", "bc-tong-ket-2019"),
+    ],
+)
+def test_a_plural_question_gets_the_whole_list(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item

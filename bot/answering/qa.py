@@ -85,6 +85,8 @@ class QuestionAnswerer:
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         #: The words that name a target ("chỉ tiêu", "mục tiêu"), folded.
+        #: "những", "các": a question asking for several things.
+        self._plural_words = frozenset(fold(w) for w in kb.vocabulary.list_determiners)
         self._target_nouns = tuple(
             fold(noun)
             for noun, counted in kb.vocabulary.count_nouns.items()
@@ -384,7 +386,9 @@ class QuestionAnswerer:
             whole = self._one_target(ranked)
         if sure or refusing or whole is not None:
             answered = whole or self._most_specific(
-                ranked, mentioned=analysis.mentioned_ask is not None
+                ranked,
+                mentioned=analysis.mentioned_ask is not None,
+                plural=self._asks_plural(question),
             )
             unstated = self.unstated.headline(analysis, answered.entry)
             if sure or unstated or whole is not None:
@@ -432,7 +436,13 @@ class QuestionAnswerer:
             return None
         return root
 
-    def _most_specific(self, ranked: list[Scored], *, mentioned: bool = False) -> Scored:
+    def _asks_plural(self, question: str) -> bool:
+        """Return whether a question asks for several things ("những báo cáo gì")."""
+        return not self._plural_words.isdisjoint(fold(question).split())
+
+    def _most_specific(
+        self, ranked: list[Scored], *, mentioned: bool = False, plural: bool = False
+    ) -> Scored:
         """Return the best entry, or its child when the child explains the question as well.
 
         A task group's title names its tasks, so a question about one task also matches the
@@ -443,8 +453,9 @@ class QuestionAnswerer:
         best = ranked[0]
         by_id = {s.entry.id: s for s in ranked}
         # Only task groups and sections: their answer lists their parts by title alone,
-        # while a target's answer already states every figure it holds.
-        while best.entry.children and best.entry.kind in {"task", "section"}:
+        # while a target's answer already states every figure it holds. Asked for several
+        # ("những báo cáo, văn bản gì"), the list is the answer, not one of its parts.
+        while best.entry.children and best.entry.kind in {"task", "section"} and not plural:
             children = sorted(
                 (by_id[c] for c in best.entry.children if c in by_id),
                 key=lambda s: (s.coverage, s.score),

@@ -1137,3 +1137,28 @@ def test_a_plural_question_gets_the_whole_list(
     shared_library: Library, question: str, item: str
 ) -> None:
     assert shared_library.answer(question).item_id == item
+
+
+# When a scheme or project runs: its wording's years, or plainly not stated when it has none.
+@pytest.mark.parametrize(
+    ("question", "item", "stated"),
+    [
+        (
+            "Đề án tổng thể phát triển khu kinh tế cửa khẩu là giai đoạn nào?",
+            "de-an-khu-kinh-te-cua-khau",
+            False,
+        ),
+        ("đề án khu kinh tế cửa khẩu thực hiện khi nào", "de-an-khu-kinh-te-cua-khau", False),
+        ("đề án du lịch giai đoạn nào", "de-an-du-lich", True),
+        ("cao tốc Đồng Đăng Trà Lĩnh khởi công khi nào", "cao-toc-dong-dang-tra-linh", True),
+        ("dự án bò sữa khởi công khi nào", "du-an-bo-sua", True),
+    ],
+)
+def test_a_schemes_time_is_its_wordings_or_not_stated(
+    shared_library: Library, question: str, item: str, stated: bool
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.matches[0].id == item
+    assert (answer.status == "answer") is stated
+    if not stated:
+        assert "không nêu thời gian" in answer.headline

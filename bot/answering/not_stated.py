@@ -11,6 +11,7 @@ item it tells about as its first match.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.answering.answers import Answer
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -25,6 +26,8 @@ NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
+#: A year in an item's wording ("giai đoạn 2020 - 2025", "khởi công trong năm 2020").
+_YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MENTIONED_ONLY = (
     "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
     "Nghị quyết nêu:"
@@ -64,6 +67,9 @@ class Unstated:
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
         asked = analysis.mentioned_ask
+        if asked == WHEN and isinstance(entry.node, Named) and self._timeless_scheme(entry):
+            # "đề án khu kinh tế cửa khẩu giai đoạn nào": its wording gives no time at all.
+            return MENTIONED_ONLY.format(kind=entry.node.kind, asked=asked)
         if asked is None or not self.only_named(entry, content=asked != WHEN):
             return None
         kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
@@ -97,6 +103,11 @@ class Unstated:
             return None
         shown = {normalize_unit(u): u for u in self.kb.vocabulary.units.values()}
         return ", ".join(sorted(shown.get(u, u) for u in asked))
+
+    def _timeless_scheme(self, entry: Entry) -> bool:
+        """Return whether an entry is a scheme or project whose wording names no year."""
+        scheme = self.only_named(entry, content=True) and not self.only_named(entry)
+        return scheme and _YEAR.search(f"{entry.title} {entry.source}") is None
 
     def only_named(self, entry: Entry, *, content: bool = False) -> bool:
         """Return whether an entry is a document or an event the resolution only names.

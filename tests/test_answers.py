@@ -125,13 +125,14 @@ def test_a_place_named_in_the_resolution_is_not_out_of_scope(qa) -> None:
 
 
 def test_a_district_gets_the_province_figure_with_a_note(qa) -> None:
-    # The resolution allocates nothing to a district: no item answers (none), and the
-    # province's figure is shown as such.
+    # The resolution allocates nothing to a district: the province's figure answers, with
+    # the same note as for the asker's own place ("xã chúng tôi").
     answer = qa.answer("che phu rung huyen Bao Lac")
-    assert (answer.status, answer.matches[0].id) == ("none", "che-phu-rung")
-    assert "không có chỉ tiêu riêng cho Bảo Lạc" in answer.headline
-    assert answer.headline.endswith("Chỉ tiêu chung của toàn tỉnh:")
-    assert answer.lines[0] == "Tỷ lệ che phủ rừng năm 2020: 55%"
+    assert (answer.status, answer.item_id) == ("answer", "che-phu-rung")
+    assert answer.headline == "Tỷ lệ che phủ rừng năm 2020: 55%"
+    assert answer.note == (
+        "Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho Bảo Lạc."
+    )
 
 
 def test_a_vague_question_offers_two_to_four_choices(qa) -> None:

@@ -16,8 +16,6 @@ from bot.answering.not_stated import Unstated, not_stated
 from bot.answering.rules import (
     ANSWER_MARGIN,
     PART_COVERAGE,
-    PER_DISTRICT,
-    PROVINCE_INSTEAD,
     with_note,
 )
 from bot.knowledge.entries import Entry, KnowledgeBase
@@ -127,8 +125,6 @@ class MessageParts:
         note = self.district_note(whole, entry)
         if unstated:
             best = not_stated(best, unstated)
-        elif note and whole.districts and note != PER_DISTRICT:
-            best = not_stated(best, f"{note} {PROVINCE_INSTEAD}")
         elif note and note not in best.note:
             best = with_note(best, note)
         return dataclasses.replace(best, question=question)

@@ -41,7 +41,6 @@ from bot.answering.rules import (
     NO_TARGET_BUT,
     NOT_COVERED,
     PER_DISTRICT,
-    PROVINCE_INSTEAD,
     STANDS_OUT,
     TOO_LONG,
     UNSURE,
@@ -396,10 +395,6 @@ class QuestionAnswerer:
                 note = self._district_note(analysis, answered.entry)
                 if unstated:
                     result = not_stated(result, unstated)
-                elif note and analysis.districts and note != PER_DISTRICT:
-                    # "huyện Trùng Khánh được giao bao nhiêu": no district is given a target;
-                    # the province's is shown as such, and no item answers (status none).
-                    return not_stated(result, f"{note} {PROVINCE_INSTEAD}")
                 elif analysis.yes_no:
                     result = yes_or_no(result, answered.entry, analysis.numbers)
                 return result if not note else with_note(result, note)

@@ -80,7 +80,6 @@ SUPERLATIVE_NOTE = (
 #: An item answering the question part of a long message explains at least this share of
 #: what the item explaining most of the whole message does.
 PART_COVERAGE = 0.6
-PROVINCE_INSTEAD = "Chỉ tiêu chung của toàn tỉnh:"
 YEAR_INSTEAD = "Về nội dung này, Nghị quyết đề ra cho năm {year}:"
 UNSURE = (
     "Chưa rõ đồng chí hỏi gì; nội dung gần nhất Nghị quyết có là “{title}”. Đồng chí hỏi "

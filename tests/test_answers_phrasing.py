@@ -8,6 +8,7 @@ import pytest
 
 from bot.answering.render import render_text
 from bot.core import Library
+from bot.vietnamese.text import fold
 
 PROVINCE_NOTE = "Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh"
 PER_DISTRICT_NOTE = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, thành phố."
@@ -530,7 +531,8 @@ LONG_MESSAGES = [
     (
         "Tôi ở phòng lao động huyện, đang làm kế hoạch đào tạo nghề. Cho tôi hỏi tỷ lệ lao "
         "động qua đào tạo năm 2020 là bao nhiêu?",
-        "lao-dong-qua-dao-tao",
+        # (the story speaks of vocational training too: both figures of the target)
+        "lao-dong",
     ),
     # What someone else told the asker to look up is the topic, not the asker's framing.
     (
@@ -1162,3 +1164,118 @@ def test_a_schemes_time_is_its_wordings_or_not_stated(
     assert (answer.status == "answer") is stated
     if not stated:
         assert "không nêu thời gian" in answer.headline
+
+
+NAMED_DISTRICT = [
+    (
+        "huyện Trùng Khánh được giao kết nạp bao nhiêu đảng viên",
+        "ket-nap-dang-vien",
+        "Trùng Khánh",
+    ),
+    ("huyen Bao Lac nam 2020 duoc giao bao nhieu xa NTM", "nong-thon-moi", "Bảo Lạc"),
+    ("huyện Hà Quảng cần đưa bao nhiêu hộ gia súc ra khỏi gầm sàn", "gam-san", "Hà Quảng"),
+    ("huyen Nguyen Binh phai dat ty le che phu rung bao nhieu", "che-phu-rung", "Nguyên Bình"),
+    ("Huyện Thạch An cần đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong", "Thạch An"),
+    ("huyện Hạ Lang phải giảm tỷ lệ hộ nghèo bao nhiêu", "ho-ngheo", "Hạ Lang"),
+    (
+        "tp Cao Bằng phải đạt tỷ lệ dân đô thị dùng nước sạch bao nhiêu",
+        "nuoc-sach-thanh-thi",
+        "Cao Bằng",
+    ),
+    ("huyện Bảo Lâm tỷ lệ tham gia bảo hiểm y tế phải đạt bao nhiêu", "bhyt", "Bảo Lâm"),
+    ("huyện Hòa An tỷ lệ xã đạt chuẩn quốc gia về y tế bao nhiêu", "xa-chuan-y-te", "Hòa An"),
+    ("huyện Quảng Hòa tỷ lệ gia đình văn hóa phải đạt bao nhiêu", "gia-dinh-van-hoa", "Quảng Hòa"),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "district"), NAMED_DISTRICT)
+def test_a_named_district_gets_the_province_figure_with_a_note(
+    shared_library: Library, question: str, item: str, district: str
+) -> None:
+    # As for the asker's own place: the province's figure answers, and the note says the
+    # resolution sets none for the district.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+    assert answer.note.startswith(PROVINCE_NOTE)
+    assert fold(district) in fold(answer.note)
+
+
+NO_TARGET_NEAREST = [
+    ("có chỉ tiêu về du lịch không", "answer", "de-an-du-lich"),
+    ("nghị quyết có chỉ tiêu nào về du lịch không", "answer", "de-an-du-lich"),
+    ("nghị quyết có đặt chỉ tiêu số lượt khách du lịch không", "none", "de-an-du-lich"),
+    ("có chỉ tiêu số lượt khách du lịch đến Cao Bằng ko", "none", "de-an-du-lich"),
+    ("có chỉ tiêu về nông nghiệp thông minh không", "answer", "de-an-nong-nghiep-thong-minh"),
+    ("NQ có đặt mục tiêu về khu kinh tế cửa khẩu không", "answer", "de-an-khu-kinh-te-cua-khau"),
+    ("có chỉ tiêu về kết nối giao thông không", "answer", "de-an-ket-noi-giao-thong"),
+    ("có chỉ tiêu về dân vận không ạ", "answer", "dan-van"),
+    ("có mục tiêu về cải cách hành chính không", "answer", "cai-cach-hanh-chinh"),
+    ("có chỉ tiêu về tuyên truyền giáo dục truyền thống không", "answer", "de-an-tuyen-truyen"),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "item"), NO_TARGET_NEAREST)
+def test_no_target_but_the_nearest_thing_said(
+    shared_library: Library, question: str, status: str, item: str
+) -> None:
+    # No numeric target about it: an honest no, with the scheme or task the resolution does
+    # have (claimed only when sure of it).
+    answer = shared_library.answer(question)
+    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu (con số)")
+    assert (answer.status, answer.matches[0].id) == (status, item)
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "có chỉ tiêu tỷ lệ hộ dùng điện lưới quốc gia trong NQ ko",
+        "có chỉ tiêu về giá lúa không",
+        "Trong NQ có chỉ tiêu tỷ lệ đô thị hóa ko",
+        "có mục tiêu về số ca mắc sốt xuất huyết không",
+    ],
+)
+def test_no_target_about_an_unknown_topic_is_a_plain_no(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu")
+
+
+WHOLE_TARGET = [
+    ("Khu vực nông nghiệp trong GRDP tăng mấy phần trăm?", "grdp"),
+    ("grdp kv dv tang bn z", "grdp"),
+    ("ad oi kim ngac xuat nhap khau nam nay bn", "xuat-nhap-khau"),
+    ("tỷ lệ lđ qua đào tạo nghề năm 2020", "lao-dong"),
+    ("cơ cấu tăng trưởng GRDP theo từng khu vực ntn", "grdp"),
+    ("thu ngân sách các khoản năm 2020 bao nhiêu", "thu-ngan-sach"),
+    ("thue san pham tang truog bao nhieu", "grdp-thue-san-pham"),
+    ("GRDP bình quân đầu người bao nhiêu tiền", "grdp-binh-quan"),
+    ("keets naapj ddangr vieen mowis nawm 2020 bao nhieu nguoi", "ket-nap-dang-vien"),
+    ("kết nạp bao nhiêu người vào Đảng năm 2020", "ket-nap-dang-vien"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), WHOLE_TARGET)
+def test_torn_between_figures_of_one_target_answers_the_target(
+    shared_library: Library, question: str, item: str
+) -> None:
+    # Every figure of one target with its label, unless one figure alone explains it.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+MORE_THAN_HOW_MUCH = [
+    ("gia tri hang hoa giam sat hon kim ngach xuat khau dang ky bao nhieu", "1.050 triệu USD"),
+    ("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu", "53,5 điểm phần trăm"),
+    ("che phu rung hon ty le lang xom van hoa bao nhieu", "bằng nhau"),
+]
+
+
+@pytest.mark.parametrize(("question", "result"), MORE_THAN_HOW_MUCH)
+def test_a_hon_b_bao_nhieu_is_computed(
+    shared_library: Library, question: str, result: str
+) -> None:
+    text = render_text(shared_library.answer(question))
+    assert result in text
+    assert "phép tính là do bot thực hiện" in text

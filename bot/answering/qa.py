@@ -34,18 +34,21 @@ from bot.answering.rules import (
     CHOOSE,
     CHOOSE_HINT,
     EMPTY,
+    FIGURE_STANDS_OUT,
     MAX_CHOICES,
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
+    NEAREST_SCORE,
     NO_TARGET,
     NO_TARGET_BUT,
+    NO_TARGET_SAYS,
     NOT_COVERED,
     PER_DISTRICT,
-    STANDS_OUT,
     TOO_LONG,
     UNSURE,
     WHOLE_TARGET_COVERAGE,
     YEAR_INSTEAD,
+    YES_EXISTS,
     choice_title,
     none_reply,
     sure_enough,
@@ -235,18 +238,33 @@ class QuestionAnswerer:
         if decided.status == "none" and ranked is not everything:
             # Nothing that names the year fits: say why, as for a year nothing names.
             return self._out_of_scope(analysis, everything) or decided
-        return self._honest_no(decided, analysis)
+        return self._honest_no(decided, analysis, ranked)
 
-    def _honest_no(self, decided: Answer, analysis: Analysis) -> Answer:
+    def _honest_no(self, decided: Answer, analysis: Analysis, ranked: list[Scored]) -> Answer:
         """Answer "có chỉ tiêu về X không" with a plain no when no target is about X.
 
-        Offered only things that are no target (schemes, tasks), the no comes with them as
-        what the resolution does say; nothing is claimed (status none).
+        Sure of a thing that is no target (a scheme, a task), the no comes with it as what the
+        resolution does say about X. Offered or nearly sure of such things only, the no comes
+        with them as the nearest the resolution has; nothing is claimed (status none).
         """
         if not analysis.yes_no or analysis.numbers or not self._asks_for_target(analysis):
             return decided
+        if decided.status == "answer":
+            entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
+            if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
+                return decided
+            return dataclasses.replace(decided, headline=NO_TARGET_SAYS)
         if decided.status == "none" and decided.headline == NOT_COVERED:
-            return dataclasses.replace(decided, headline=NO_TARGET)
+            near = self._nearest_said(ranked)
+            if near is None:
+                return dataclasses.replace(decided, headline=NO_TARGET)
+            return dataclasses.replace(
+                decided,
+                headline=NO_TARGET_BUT,
+                lines=(f"• {choice_title(near.entry)}",),
+                matches=(Match(near.entry.id, choice_title(near.entry), near.score),),
+                hint="",
+            )
         if decided.status != "choices":
             return decided
         entries = [self.kb.entries.get(m.id) for m in decided.matches]
@@ -259,6 +277,19 @@ class QuestionAnswerer:
             lines=tuple(f"• {m.title}" for m in decided.matches),
             hint="",
         )
+
+    def _nearest_said(self, ranked: list[Scored]) -> Scored | None:
+        """Return the one thing, no target, the question is nearest to, if it stands out.
+
+        "có chỉ tiêu số lượt khách du lịch không": no target, and the tourism scheme is
+        what the resolution says about tourism.
+        """
+        if not ranked or ranked[0].contradicted or ranked[0].score < NEAREST_SCORE:
+            return None
+        best = ranked[0]
+        if best.entry.kind in TARGET_KINDS or self._margin(ranked) < ANSWER_MARGIN:
+            return None
+        return best
 
     def _asks_for_target(self, analysis: Analysis) -> bool:
         """Return whether the question names a target ("chỉ tiêu", "mục tiêu")."""
@@ -410,25 +441,30 @@ class QuestionAnswerer:
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 
     def _one_target(self, ranked: list[Scored]) -> Scored | None:
-        """Return the target if every candidate near the top is it or one of its figures.
+        """Return the target if the candidates near the top are it or its own figures.
 
-        Not when the question's words are mostly unexplained, nor when one figure explains
-        more of them than the others (that figure is what is asked, not sure enough).
+        "Khu vực nông nghiệp trong GRDP tăng bao nhiêu", "kim ngạch XNK bao nhiêu": torn
+        between figures of one target, the whole target states each with its label. Not
+        when the question's words are mostly unexplained, nor when something outside the
+        target comes near it.
         """
         best = ranked[0]
-        window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
         root_id = best.entry.parent if best.entry.kind == "figure" else best.entry.id
         root = next((s for s in ranked if s.entry.id == root_id), None)
-        if root is None or root.entry.kind != "target" or len(window) < MIN_CHOICES:
-            return None
-        if max(s.coverage for s in window) < WHOLE_TARGET_COVERAGE:
+        if root is None or root.entry.kind != "target":
             return None
         family = {root_id, *root.entry.children}
-        if not all(s.entry.id in family for s in window):
+        inside = [s for s in ranked if s.entry.id in family]
+        if len(inside) < MIN_CHOICES or max(s.coverage for s in inside) < WHOLE_TARGET_COVERAGE:
             return None
-        figures = sorted((s.coverage for s in window if s.entry.kind == "figure"), reverse=True)
-        if len(figures) > 1 and figures[0] - figures[1] >= STANDS_OUT:
+        outside = next((s for s in ranked if s.entry.id not in family), None)
+        if outside is not None and best.score - outside.score < ANSWER_MARGIN:
             return None
+        # One figure explaining far more of the question than any other is what is asked
+        # ("thuế sản phẩm tăng trưởng bao nhiêu" of the GRDP figures).
+        others = [s.coverage for s in inside if s is not best]
+        if best.entry.kind == "figure" and best.coverage - max(others) >= FIGURE_STANDS_OUT:
+            return best
         return root
 
     def _asks_plural(self, question: str) -> bool:

@@ -47,8 +47,8 @@ CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, 
 #: A question torn between a target and its figures is answered with the whole target when
 #: its words are explained at least this well ...
 WHOLE_TARGET_COVERAGE = 0.6
-#: ... and no figure explains this much more of them than the next one.
-STANDS_OUT = 0.05
+#: ... unless the best figure explains this much more of them than any other: it is asked.
+FIGURE_STANDS_OUT = 0.15
 #: The note on a district's question about a figure the resolution sets for every district.
 PER_DISTRICT = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, thành phố."
 #: Headline of a reverse look-up whose number several items carry (all listed).
@@ -63,8 +63,16 @@ NO_TARGET = "Không. Nghị quyết không đặt chỉ tiêu nào về nội du
 #: ... but the resolution names something about it (a scheme, a task).
 NO_TARGET_BUT = (
     "Không. Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; "
-    "những nội dung gần nhất Nghị quyết có nêu:"
+    "nội dung gần nhất Nghị quyết có nêu:"
 )
+#: ... and it says something else about it (a scheme, a task): that is the answer.
+NO_TARGET_SAYS = (
+    "Không. Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; về nội dung này "
+    "Nghị quyết nêu:"
+)
+#: The one thing (no target) a "có chỉ tiêu về X không" is nearest to scores at least this
+#: to be named beside the no.
+NEAREST_SCORE = 50.0
 #: Kinds listed whole whatever else a list question says of them (they are few).
 LISTED_WHOLE = {"schemes": "đề án", "projects": "dự án"}
 #: Whole-question answers kept while one reply tries a message, its parts and its clauses.

@@ -26,6 +26,9 @@ MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
 NOTE = "Các con số trên là của Nghị quyết; Nghị quyết không nêu phép so sánh giữa chúng."
 
+#: Words asking how much, after "hơn" in "A hơn B bao nhiêu" (folded).
+_HOW_MUCH = frozenset({"nhieu", "bn", "may"})
+
 
 def joins_pattern(joins: Iterable[str], *, commas: bool = True) -> re.Pattern[str]:
     """Return the pattern that cuts a question at its joining words (and commas)."""
@@ -150,6 +153,10 @@ class Comparisons:
     def compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
         words = tokens(question)
+        plain = [str(w) for w in words]
+        if "hon" in plain and _HOW_MUCH.intersection(plain[plain.index("hon") + 1 :]):
+            # "A hơn B bao nhiêu": "hơn" before a count word ("hơn 2.000 đảng viên" is none).
+            return True
         if not self._comparison_cues.could_match(words):
             return False
         return any(self._comparison_cues.match_at(words, at) for at in range(len(words)))

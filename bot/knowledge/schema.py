@@ -377,6 +377,10 @@ class Vocabulary(Strict):
     yes_no: list[Text] = Field(
         default_factory=list, description="Tags of a yes/no question (đúng không, có … không)"
     )
+    yes_no_if_asked: list[Text] = Field(
+        default_factory=list,
+        description="Tags of a yes/no question only when it ends with không/chưa (có chỉ tiêu …)",
+    )
     not_stated: dict[Text, Text] = Field(
         default_factory=dict, description="Attributes a resolution never states, and their name"
     )

@@ -129,12 +129,15 @@ class Analyzer:
         self.framing = FramingRemover(vocabulary.framing)
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
+        self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
         # Found by their folded words; each names its attribute.
         self.not_stated = PhraseSet(vocabulary.not_stated)
         self.not_stated_names = {
             " ".join(fold(phrase).split()): name for phrase, name in vocabulary.not_stated.items()
         }
         self.count_trailers = PhraseSet(vocabulary.count_trailers)
+        #: Counted nouns that measure rather than name ("bao nhiêu người", "bao nhiêu tiền").
+        self.generic_counted = frozenset(vocabulary.counted_as)
         # "bao nhiêu con" counts animals; "bao nhiêu còn …" and "mấy ha" vs "Hà Quảng" do not.
         self.counted_nouns = PhraseSet(
             vocabulary.counted_nouns, vocabulary.counted_nouns, bare_is_level=True
@@ -244,8 +247,14 @@ class Analyzer:
         # A noun counted right after "bao nhiêu" ("bao nhiêu tiêu chí"), read before units are
         # taken out ("bao nhiêu phần trăm đảng viên" counts in %, not in party members).
         counted = None if _COUNT_THEN_SIGN.search(text) else self._counted(words)
+        if counted in self.generic_counted:
+            # "kết nạp bao nhiêu người": the answer's unit, like "%", names no topic.
+            words = self._without_counted(words)
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
+        if not tags and _ends_asking_whether(words):
+            # "có chỉ tiêu tỷ lệ thu gom rác không": "có chỉ tiêu" asks whether, there only.
+            words, tags = self.yes_no_if_asked.take(words)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
         amount = self._asks_amount(words)
@@ -354,6 +363,18 @@ class Analyzer:
                 return noun[1]
         return None
 
+    def _without_counted(self, words: list[Token]) -> list[Token]:
+        """Return ``words`` without the noun counted right after a count word."""
+        for at in range(len(words)):
+            found = self.count_words.match_at(words, at)
+            if found is None or found[1] != "count" or at + found[0] >= len(words):
+                continue
+            noun = self.counted_nouns.match_at(words, at + found[0])
+            if noun is not None:
+                after = at + found[0]
+                return [*words[:after], *words[after + noun[0] :]]
+        return words
+
     def _asks_amount(self, words: list[Token]) -> bool:
         """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or
         a date ("lần thứ mấy", "năm bao nhiêu") nor a list ("gồm những")."""
@@ -449,3 +470,17 @@ class Analyzer:
                 after = words[index + 1] if index + 1 < len(words) else None
                 out.append(self.corrector.correct_in_context(word, before, after))
         return tuple(out)
+
+
+#: The words that end a question asking whether something is so ("… không", "… chưa").
+_WHETHER_TAILS = frozenset({"khong", "chua"})
+#: Particles that may follow them ("… không ạ", "… chưa vậy").
+_AFTER_WHETHER = frozenset({"a", "vay", "nhi", "nhe", "ha", "the", "z", "ta"})
+
+
+def _ends_asking_whether(words: list[Token]) -> bool:
+    """Return whether the question's last word, particles aside, is "không" or "chưa"."""
+    folded = [str(w) for w in words]
+    while folded and folded[-1] in _AFTER_WHETHER:
+        folded.pop()
+    return bool(folded) and folded[-1] in _WHETHER_TAILS

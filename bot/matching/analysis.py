@@ -45,6 +45,8 @@ COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
 WHEN = "thời gian"
+#: How many words before "nói gì" may name the resolution for it to ask what it says.
+MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
 ANALYSES_KEPT = 64
 #: Questions are matched on their first characters only; longer text is refused upstream.
@@ -345,7 +347,8 @@ class Analyzer:
             return found
         for at in range(len(words)):
             match = self.mentioned_asks.match_at(words, at)
-            before = " ".join(words[max(0, at - 3) : at])
+            # ("Nghị quyết năm 2020 nói gì về …": the resolution's name a few words before)
+            before = " ".join(words[max(0, at - MENTIONED_ASK_REACH) : at])
             if match is not None and "nghi quyet" not in before:
                 found.append(match[1])
         return found

@@ -1279,3 +1279,52 @@ def test_a_hon_b_bao_nhieu_is_computed(
     text = render_text(shared_library.answer(question))
     assert result in text
     assert "phép tính là do bot thực hiện" in text
+
+
+UNCOVERED_TOPICS = [
+    "Lương cơ sở năm 2020 là bao nhiêu vậy ad",
+    "luong co so nam 2020 bn",
+    "mức lương tối thiểu vùng năm 2020",
+    "năm 2020 có tăng lương cho cán bộ không",
+    "tuổi nghỉ hưu của nữ là bao nhiêu",
+    "cho xin số điện thoại văn phòng tỉnh ủy",
+    "hộ cận nghèo được hỗ trợ gì",
+    "học phí năm học 2020 thế nào",
+    "giá lúa năm 2020 bao nhiêu",
+    "phụ cấp cán bộ xã năm 2020",
+]
+
+
+@pytest.mark.parametrize("question", UNCOVERED_TOPICS)
+def test_a_topic_no_such_resolution_covers_is_refused(
+    shared_library: Library, question: str
+) -> None:
+    # Whatever items share its words ("cơ sở đảng", "lương thực"), nothing is offered.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+
+
+CONTRADICTED_NOT_OFFERED = [
+    "Tỷ lệ hộ cận nghèo năm 2020 phải giảm bao nhiêu?",
+    "ty le ho can ngheo giam bn",
+    "hội nghị lần thứ 21 họp ngày nào",
+    "nghị quyết hội nghị lần thứ 18 do ai ký",
+    "Đại hội XX của Đảng bộ tỉnh họp khi nào",
+    "khoá XVII có bao nhiêu ủy viên",
+    "nghị quyết số 57 nói gì",
+    "hộ cận nghèo năm 2020 còn bao nhiêu",
+    "hội nghị lần thứ 19 thông qua những gì",
+    "chương trình công tác năm 2021 của Tỉnh ủy",
+]
+
+
+@pytest.mark.parametrize("question", CONTRADICTED_NOT_OFFERED)
+def test_what_the_question_contradicts_is_never_offered(
+    shared_library: Library, question: str
+) -> None:
+    # "hộ cận nghèo" is not "hộ nghèo", "lần thứ 21" not "lần thứ 20": another thing, and
+    # no padding with whatever ranks next.
+    answer = shared_library.answer(question)
+    assert answer.status != "answer"
+    assert answer.status == "none" or len(answer.matches) >= 2
+    assert "ho-ngheo" not in [m.id for m in answer.matches if answer.status == "choices"]

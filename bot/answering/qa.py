@@ -45,6 +45,7 @@ from bot.answering.rules import (
     NOT_COVERED,
     PER_DISTRICT,
     TOO_LONG,
+    UNCOVERED,
     UNSURE,
     WHOLE_TARGET_COVERAGE,
     YEAR_INSTEAD,
@@ -231,6 +232,13 @@ class QuestionAnswerer:
         scope = self._out_of_scope(analysis, ranked)
         if scope is not None:
             return scope
+        if analysis.uncovered and not (
+            ranked and self.index.mentions(ranked[0].entry.id, analysis.uncovered)
+        ):
+            # "lương cơ sở năm 2020": a topic such a resolution never covers, whatever
+            # items share its words ("cơ sở đảng", "lương thực").
+            uncovered = none_reply(question, UNCOVERED.format(topic=analysis.uncovered))
+            return self._honest_no(uncovered, analysis, [])
         numbered = self.lookups.by_target_number(analysis, ranked)
         if numbered is not None:
             return numbered
@@ -254,7 +262,7 @@ class QuestionAnswerer:
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
                 return decided
             return dataclasses.replace(decided, headline=NO_TARGET_SAYS)
-        if decided.status == "none" and decided.headline == NOT_COVERED:
+        if decided.status == "none" and not decided.matches:
             near = self._nearest_said(ranked)
             if near is None:
                 return dataclasses.replace(decided, headline=NO_TARGET)
@@ -429,14 +437,17 @@ class QuestionAnswerer:
                 elif analysis.yes_no:
                     result = yes_or_no(result, answered.entry, analysis.numbers)
                 return result if not note else with_note(result, note)
-        window = [s for s in ranked if s.score >= best.score - CHOICES_WINDOW]
-        # The ranking holds each entry once.
+        # An item the question contradicts ("hộ cận nghèo" of "hộ nghèo", "lần thứ 19") is
+        # another thing: never offered. The ranking holds each entry once.
+        window = [
+            s for s in ranked if s.score >= best.score - CHOICES_WINDOW and not s.contradicted
+        ]
         picked = window[:MAX_CHOICES]
-        if len(picked) < MIN_CHOICES:
-            picked = ranked[:MIN_CHOICES]
+        if not picked:
+            return none_reply(question, NOT_COVERED)
         if len(picked) < MIN_CHOICES:
             # One candidate not sure enough to answer is no choice: say what is missing.
-            return none_reply(question, UNSURE.format(title=choice_title(best.entry)))
+            return none_reply(question, UNSURE.format(title=choice_title(picked[0].entry)))
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 

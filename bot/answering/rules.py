@@ -42,6 +42,7 @@ HOW_TO_ASK = (
 )
 NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
 EMPTY = "Đồng chí chưa gõ câu hỏi."
+UNCOVERED = "Nghị quyết không có nội dung về {topic}."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
 #: A question torn between a target and its figures is answered with the whole target when

@@ -384,6 +384,10 @@ class Vocabulary(Strict):
     not_stated: dict[Text, Text] = Field(
         default_factory=dict, description="Attributes a resolution never states, and their name"
     )
+    uncovered_topics: list[Text] = Field(
+        default_factory=list,
+        description="Topics cadres ask that such a resolution never covers (lương cơ sở)",
+    )
     mentioned_only: MentionedOnly = Field(default_factory=MentionedOnly)
     follow_up: FollowUpWords = Field(default_factory=FollowUpWords)
     comparison: Comparison = Field(default_factory=Comparison)

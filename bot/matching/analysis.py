@@ -84,6 +84,8 @@ class Analysis:
     asks_how_much: bool = False
     """It says "bao nhiêu" or "mấy" (so it asks a figure, never what a figure is)."""
     not_stated_phrase: str | None = None
+    uncovered: str | None = None
+    """A topic no resolution of this kind covers ("lương cơ sở"), if named."""
     """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
     """What is asked of a thing a resolution may only name: its content, or :data:`WHEN`."""
@@ -132,6 +134,7 @@ class Analyzer:
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
+        self.uncovered = PhraseSet(vocabulary.uncovered_topics)
         # Found by their folded words; each names its attribute.
         self.not_stated = PhraseSet(vocabulary.not_stated)
         self.not_stated_names = {
@@ -259,6 +262,7 @@ class Analyzer:
             words, tags = self.yes_no_if_asked.take(words)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
+        uncovered = next(iter(self.uncovered.take(words)[1]), None)
         amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
@@ -304,6 +308,7 @@ class Analyzer:
             asks_how_much=amount and count is None,
             counted=counted if count is None else None,
             not_stated_phrase=unstated[0] if unstated else None,
+            uncovered=uncovered,
         )
 
     def _content_words(self, text: str) -> list[Token]:

@@ -7,6 +7,7 @@ chỉ tiêu", "kể hết các chỉ tiêu về môi trường", "những dự �
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from bot.answering.answers import Answer, Match
@@ -42,6 +43,9 @@ from bot.vietnamese.numbers import same_number
 from bot.vietnamese.phrases import PhraseSet, Token
 from bot.vietnamese.text import fold
 
+#: "mấy lần", "bao nhiêu lần": a count of the times a figure appears (folded).
+_COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) lan\b")
+
 
 class Lookups:
     """The direct routes of one knowledge base."""
@@ -76,10 +80,17 @@ class Lookups:
         """
         if analysis.codes or analysis.count:
             return None
-        if analysis.yes_no or analysis.not_stated or analysis.asks_how_much:
+        if analysis.yes_no or analysis.not_stated:
             return None
-        marks = self._named_marks(analysis) if not analysis.numbers else []
-        if not analysis.numbers and not marks:
+        if analysis.asks_how_much and not _COUNTS_TIMES.search(fold(question)):
+            # (unless it counts the times it appears: "95% xuất hiện mấy lần")
+            return None
+        # "1" is mostly a measure's own ("trên 1 ha", "1 vạn dân"), not a figure asked about.
+        numbers = tuple(n for n in analysis.numbers if n != 1)
+        if analysis.numbers and not numbers:
+            return None
+        marks = self._named_marks(analysis) if not numbers else []
+        if not numbers and not marks:
             return None
         # Beside the number, only words naming no topic ("con số … là gì", "ứng với ngành
         # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
@@ -88,8 +99,8 @@ class Lookups:
         if marks and rest:
             return None  # a year beside a topic is that topic's year, not a question about it
         found = (
-            self._carriers.find(analysis.numbers, analysis.units)
-            if analysis.numbers
+            self._carriers.find(numbers, analysis.units)
+            if numbers
             else [
                 e
                 for e in self.kb.entries.values()
@@ -97,7 +108,9 @@ class Lookups:
                 and all(self.index.mentions(e.id, m) for m in marks)
             ]
         )
-        carriers = [e for e in found if all(self.index.mentions(e.id, w) for w in rest)]
+        # The other words are the item's, or its group's ("số 2.000 trong phần xây dựng
+        # Đảng", "cái tăng trên 10% trong phần kinh tế").
+        carriers = [e for e in found if all(self._said_of(e, w) for w in rest)]
         titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
         if marks and titled:
             carriers = titled  # the item a date or year is the mark of, not every mention
@@ -105,7 +118,7 @@ class Lookups:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers:
             return None
-        if len(carriers) > MAX_CARRIERS or not analysis.numbers:
+        if len(carriers) > MAX_CARRIERS or not numbers:
             matches = tuple(Match(e.id, choice_title(e), 100.0) for e in carriers[:MAX_CHOICES])
             return Answer(question, "choices", CHOOSE_FIGURE, hint=CHOOSE_HINT, matches=matches)
         # "55% là chỉ tiêu gì": each item that states it, with its figure and place.
@@ -113,9 +126,18 @@ class Lookups:
             question,
             "answer",
             CARRIED_BY.format(count=len(carriers)),
-            tuple(self._carrier_line(e, analysis.numbers) for e in carriers),
+            tuple(self._carrier_line(e, numbers) for e in carriers),
             matches=tuple(Match(e.id, choice_title(e), 100.0) for e in carriers),
         )
+
+    def _said_of(self, entry: Entry, word: str) -> bool:
+        """Return whether an item's wording, or a group or section above it, has a word."""
+        current: Entry | None = entry
+        while current is not None:
+            if self.index.mentions(current.id, word):
+                return True
+            current = self.kb.entries.get(current.parent) if current.parent else None
+        return False
 
     def _carrier_line(self, entry: Entry, numbers: tuple[float, ...]) -> str:
         """Return an item's figure that states one of ``numbers``, and where it stands."""

@@ -23,6 +23,9 @@ _BOUNDARY = re.compile(r"[,.;:!?]+(?:\s+|$)|\n+")
 _THEN = re.compile(r"\s(?:nên|nen|thì|thi)\s", re.IGNORECASE)
 
 
+#: A figure (not a year): a clause holding one is no framing ("mình thấy ghi 200 tỷ, …").
+_FIGURE = re.compile(r"\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*\b")
+
 #: A message of more clauses is read only at its clauses that ask.
 MAX_CLAUSES = 6
 
@@ -74,7 +77,7 @@ class FramingRemover:
                 if then is not None:
                     changed = True
                     clause = clause[then.end() :]
-                elif several:
+                elif several and not _FIGURE.search(clause):
                     changed = True
                     continue  # the asker's clause; another one asks
             shorter = self._without_purpose(clause)

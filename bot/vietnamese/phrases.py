@@ -43,22 +43,29 @@ class PhraseMap:
     """Rewrite word sequences (folded) to canonical ones, longest match first."""
 
     def __init__(self, pairs: Iterable[tuple[str, str]]) -> None:
-        self._map: dict[tuple[str, ...], tuple[Token, ...]] = {}
+        self._map: dict[tuple[str, ...], tuple[tuple[Token, ...], tuple[Token, ...]]] = {}
         for source, target in pairs:
+            typed = tuple(tokens(source))
             key = tuple(fold(source).split())
-            if key and key not in self._map:
-                self._map[key] = tuple(tokens(target))
+            if key and key not in self._map and len(typed) == len(key):
+                self._map[key] = (typed, tuple(tokens(target)))
         self._longest = max((len(k) for k in self._map), default=0)
 
     def rewrite(self, words: Sequence[Token]) -> list[Token]:
-        """Return the words with every known phrase replaced by its canonical form."""
+        """Return the words with every known phrase replaced by its canonical form.
+
+        A word typed with its tone must carry the phrase's ("đó là" is not "đô la").
+        """
         out: list[Token] = []
         i = 0
         while i < len(words):
             for size in range(min(self._longest, len(words) - i), 0, -1):
-                replacement = self._map.get(tuple(words[i : i + size]))
-                if replacement is not None:
-                    out += replacement
+                found = self._map.get(tuple(words[i : i + size]))
+                if found is not None and all(
+                    tones_agree(getattr(w, "tone", None), p.tone)
+                    for w, p in zip(words[i : i + size], found[0], strict=True)
+                ):
+                    out += found[1]
                     i += size
                     break
             else:

@@ -1328,3 +1328,49 @@ def test_what_the_question_contradicts_is_never_offered(
     assert answer.status != "answer"
     assert answer.status == "none" or len(answer.matches) >= 2
     assert "ho-ngheo" not in [m.id for m in answer.matches if answer.status == "choices"]
+
+
+OVERVIEW_WORDING = [
+    ("nghị quyết đề ra mấy nhóm nhiệm vụ chủ yếu, kể ra", "dem-nhiem-vu"),
+    ("NQ này bố cục gồm mấy phần lớn", "dem-phan"),
+    ("Các nhiệm vụ chủ yếu năm 2020 là gì, nói gọn thôi", "dem-nhiem-vu"),
+    ("Nhóm chỉ tiêu môi trường có những gì?", "moi-truong"),
+    ("nhóm chỉ tiêu xây dựng Đảng gồm những gì", "xay-dung-dang"),
+    ("nhom chi tieu kinh te co nhung gi", "kinh-te"),
+    ("nghị quyết đặt ra mấy chỉ tiêu chủ yếu", "dem-chi-tieu"),
+    ("nghị quyết nêu ra mấy đề án", "dem-de-an"),
+    ("bố cục nghị quyết gồm những phần nào", "dem-phan"),
+    ("kể ngắn gọn các dự án phải khởi công", "dem-du-an"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), OVERVIEW_WORDING)
+def test_how_a_list_is_asked_names_no_topic(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+PREMISE_OF_A_SIBLING = [
+    ("kim ngạch nhập khẩu đăng ký tại địa bàn là 600 triệu USD đúng k", "kim-ngach-nhap-khau"),
+    ("kim ngạch xuất khẩu 120 triệu USD phải không", "kim-ngach-xuat-khau"),
+    ("thu nội địa 200 tỷ đúng không", "thu-noi-dia"),
+    ("thu từ xuất nhập khẩu 1.600 tỷ phải không", "thu-xuat-nhap-khau"),
+    ("khu vực dịch vụ tăng 13,8% đúng không", "grdp-dich-vu"),
+    ("công nghiệp xây dựng tăng 6,3% phải ko", "grdp-cong-nghiep-xay-dung"),
+    ("lao động qua đào tạo 50% đúng không", "lao-dong"),
+    ("tỷ lệ đảng viên hoàn thành tốt nhiệm vụ 90% đúng không", "dang-vien-htt"),
+    ("hàng hóa giám sát 600 triệu USD đúng không", "hang-hoa-giam-sat"),
+    ("nông lâm ngư nghiệp tăng 6,3% đúng không", "grdp-nong-lam-ngu"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), PREMISE_OF_A_SIBLING)
+def test_a_premise_with_a_siblings_figure_is_checked_against_the_item_named(
+    shared_library: Library, question: str, item: str
+) -> None:
+    # The number is the premise to check, not a pointer to the item that states it.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+    assert answer.headline == "Không đúng. Nghị quyết đề ra:"

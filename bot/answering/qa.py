@@ -420,7 +420,9 @@ class QuestionAnswerer:
         # Torn only between a target and its own figures ("tỷ lệ lao động qua đào tạo": 45%,
         # and 33% of it vocational): the target's answer states each figure with its label.
         whole = None
-        if not (sure or refusing or best.contradicted or analysis.numbers):
+        if not (sure or refusing or best.contradicted) and (
+            analysis.yes_no or not analysis.numbers
+        ):
             whole = self._one_target(ranked)
         if sure or refusing or whole is not None:
             answered = whole or self._most_specific(

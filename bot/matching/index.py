@@ -298,7 +298,9 @@ class SearchIndex(Generic[T]):
         if analysis.numbers and best > 0:
             figures = self.figures[item_id]
             if _any_close(analysis.numbers, figures):
-                best = min(100.0, best + NUMBER_BONUS)
+                # (a premise to check, "nhập khẩu 600 triệu USD đúng không", names no item)
+                if not analysis.yes_no:
+                    best = min(100.0, best + NUMBER_BONUS)
             elif not figures and not any(n in self.numbers[item_id] for n in analysis.numbers):
                 # "Hội nghị lần thứ 21", "Nghị quyết 57": a number the item does not have.
                 best = max(0.0, best - NUMBER_PENALTY)

@@ -1374,3 +1374,39 @@ def test_a_premise_with_a_siblings_figure_is_checked_against_the_item_named(
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
     assert answer.headline == "Không đúng. Nghị quyết đề ra:"
+
+
+PLACES_BESIDE_YEARS = [
+    ("huyện Hà Quảng năm 2020 phải có thêm bao nhiêu trường chuẩn quốc gia", "truong-chuan"),
+    ("chỉ tiêu kết nạp đảng viên của huyện Hà Quảng năm 2020 là bao nhiêu", "ket-nap-dang-vien"),
+    ("huyện Hà Quảng năm 2020 được giao mấy xã về đích NTM", "nong-thon-moi"),
+    ("Hà Quảng năm nay che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("huyen ha quang nam 2020 ty le ho ngheo giam bn", "ho-ngheo"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), PLACES_BESIDE_YEARS)
+def test_a_district_before_a_year_is_no_other_province(
+    shared_library: Library, question: str, item: str
+) -> None:
+    # "Hà Quảng năm 2020" folds to "ha quang nam": no "Quảng Nam".
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+@pytest.mark.parametrize(
+    "question", ["Quảng Nam năm 2020 GRDP tăng bao nhiêu", "tỉnh Hà Nam che phủ rừng bao nhiêu"]
+)
+def test_another_province_is_still_out_of_scope(shared_library: Library, question: str) -> None:
+    assert shared_library.answer(question).status == "none"
+
+
+def test_a_demonstrative_names_no_topic(shared_library: Library) -> None:
+    answer = shared_library.answer("hội nghị đó họp ngày nào")
+    assert (answer.status, answer.matches[0].id) == ("answer", "ngay-hoi-nghi")
+
+
+def test_who_holds_an_office_now_is_not_stated(shared_library: Library) -> None:
+    answer = shared_library.answer("bi thu tinh uy cao bang hien nay la ai")
+    assert answer.status == "none"
+    assert answer.headline.startswith("Nghị quyết không nêu người giữ chức vụ hiện nay")

@@ -281,8 +281,9 @@ class Analyzer:
             numbers = tuple(n for n in numbers if n not in in_names)
             numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
-        words, provinces = self.provinces.take(words)
+        # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam".
         words, districts = self.districts.take(words)
+        words, provinces = self.provinces.take(words)
         words, own_places = self.own_place.take(words)
         words, _ = self.home.take(words)
         words = self._drop_framing(words)

@@ -1410,3 +1410,25 @@ def test_who_holds_an_office_now_is_not_stated(shared_library: Library) -> None:
     answer = shared_library.answer("bi thu tinh uy cao bang hien nay la ai")
     assert answer.status == "none"
     assert answer.headline.startswith("Nghị quyết không nêu người giữ chức vụ hiện nay")
+
+
+ASKER_CLAUSE_THAT_ASKS = [
+    (
+        "Tôi là phó chủ tịch UBND xã phụ trách văn hóa - xã hội, tôi cần chỉ tiêu của tỉnh về "
+        "tỷ lệ gia đình văn hóa để đối chiếu.",
+        "gia-dinh-van-hoa",
+    ),
+    ("em ở phòng nông nghiệp, em cần chỉ tiêu che phủ rừng năm 2020", "che-phu-rung"),
+    ("mình ở huyện đoàn, mình muốn biết chỉ tiêu kết nạp đảng viên mới", "ket-nap-dang-vien"),
+    ("tôi là kế toán xã, tôi cần con số thu nội địa năm 2020", "thu-noi-dia"),
+    ("mình thấy ghi 200 tỷ, đó là khoản thu gì?", "thu-xuat-nhap-khau"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), ASKER_CLAUSE_THAT_ASKS)
+def test_the_askers_clause_is_kept_when_it_asks(
+    shared_library: Library, question: str, item: str
+) -> None:
+    # "tôi cần …", "mình muốn biết …", a clause with a figure: the question, not framing.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

@@ -26,6 +26,9 @@ _THEN = re.compile(r"\s(?:nên|nen|thì|thi)\s", re.IGNORECASE)
 #: A figure (not a year): a clause holding one is no framing ("mình thấy ghi 200 tỷ, …").
 _FIGURE = re.compile(r"\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*\b")
 
+#: Words after an opener ("tôi cần …") for the clause to ask something.
+MIN_ASKED_WORDS = 2
+
 #: A message of more clauses is read only at its clauses that ask.
 MAX_CLAUSES = 6
 
@@ -77,7 +80,7 @@ class FramingRemover:
                 if then is not None:
                     changed = True
                     clause = clause[then.end() :]
-                elif several and not _FIGURE.search(clause):
+                elif several and not _FIGURE.search(clause) and not self._opens_ask(words):
                     changed = True
                     continue  # the asker's clause; another one asks
             shorter = self._without_purpose(clause)
@@ -117,6 +120,19 @@ class FramingRemover:
             if opener is not None and not bare and at + opener[0] < len(flat):
                 parts.append(" ".join(words[owners[at + opener[0]] :]))
         return list(dict.fromkeys(p for p in parts if p != text.strip()))
+
+    def _opens_ask(self, words: Sequence[str]) -> bool:
+        """Return whether a clause asks after its first word ("tôi cần chỉ tiêu …").
+
+        A question word, or an opener followed by what is asked ("em cần gấp" asks nothing).
+        """
+        if any(self.cues.match_at(words, at) is not None for at in range(1, len(words))):
+            return True
+        for at in range(1, len(words)):
+            opener = self.openers.match_at(words, at)
+            if opener is not None and len(words) - at - opener[0] >= MIN_ASKED_WORDS:
+                return True
+        return False
 
     def _asks(self, clause: str) -> bool:
         if clause.rstrip().endswith("?"):

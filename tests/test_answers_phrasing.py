@@ -1432,3 +1432,21 @@ def test_the_askers_clause_is_kept_when_it_asks(
     # "tôi cần …", "mình muốn biết …", a clause with a figure: the question, not framing.
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+UNSTATED_WHATEVER_THE_ITEM = [
+    "bộ tiêu chí quốc gia về xã nông thôn mới nâng cao gồm những tiêu chí nào",
+    "nghị quyết đại hội đảng bộ tỉnh lần thứ XIX đặt GRDP bình quân đầu người năm 2025 bao nhiêu",
+    "tra cứu số thẻ BHYT của tôi ở đâu",
+    "dự án nào dài bao nhiêu km",
+    "đề án nào được cấp bao nhiêu kinh phí",
+]
+
+
+@pytest.mark.parametrize("question", UNSTATED_WHATEVER_THE_ITEM)
+def test_what_no_item_could_tell_is_not_offered_as_choices(
+    shared_library: Library, question: str
+) -> None:
+    # Unsure of the item, and asked what none of the candidates states: no choice would
+    # tell it, so none is offered.
+    assert shared_library.answer(question).status == "none"

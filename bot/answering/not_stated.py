@@ -35,6 +35,8 @@ MENTIONED_ONLY = (
 #: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
 #: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
+#: What such a question asks, as the reply names it.
+AMOUNT_ASKED = "con số được hỏi"
 
 
 class Unstated:
@@ -58,7 +60,7 @@ class Unstated:
             return NOT_STATED.format(attribute=analysis.not_stated)
         if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
             # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
-            return NOT_STATED.format(attribute="con số được hỏi")
+            return NOT_STATED.format(attribute=AMOUNT_ASKED)
         counted = analysis.counted
         if counted and entry.figures and not self._counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.

@@ -22,7 +22,7 @@ from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.lookups import Lookups
 from bot.answering.messages import SENTENCE_END, MessageParts
-from bot.answering.not_stated import Unstated, not_stated
+from bot.answering.not_stated import AMOUNT_ASKED, AMOUNTLESS_KINDS, Unstated, not_stated
 from bot.answering.overview import overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
@@ -43,6 +43,7 @@ from bot.answering.rules import (
     NO_TARGET_BUT,
     NO_TARGET_SAYS,
     NOT_COVERED,
+    NOT_STATED_ANY,
     PER_DISTRICT,
     TOO_LONG,
     UNCOVERED,
@@ -439,11 +440,20 @@ class QuestionAnswerer:
                 elif analysis.yes_no:
                     result = yes_or_no(result, answered.entry, analysis.numbers)
                 return result if not note else with_note(result, note)
+        if analysis.not_stated is not None:
+            # Asked what no resolution states ("gồm những tiêu chí nào", "dài bao nhiêu km")
+            # and unsure of the item: no item to choose would tell it.
+            return none_reply(question, NOT_STATED_ANY.format(attribute=analysis.not_stated))
         # An item the question contradicts ("hộ cận nghèo" of "hộ nghèo", "lần thứ 19") is
         # another thing: never offered. The ranking holds each entry once.
         window = [
             s for s in ranked if s.score >= best.score - CHOICES_WINDOW and not s.contradicted
         ]
+        if analysis.asks_amount and window:
+            # "… đặt GRDP năm 2025 bao nhiêu" of things with no figure: none can tell it.
+            window = [s for s in window if s.entry.figures or s.entry.kind not in AMOUNTLESS_KINDS]
+            if not window:
+                return none_reply(question, NOT_STATED_ANY.format(attribute=AMOUNT_ASKED))
         picked = window[:MAX_CHOICES]
         if not picked:
             return none_reply(question, NOT_COVERED)

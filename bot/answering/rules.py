@@ -42,6 +42,10 @@ HOW_TO_ASK = (
 )
 NOT_COVERED = "Nghị quyết không có nội dung ứng với câu hỏi này."
 EMPTY = "Đồng chí chưa gõ câu hỏi."
+NOT_STATED_ANY = (
+    "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
+    "quả, chiều dài hay kinh phí)."
+)
 UNCOVERED = "Nghị quyết không có nội dung về {topic}."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"

@@ -126,3 +126,48 @@ def test_conversations_refuse_nonsense_limits() -> None:
         Conversations(ttl=0)
     with pytest.raises(ValueError, match="limit"):
         Conversations(limit=0)
+
+
+ORDINALS_OF_A_LIST = [
+    (
+        "4 đề án chiến lược về phát triển kinh tế là gì",
+        "cái thứ 2 là gì",
+        "de-an-nong-nghiep-thong-minh",
+    ),
+    (
+        "NQ có bao nhiêu đề án chiến lược về phát triển kinh tế?",
+        "kể tên cái thứ 2 giúp e",
+        "de-an-nong-nghiep-thong-minh",
+    ),
+    ("04 đề án chiến lược", "đề án thứ tư tầm nhìn đến năm nào", "de-an-du-lich"),
+    ("Có bao nhiêu chỉ tiêu về môi trường?", "cái thứ 3 là gì", "gam-san"),
+    ("Có bao nhiêu chỉ tiêu về môi trường?", "cai thu nhat la gi", "che-phu-rung"),
+    ("các nhóm nhiệm vụ chủ yếu", "nhóm thứ hai gồm những gì", "nv-kinh-te"),
+    ("các dự án phải khởi công", "cái thứ 3 là dự án gì", "du-an-bo-sua"),
+    ("kim ngạch xuất nhập khẩu gồm những gì", "con số thứ hai là gì", "kim-ngach-nhap-khau"),
+    ("các chỉ tiêu xây dựng Đảng", "cái thứ nhất", "chat-luong-dang"),
+    ("GRDP các khu vực tăng bao nhiêu", "cái thứ 3", "grdp-cong-nghiep-xay-dung"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), ORDINALS_OF_A_LIST)
+def test_an_ordinal_picks_an_item_of_the_list_just_given(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+def test_the_other_project_is_the_remaining_one(shared_library: Library) -> None:
+    before = shared_library.answer("Dự án cao tốc nào phải khởi công năm 2020?")
+    for question in ("dự án còn lại là gì", "ngoài cao tốc ra còn dự án nào phải khởi công"):
+        answer = shared_library.answer(question, before)
+        assert (answer.status, answer.matches[0].id) == ("answer", "du-an-bo-sua")
+
+
+def test_of_the_choices_the_conversations_item_is_meant(shared_library: Library) -> None:
+    before = shared_library.answer("Đề án phát triển du lịch giai đoạn nào?")
+    answer = shared_library.answer("tầm nhìn đến năm nào", before)
+    assert (answer.status, answer.matches[0].id) == ("answer", "de-an-du-lich")
+    # Without it, both schemes with a vision are offered.
+    assert shared_library.answer("tầm nhìn đến năm nào").status == "choices"

@@ -1450,3 +1450,20 @@ def test_what_no_item_could_tell_is_not_offered_as_choices(
     # Unsure of the item, and asked what none of the candidates states: no choice would
     # tell it, so none is offered.
     assert shared_library.answer(question).status == "none"
+
+
+COMPOSITION = [
+    ("kim ngạch xuất nhập khẩu gồm những gì", "xuat-nhap-khau"),
+    ("các khoản kim ngạch xuất nhập khẩu", "xuat-nhap-khau"),
+    ("thu ngân sách trên địa bàn gồm những khoản nào", "thu-ngan-sach"),
+    ("tăng trưởng GRDP gồm những khu vực nào", "grdp"),
+    ("tỷ lệ lao động qua đào tạo gồm những gì", "lao-dong"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), COMPOSITION)
+def test_what_a_target_is_made_of_is_the_whole_target(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

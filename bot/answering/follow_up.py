@@ -18,18 +18,86 @@ Three readings, tried in order:
 from __future__ import annotations
 
 import dataclasses
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answering.answers import Answer
+from bot.answering.overview import NAMED, TARGETS, TASKS
 from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.matching.knowledge_items import ScoredEntry
 from bot.matching.named_numbers import without_years
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
+from bot.vietnamese.text import clean, fold
 
 _MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
+#: "cái thứ 2", "đề án thứ hai" (typed with its tone, or bare after "cái"): which item of a
+#: list the previous answer gave is meant.
+_ORDINAL = re.compile(r"\bthứ\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
+_ORDINAL_BARE = re.compile(r"\bcai thu\s+(\d+|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b")
+_ORDINAL_WORDS = {
+    "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
+}  # fmt: skip
+#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào": the other items of the same kind.
+_OTHERS = re.compile(r"\bcon lai\b|\bngoai\b.*\bra\b|\bkhac\b")
+
+
+def ordinal_in(question: str) -> int | None:
+    """Return the ordinal a question names ("cái thứ 2" → 2), if any."""
+    typed = _ORDINAL.search(clean(question).casefold())
+    found = typed.group(1) if typed else None
+    if found is None:
+        bare = _ORDINAL_BARE.search(fold(question))
+        found = bare.group(1) if bare else None
+    if found is None:
+        return None
+    return int(found) if found.isdigit() else _ORDINAL_WORDS.get(fold(found))
+
+
+def listed(kb: KnowledgeBase, item_id: str) -> list[str]:
+    """Return the items an answer about ``item_id`` lists, in the resolution's order.
+
+    A group's targets, a target's figures, an overview's items; and for a count of named
+    things ("04 Đề án chiến lược"), the things of that kind that follow it.
+    """
+    if item_id.startswith(f"{TARGETS}-"):
+        group = kb.entries.get(item_id.removeprefix(f"{TARGETS}-"))
+        return list(group.children) if group is not None else []
+    if item_id == TASKS:
+        return [e.id for e in kb.entries.values() if e.kind == "task"]
+    if item_id in NAMED:
+        word = NAMED[item_id][0]
+        return [
+            e.id for e in kb.entries.values() if e.kind == "named" and fold(word) in fold(e.title)
+        ]
+    entry = kb.entries.get(item_id)
+    if entry is None:
+        return []
+    if entry.children:
+        return list(entry.children)
+    kind = getattr(entry.node, "kind", None)
+    if entry.kind != "named" or len(entry.figures) != 1 or entry.parent is None:
+        return []
+    siblings = list(kb.entries[entry.parent].children)
+    after = siblings[siblings.index(entry.id) + 1 :]
+    same = [c for c in after if getattr(kb.entries[c].node, "kind", None) == kind]
+    return same[: int(entry.figures[0].number)]
+
+
+def others_of_kind(kb: KnowledgeBase, item_id: str) -> list[str]:
+    """Return the other named things of an item's kind beside it ("Dự án …" for a project)."""
+    entry = kb.entries.get(item_id)
+    if entry is None or entry.kind != "named" or entry.parent is None:
+        return []
+    kind = fold(getattr(entry.node, "kind", ""))
+    return [
+        c
+        for c in kb.entries[entry.parent].children
+        if c != item_id and kind and fold(kb.entries[c].title).startswith(kind)
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -133,11 +201,26 @@ class FollowUps:
     def answer(self, question: str, alone: Answer, previous: Answer) -> Answer:
         """Return the answer to ``question`` as a follow-up of ``previous``, or ``alone``."""
         topic = topic_of(previous)
-        if topic is None or topic not in self.kb.entries:
+        if topic is None:
             return alone
+        number = ordinal_in(question)
+        items = listed(self.kb, topic) if number is not None else []
+        if number is not None and 1 <= number <= len(items):
+            # "cái thứ 2 là gì" after a list: its second item.
+            return self.describe(items[number - 1], question, 100.0)
+        if topic not in self.kb.entries:
+            return alone
+        others = others_of_kind(self.kb, topic) if _OTHERS.search(fold(question)) else []
+        if len(others) == 1:
+            # "dự án còn lại là gì" after the expressway: the one other project.
+            return self.describe(others[0], question, 100.0)
         reading = self.reader.read(question)
         if alone.status == "answer" and not reading.pointing:
             return alone
+        if alone.status == "choices" and topic in {m.id for m in alone.matches}:
+            # "tầm nhìn đến năm nào" after the tourism scheme: of the choices, the one
+            # the conversation is about.
+            return self.describe(topic, question, 100.0)
         analysis = self.analyze(reading.rest)
         own = analysis.words
         if analysis.districts or analysis.own_place:

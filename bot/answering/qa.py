@@ -432,6 +432,10 @@ class QuestionAnswerer:
                 plural=self._asks_plural(question),
             )
             unstated = self.unstated.headline(analysis, answered.entry)
+            if answered.entry.kind == "figure" and self._asks_plural(question) and not unstated:
+                # "kim ngạch xuất nhập khẩu gồm những gì": the target with all its figures.
+                parent = next((s for s in ranked if s.entry.id == answered.entry.parent), None)
+                answered = parent or answered
             if sure or unstated or whole is not None:
                 result = describe_entry(self.kb, answered.entry, question, answered.score)
                 note = self._district_note(analysis, answered.entry)

@@ -63,6 +63,15 @@ QUESTIONS = [
         "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện. Xin hỏi chỉ tiêu thu "
         "nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn."
     ),
+    "có chỉ tiêu về du lịch không",
+    "Lương cơ sở năm 2020 là bao nhiêu vậy ad",
+    "bộ tiêu chí quốc gia về xã nông thôn mới nâng cao gồm những tiêu chí nào",
+    "Khu vực nông nghiệp trong GRDP tăng mấy phần trăm?",
+    "kim ngạch nhập khẩu đăng ký tại địa bàn là 600 triệu USD đúng k",
+    "mình thấy ghi 200 tỷ, đó là khoản thu gì?",
+    "gia tri hang hoa giam sat hon kim ngach xuat khau dang ky bao nhieu",
+    "bi thu tinh uy cao bang hien nay la ai",
+    "Tỷ lệ hộ cận nghèo năm 2020 phải giảm bao nhiêu?",
 ]
 
 
@@ -72,6 +81,9 @@ FOLLOW_UPS = [
     ("tỷ lệ che phủ rừng", "cái đó ở mục nào?"),
     ("tỷ lệ che phủ rừng", "năm 2021 thì sao"),
     ("tỷ lệ BHYT", "còn huyện Hà Quảng?"),
+    ("4 đề án chiến lược về phát triển kinh tế là gì", "cái thứ 2 là gì"),
+    ("Dự án cao tốc nào phải khởi công năm 2020?", "dự án còn lại là gì"),
+    ("Đề án phát triển du lịch giai đoạn nào?", "tầm nhìn đến năm nào"),
 ]
 
 

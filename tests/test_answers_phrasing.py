@@ -70,7 +70,7 @@ OWN_PLACE = [
     ("thôn tôi cần đạt gì về gia đình văn hóa", "gia-dinh-van-hoa"),
     ("huyen minh ty le che phu rung bn", "che-phu-rung"),
     ("xã nhà kết nạp đảng viên bao nhiêu", "ket-nap-dang-vien"),
-    ("chỗ em phải đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong"),
+    ("chỗ em phải đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong-qua-dao-tao"),
 ]
 
 # The one figure the resolution sets for every district ("mỗi huyện, thành phố tăng thêm

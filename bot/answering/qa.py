@@ -33,6 +33,7 @@ from bot.answering.rules import (
     CHOICES_WINDOW,
     CHOOSE,
     CHOOSE_HINT,
+    CLEAR_MARGIN,
     EMPTY,
     FIGURE_STANDS_OUT,
     MAX_CHOICES,
@@ -489,8 +490,11 @@ class QuestionAnswerer:
             return None
         # One figure explaining far more of the question than any other is what is asked
         # ("thuế sản phẩm tăng trưởng bao nhiêu" of the GRDP figures).
-        others = [s.coverage for s in inside if s is not best]
-        if best.entry.kind == "figure" and best.coverage - max(others) >= FIGURE_STANDS_OUT:
+        others = [s for s in inside if s is not best]
+        if best.entry.kind == "figure" and (
+            best.coverage - max(s.coverage for s in others) >= FIGURE_STANDS_OUT
+            or best.score - max(s.score for s in others) >= CLEAR_MARGIN
+        ):
             return best
         return root
 

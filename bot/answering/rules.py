@@ -51,7 +51,7 @@ CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đ�
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
 #: A question torn between a target and its figures is answered with the whole target when
 #: its words are explained at least this well ...
-WHOLE_TARGET_COVERAGE = 0.6
+WHOLE_TARGET_COVERAGE = 0.5
 #: ... unless the best figure explains this much more of them than any other: it is asked.
 FIGURE_STANDS_OUT = 0.15
 #: The note on a district's question about a figure the resolution sets for every district.

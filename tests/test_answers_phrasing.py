@@ -1467,3 +1467,28 @@ def test_what_a_target_is_made_of_is_the_whole_target(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+COUNTS_ARE_NO_YEARS = [
+    ("cho tôi hỏi chỉ tiêu kết nạp 2000 đảng viên mới là của năm 2020 phải không", "Đúng."),
+    ("kết nạp hai nghìn đảng viên đúng không", "Đúng."),
+    ("kết nạp 1500 đảng viên phải không", "Không đúng."),
+    ("2600 hộ đưa gia súc ra khỏi gầm sàn đúng không", "Đúng."),
+    ("đưa 2000 hộ gia súc ra khỏi gầm sàn đúng không", "Không đúng."),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), COUNTS_ARE_NO_YEARS)
+def test_a_four_digit_count_is_no_year(
+    shared_library: Library, question: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert answer.headline.startswith(verdict)
+
+
+def test_years_offered_as_alternatives_need_one_named(shared_library: Library) -> None:
+    answer = shared_library.answer("đề án du lịch tầm nhìn đến năm 2035 hay 2030")
+    assert (answer.status, answer.matches[0].id) == ("answer", "de-an-du-lich")
+    # Neither named by any item: still another year.
+    assert shared_library.answer("GRDP năm 2019 hay 2018 tăng bao nhiêu").status == "none"

@@ -95,7 +95,7 @@ from bot.vietnamese.text import fold_diacritics
         ("sau hai mươi năm", "sau 20 năm"),
         ("một trăm năm", "100 năm"),
         ("sau năm phẩy năm năm", "sau 5,5 năm"),
-        ("ngày ba mươi tháng tư", "ngày 30 tháng tư"),
+        ("ngày ba mươi tháng tư", "ngày 30 tháng 4"),
         ("ngày mười lăm tháng mười hai", "ngày 15 tháng 12"),
         # Alone, "mười" is ten.
         ("mười", "10"),
@@ -208,3 +208,22 @@ def test_spoken_number_value_finds_no_number(words: str) -> None:
 def test_spoken_number_text_keeps_the_scale_word() -> None:
     assert SpokenNumber(600.0, "600", "triệu", 3).text == "600 triệu"
     assert SpokenNumber(13.8, "13,8", None, 4).text == "13,8"
+
+
+@pytest.mark.parametrize(
+    ("spoken", "written"),
+    [
+        ("họp ngày mười tháng một năm hai nghìn không trăm hai mươi", "họp ngày 10/1/2020"),
+        ("tháng tư năm hai nghìn hai mươi", "tháng 4 năm 2020"),
+        ("ngày 10 tháng 01 năm 2020", "ngày 10/01/2020"),
+        ("tháng giêng", "tháng 1"),
+        ("tháng mười hai năm ngoái", "tháng 12 năm ngoái"),
+        ("thang bay", "thang 7"),
+        ("báo cáo tháng sáu", "báo cáo tháng 6"),
+        ("tháng chạp", "tháng 12"),
+        ("đến tháng 6", "đến tháng 6"),
+        ("tháng năm nay", "tháng năm nay"),
+    ],
+)
+def test_months_and_dates_spoken_are_written_as_dates(spoken: str, written: str) -> None:
+    assert digits_for_spoken_numbers(spoken) == written

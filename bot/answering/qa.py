@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import dataclasses
 import functools
+import re
 
 from bot.answering.answers import Answer, Match
 from bot.answering.computed import NOTE as COMPUTED_NOTE
@@ -71,6 +72,8 @@ from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
 
+#: "… 2035 hay 2030": alternatives offered (folded).
+_ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
 
@@ -352,6 +355,13 @@ class QuestionAnswerer:
         best = ranked[:1]
         *earlier, last = (str(y) for y in self.covered_years)
         covered = f"{', '.join(earlier)} và {last}" if earlier else last
+        # "tầm nhìn đến năm 2035 hay 2030": of years offered as alternatives, one named
+        # by the item is enough.
+        alternatives = len(other_years) > 1 and _ALTERNATIVES.search(fold(analysis.text))
+        if alternatives and any(
+            self.index.mentions(s.entry.id, str(y)) for s in best for y in other_years
+        ):
+            other_years = []
         for y in other_years:
             if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
                 refusal = none_reply(

@@ -13,6 +13,13 @@ from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
 
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
+#: "năm" (or "nam", folded) right before a number: it is a year.
+_YEAR_BEFORE = re.compile(r"\bnam\s*$")
+#: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
+_COUNTED_AFTER = re.compile(
+    r"\s*(?:dang vien|ho\b|nguoi|xa\b|truong|ty\b|trieu|nghin|ngan|tan\b|usd|ha\b|"
+    r"to chuc|doanh nghiep|bac sy|bac si|km\b)"
+)
 _ROMAN_CODE = re.compile(
     r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"
     r"(iii|ii|i)(?:\s*[.\-]\s*(\d)(?:\s*[.\-]\s*(\d))?)?(?:\s*[.\-]?\s*\(\s*(\d{1,2})\s*\))?"
@@ -52,9 +59,18 @@ _ORDINAL_MARKS = (("lan", "thu"), ("thu",), ("so",))
 
 
 def years_in(folded: str) -> tuple[int, ...]:
-    """Return the years a question names, alone ("năm 2021") or in a date ("10/01/2020")."""
-    years = tuple(int(y) for y in _YEAR.findall(folded))
+    """Return the years a question names, alone ("năm 2021") or in a date ("10/01/2020").
+
+    A number that counts a noun after it ("kết nạp 2000 đảng viên") is no year, unless
+    "năm" comes before it.
+    """
+    years = tuple(int(m.group(1)) for m in _YEAR.finditer(folded) if _is_year(folded, *m.span()))
     return years + tuple(int(y) for y in _DATE.findall(folded) if len(y) == 4)
+
+
+def _is_year(folded: str, start: int, end: int) -> bool:
+    """Return whether the 4-digit number at ``start:end`` is a year, not a count."""
+    return bool(_YEAR_BEFORE.search(folded[:start])) or not _COUNTED_AFTER.match(folded[end:])
 
 
 def without_years(text: str) -> str:
@@ -81,7 +97,7 @@ def figures_in(folded: str) -> tuple[float, ...]:
     text = _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
     values: list[float] = []
     for match in NUMBER_TOKEN.finditer(text):
-        if _YEAR.fullmatch(match.group()):
+        if _YEAR.fullmatch(match.group()) and _is_year(text, match.start(), match.end()):
             continue
         try:
             number = parse_user_number(match.group())

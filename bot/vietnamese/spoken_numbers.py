@@ -390,8 +390,40 @@ def _runs(text: str, lexemes: Sequence[_Lexeme]) -> Iterator[list[_Word]]:
         yield run
 
 
+#: A month spoken after "tháng" ("tháng một", "tháng giêng"): its number, by folded name.
+_MONTHS = {
+    "mot": 1, "gieng": 1, "gieng mot": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10, "muoi mot": 11, "muoi hai": 12,
+    "chap": 12,
+}  # fmt: skip
+_MONTH = re.compile(
+    # ("năm" is left out: "tháng năm nay" is more often "month, this year" than May)
+    r"\b(tháng|thang)\s+(mười một|mười hai|mười|một|giêng|hai|ba|tư|bốn|sáu|bảy|tám|"
+    r"chín|chạp|muoi mot|muoi hai|muoi|mot|gieng|tu|bon|sau|bay|tam|chin|chap)\b",
+    re.IGNORECASE,
+)
+#: "ngày 10 tháng 1 năm 2020", once in digits, as the resolution writes a date.
+_DAY_MONTH_YEAR = re.compile(
+    r"\b(\d{1,2})\s+(?:tháng|thang)\s+(\d{1,2})\s+(?:năm|nam)\s+(\d{4})\b", re.IGNORECASE
+)
+
+
+def _months_and_dates(text: str) -> str:
+    """Return the text with spoken months in digits and spoken dates as "10/1/2020"."""
+    text = _MONTH.sub(lambda m: f"{m.group(1)} {_MONTHS[fold(m.group(2))]}", text)
+    return _DAY_MONTH_YEAR.sub(lambda m: f"{m.group(1)}/{m.group(2)}/{m.group(3)}", text)
+
+
 def digits_for_spoken_numbers(text: str) -> str:
-    """Return the text with every number spoken as words written in digits, the rest as is."""
+    """Return the text with every number spoken as words written in digits, the rest as is.
+
+    A month after "tháng" is a number too ("tháng một" gives "tháng 1"), and a whole date
+    spoken out is written as the resolution writes one ("ngày 10/1/2020").
+    """
+    return _months_and_dates(_spoken_digits(text))
+
+
+def _spoken_digits(text: str) -> str:
     lexemes = [_lexeme(word) for word in _WORD.findall(text)]
     if not _may_have_number(lexemes):
         return text

@@ -109,6 +109,9 @@ class QuestionAnswerer:
             answer_one=self._answer_one,
             parent_of=self._parent_of,
             compute=self._computed_pair,
+            mentions=lambda item_id, word: (
+                item_id in self.kb.entries and self.index.mentions(item_id, word)
+            ),
         )
         self.parts = MessageParts(
             kb,

@@ -47,6 +47,7 @@ def several_items(
     asks_nothing: Callable[[str], bool] = lambda part: False,
     clean: Callable[[str], str] = lambda part: part,
     compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
+    asks_of: Callable[[str, list[str]], bool] = lambda part, ids: False,
 ) -> Answer | None:
     """Return one reply stating every item the parts of ``question`` ask, or None.
 
@@ -54,16 +55,19 @@ def several_items(
     target: "nông lâm ngư, công nghiệp, dịch vụ" are the GRDP target), when there is one.
     ``asks_nothing`` tells a part that only compares ("cái nào lớn hơn") from one that asks;
     ``clean`` cuts the comparing tail off a part ("trường chuẩn cái nào nhiều"); ``compute``
-    gives the line of a difference or ratio the question asks of the items, if any.
+    gives the line of a difference or ratio the question asks of the items, if any;
+    ``asks_of`` tells a part that asks what the wording of every item answered says
+    ("… thì tầm nhìn khác nhau thế nào" of two schemes).
     """
     parts = [p for p in joins.split(question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS:
         return None
     answers = [answer_one(clean(part)) for part in parts]
+    named = [a.matches[0].id for a in answers if a.status == "answer" and a.matches]
     answers = [
         a
         for a, part in zip(answers, parts, strict=True)
-        if a.status == "answer" or not asks_nothing(part)
+        if a.status == "answer" or not (asks_nothing(part) or asks_of(clean(part), named))
     ]
     if len(answers) < 2 or any(a.status != "answer" or not a.matches for a in answers):
         return None
@@ -107,8 +111,10 @@ class Comparisons:
         answer_one: Callable[[str], Answer],
         parent_of: Callable[[list[str]], Answer | None],
         compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
+        mentions: Callable[[str, str], bool] = lambda item_id, word: False,
     ) -> None:
         self.analyze = analyze
+        self.mentions = mentions
         self.compute = compute
         self.reader = reader
         self.answer_one = answer_one
@@ -134,6 +140,7 @@ class Comparisons:
                 asks_nothing=self.asks_nothing,
                 clean=self._before_comparison,
                 compute=self.compute,
+                asks_of=self._asks_of,
             )
             if several is not None:
                 return several
@@ -180,6 +187,15 @@ class Comparisons:
             return None
         note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()
         return dataclasses.replace(answer, question=question, note=note)
+
+    def _asks_of(self, part: str, ids: list[str]) -> bool:
+        """Return whether a part asks only what every item's wording says ("tầm nhìn")."""
+        rest = self.reader.read(part).rest
+        kept, _ = self._comparing.take(tokens(rest))
+        words = [w.text for w in self.analyze(" ".join(kept)).words]
+        return (
+            len(ids) >= 2 and bool(words) and all(self.mentions(i, w) for i in ids for w in words)
+        )
 
     def asks_nothing(self, part: str) -> bool:
         """Return whether a part of a question only compares or asks ("cái nào cao hơn")."""

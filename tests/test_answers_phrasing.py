@@ -1492,3 +1492,28 @@ def test_years_offered_as_alternatives_need_one_named(shared_library: Library) -
     assert (answer.status, answer.matches[0].id) == ("answer", "de-an-du-lich")
     # Neither named by any item: still another year.
     assert shared_library.answer("GRDP năm 2019 hay 2018 tăng bao nhiêu").status == "none"
+
+
+NOT_STATED_OF_THE_CONFERENCE_AND_ITS_FOLLOW_UP = [
+    ("VP Tỉnh ủy báo cáo BTV định kỳ mấy tháng 1 lần?", "iii-theo-doi", "tần suất"),
+    (
+        "Văn phòng Tỉnh ủy báo cáo BTV về việc thực hiện NQ mấy tháng 1 lần?",
+        "iii-theo-doi",
+        "tần suất",
+    ),
+    ("van phong tinh uy dinh ky bao lau bao cao BTV", "iii-theo-doi", "tần suất"),
+    ("hội nghị lần thứ 20 có bao nhiêu đồng chí tham dự", "hoi-nghi", "số người tham dự"),
+    ("Có bao nhiêu đồng chí tham dự hội nghị lần thứ 20?", "hoi-nghi", "số người tham dự"),
+]
+
+
+@pytest.mark.parametrize(
+    ("question", "item", "attribute"), NOT_STATED_OF_THE_CONFERENCE_AND_ITS_FOLLOW_UP
+)
+def test_how_often_and_how_many_attended_are_not_stated(
+    shared_library: Library, question: str, item: str, attribute: str
+) -> None:
+    # "1 lần" is how often, no figure the item lacks; the conference is what is asked about.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")

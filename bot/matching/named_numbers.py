@@ -13,6 +13,8 @@ from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
 
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
+#: "lần" after a number ("1 lần", "2 lần"): how often or how many times, never a figure.
+_TIMES_AFTER = re.compile(r"\s*lan\b")
 #: "năm" (or "nam", folded) right before a number: it is a year.
 _YEAR_BEFORE = re.compile(r"\bnam\s*$")
 #: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
@@ -99,6 +101,8 @@ def figures_in(folded: str) -> tuple[float, ...]:
     for match in NUMBER_TOKEN.finditer(text):
         if _YEAR.fullmatch(match.group()) and _is_year(text, match.start(), match.end()):
             continue
+        if _TIMES_AFTER.match(text[match.end() :]):
+            continue  # "mấy tháng 1 lần": how often, no figure
         try:
             number = parse_user_number(match.group())
         except NumberFormatError:

@@ -1517,3 +1517,33 @@ def test_how_often_and_how_many_attended_are_not_stated(
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("none", item)
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
+
+
+SMALL_PARTS_WHOLE = [
+    "Cơ quan tôi là một sở thuộc UBND tỉnh, vậy nghị quyết giao sở phải làm gì để triển khai?",
+    "phần tổ chức thực hiện của nghị quyết yêu cầu gì",
+    "phần III tổ chức thực hiện nói gì",
+]
+
+
+@pytest.mark.parametrize("question", SMALL_PARTS_WHOLE)
+def test_torn_within_a_small_part_answers_the_part(shared_library: Library, question: str) -> None:
+    # Section III has two points: torn between them, both are stated.
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert answer.matches[0].id in {"phan-iii", "iii-cu-the-hoa", "iii-theo-doi"}
+
+
+RESULTS_NOT_STATED = [
+    "Cuối năm 2020 tỉnh thực hiện NQ này đạt bao nhiêu chỉ tiêu, cái nào không đạt?",
+    "năm 2020 cuối cùng tỉnh kết nạp được bao nhiêu đảng viên",
+    "chỉ tiêu nào không đạt",
+    "tỉnh hoàn thành bao nhiêu chỉ tiêu năm 2020",
+]
+
+
+@pytest.mark.parametrize("question", RESULTS_NOT_STATED)
+def test_results_are_not_stated(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert "kết quả" in answer.headline or answer.headline.startswith("Nghị quyết không")

@@ -490,9 +490,16 @@ class QuestionAnswerer:
         target comes near it.
         """
         best = ranked[0]
-        root_id = best.entry.parent if best.entry.kind == "figure" else best.entry.id
+        root_id = best.entry.id if best.entry.children else best.entry.parent
         root = next((s for s in ranked if s.entry.id == root_id), None)
-        if root is None or root.entry.kind != "target":
+        # A target with its figures, or a part of the resolution small enough to state
+        # whole ("phần tổ chức thực hiện": its two points).
+        small_part = (
+            root is not None
+            and root.entry.kind == "section"
+            and len(root.entry.children) <= MAX_CHOICES
+        )
+        if root is None or not (root.entry.kind == "target" or small_part):
             return None
         family = {root_id, *root.entry.children}
         inside = [s for s in ranked if s.entry.id in family]

@@ -1547,3 +1547,19 @@ def test_results_are_not_stated(shared_library: Library, question: str) -> None:
     answer = shared_library.answer(question)
     assert answer.status == "none"
     assert "kết quả" in answer.headline or answer.headline.startswith("Nghị quyết không")
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("1.4 xd dang", "xay-dung-dang"),
+        ("2.3 noi ve gi", "nv-van-hoa-xa-hoi"),
+        ("2.2 nói gì", "nv-kinh-te"),
+        ("1.3 gồm những chỉ tiêu nào", "moi-truong"),
+    ],
+)
+def test_a_section_number_opening_the_question_is_its_code(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

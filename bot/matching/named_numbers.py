@@ -28,8 +28,11 @@ _ROMAN_CODE = re.compile(
     r"(?![\w])"
 )
 _ARABIC_CODE = re.compile(
-    r"\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?"
-    r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?(?![\d,])"
+    # after a word naming a section, or opening the question ("2.3 nói về gì"): a bare
+    # "1.4" typed first is the resolution's numbering, not a decimal (written "1,4")
+    r"(?:\b(muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)\s*(?:so\s*)?|^\s*)"
+    r"([12])\s*\.\s*(\d)(?:\s*\.\s*\(?\s*(\d{1,2})\s*\)?|\s*\(\s*(\d{1,2})\s*\))?"
+    r"(?![\d,])(?!\s*(?:%|phan tram|ty\b|trieu\b|usd\b|nghin\b|ngan\b))"
 )
 # A unit after a number makes it a figure ("chỉ tiêu 45% là gì"), not a target's number.
 _UNIT_AFTER = r"\s*(?:%|phan tram|ty\b|trieu\b|nghin\b|ngan\b|usd\b|do\b|dong\b|ha\b|tan\b|km\b)"

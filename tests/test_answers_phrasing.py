@@ -1563,3 +1563,30 @@ def test_a_section_number_opening_the_question_is_its_code(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+MORE_SMALL_TALK = [
+    "bn ơi có đó ko",
+    "có ai ở đó không",
+    "chào buổi sáng",
+    "bạn làm được gì",
+    "hướng dẫn tôi cách hỏi",
+    "good morning",
+    "ủa bot ơi",
+    "bot có biết gì không",
+    "tôi hỏi gì cũng được à",
+    "chào buổi tối ad",
+]
+
+
+@pytest.mark.parametrize("question", MORE_SMALL_TALK)
+def test_more_small_talk_gets_a_warm_reply(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert not answer.headline.startswith("Nghị quyết không có nội dung")
+
+
+def test_cho_em_hoi_is_no_place_of_the_asker(shared_library: Library) -> None:
+    # Bare "cho" may be "chỗ", but "cho em hỏi" asks; no note about the asker's place.
+    answer = shared_library.answer("cho em hỏi chỉ tiêu che phủ rừng")
+    assert (answer.status, answer.matches[0].id, answer.note) == ("answer", "che-phu-rung", "")

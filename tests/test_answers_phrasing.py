@@ -1590,3 +1590,48 @@ def test_cho_em_hoi_is_no_place_of_the_asker(shared_library: Library) -> None:
     # Bare "cho" may be "chỗ", but "cho em hỏi" asks; no note about the asker's place.
     answer = shared_library.answer("cho em hỏi chỉ tiêu che phủ rừng")
     assert (answer.status, answer.matches[0].id, answer.note) == ("answer", "che-phu-rung", "")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Tỷ lệ hộ nghèo cuối năm 2020 còn lại bao nhiêu phần trăm?",
+        "tỷ lệ hộ nghèo cuối năm 2020 còn bao nhiêu %",
+        "ty le ho ngheo con bn",
+    ],
+)
+def test_the_level_left_after_a_reduction_is_not_stated(
+    shared_library: Library, question: str
+) -> None:
+    # The resolution sets how much poverty falls, not the rate left.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", "ho-ngheo")
+    assert "mức còn lại" in answer.headline
+
+
+def test_the_level_a_target_sets_is_stated(shared_library: Library) -> None:
+    # "… còn dưới 17,8%": the target is a level, so "còn bao nhiêu" is answered.
+    answer = shared_library.answer("tỷ lệ suy dinh dưỡng còn bao nhiêu")
+    assert (answer.status, answer.matches[0].id) == ("answer", "suy-dinh-duong")
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        (
+            "Tôi đọc báo thấy ghi năm 2020 kết nạp 3.000 đảng viên mới, đúng ko?",
+            "ket-nap-dang-vien",
+        ),
+        (
+            "Kính gửi quý cơ quan. Phòng Nội vụ huyện chúng tôi đang xây dựng kế hoạch năm 2020, "
+            "kính đề nghị cung cấp chỉ tiêu về tỷ lệ đảng viên hoàn thành tốt nhiệm vụ trở lên.",
+            "dang-vien-htt",
+        ),
+        ("dao tao nghe bao nhieu phan tram", "dao-tao-nghe"),
+    ],
+)
+def test_what_was_read_or_formally_requested_frames_the_question(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

@@ -37,6 +37,9 @@ MENTIONED_ONLY = (
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
+#: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
+_RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
+RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
 
 
 class Unstated:
@@ -65,6 +68,9 @@ class Unstated:
         if counted and entry.figures and not self._counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")
+        if _RESIDUAL.search(fold(analysis.text)) and _only_reductions(entry):
+            # "tỷ lệ hộ nghèo cuối năm còn bao nhiêu": the resolution sets how much it falls.
+            return NOT_STATED.format(attribute=RESIDUAL)
         unit = self._unit_not_given(analysis, entry)
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
@@ -133,4 +139,11 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         status="none",
         headline=headline,
         lines=(answer.headline, *answer.lines),
+    )
+
+
+def _only_reductions(entry: Entry) -> bool:
+    """Return whether every figure of an entry is a reduction ("giảm 3%")."""
+    return bool(entry.figures) and all(
+        f.direction is not None and fold(f.direction).startswith("giam") for f in entry.figures
     )

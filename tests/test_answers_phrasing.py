@@ -1635,3 +1635,29 @@ def test_what_was_read_or_formally_requested_frames_the_question(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+OPTIONS_NOT_STATED = [
+    (
+        "Mỗi huyện tăng ít nhất 1 trường chuẩn quốc gia, vậy là trường mầm non, tiểu học hay THCS?",
+        "truong-chuan",
+    ),
+    (
+        "đề án nông nghiệp thông minh do sở nông nghiệp hay UBND tỉnh chủ trì",
+        "de-an-nong-nghiep-thong-minh",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), OPTIONS_NOT_STATED)
+def test_options_the_resolution_does_not_name_are_not_stated(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith("Nghị quyết không nêu")
+
+
+def test_an_option_the_item_names_is_answered(shared_library: Library) -> None:
+    answer = shared_library.answer("che phủ rừng 55% hay 60%")
+    assert (answer.status, answer.matches[0].id) == ("answer", "che-phu-rung")

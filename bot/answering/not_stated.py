@@ -37,6 +37,9 @@ MENTIONED_ONLY = (
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
+#: "… A hay B?" closing a question: which of the options offered (folded words).
+_OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (\w+(?: \w+)?)\W*$")
+OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí nêu"
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
 _RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
 RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
@@ -68,6 +71,12 @@ class Unstated:
         if counted and entry.figures and not self._counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")
+        options = _OPTIONS.search(fold(analysis.text))
+        if options and not any(
+            self.index.mentions(entry.id, option) for option in options.groups()
+        ):
+            # "… trường mầm non, tiểu học hay THCS?": the choice offered is not stated.
+            return NOT_STATED.format(attribute=OPTIONS)
         if _RESIDUAL.search(fold(analysis.text)) and _only_reductions(entry):
             # "tỷ lệ hộ nghèo cuối năm còn bao nhiêu": the resolution sets how much it falls.
             return NOT_STATED.format(attribute=RESIDUAL)

@@ -1639,7 +1639,8 @@ def test_what_was_read_or_formally_requested_frames_the_question(
 
 OPTIONS_NOT_STATED = [
     (
-        "Mỗi huyện tăng ít nhất 1 trường chuẩn quốc gia, vậy là trường mầm non, tiểu học hay THCS?",
+        "Mỗi huyện tăng ít nhất 1 trường chuẩn quốc gia, vậy là trường mầm non, tiểu học "
+        "hay THCS?",
         "truong-chuan",
     ),
     (

@@ -1662,3 +1662,17 @@ def test_options_the_resolution_does_not_name_are_not_stated(
 def test_an_option_the_item_names_is_answered(shared_library: Library) -> None:
     answer = shared_library.answer("che phủ rừng 55% hay 60%")
     assert (answer.status, answer.matches[0].id) == ("answer", "che-phu-rung")
+
+
+def test_an_attribute_named_in_the_story_is_not_asked(shared_library: Library) -> None:
+    # "đang làm hồ sơ" tells what the asker does; the question is the rate.
+    answer = shared_library.answer(
+        "Trạm y tế xã tôi đang làm hồ sơ đạt chuẩn quốc gia về y tế. Tỉnh giao tỷ lệ xã đạt "
+        "chuẩn năm nay là bao nhiêu?"
+    )
+    assert (answer.status, answer.matches[0].id) == ("answer", "xa-chuan-y-te")
+
+
+def test_the_resolution_as_a_text_is_no_village(shared_library: Library) -> None:
+    answer = shared_library.answer("bot ơi văn bản này gồm mấy phần lớn")
+    assert (answer.status, answer.matches[0].id, answer.note) == ("answer", "dem-phan", "")

@@ -45,6 +45,8 @@ COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
 WHEN = "thời gian"
+#: Where a sentence ends ("7,5" and "2.000" hold no ending: punctuation before a space).
+_SENTENCES = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
 #: How many words before "nói gì" may name the resolution for it to ask what it says.
 MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
@@ -262,6 +264,7 @@ class Analyzer:
             words, tags = self.yes_no_if_asked.take(words)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
+        unstated = [u for u in unstated if self._asked_in(text, u)]
         uncovered = next(iter(self.uncovered.take(words)[1]), None)
         amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
@@ -371,6 +374,18 @@ class Analyzer:
             if noun is not None:
                 return noun[1]
         return None
+
+    def _asked_in(self, text: str, phrase: str) -> bool:
+        """Return whether a phrase is in a sentence that asks, when the text has several.
+
+        "Trạm y tế xã tôi đang làm hồ sơ đạt chuẩn. Tỉnh giao tỷ lệ bao nhiêu?": the
+        story's "hồ sơ" is not what is asked.
+        """
+        sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+        if len(sentences) < 2:
+            return True
+        asking = [s for s in sentences if self.framing.asks(s)]
+        return not asking or any(f" {phrase} " in f" {fold(s)} " for s in asking)
 
     def _without_counted(self, words: list[Token]) -> list[Token]:
         """Return ``words`` without the noun counted right after a count word."""

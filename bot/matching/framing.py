@@ -107,7 +107,7 @@ class FramingRemover:
             parts += clauses
             parts += [f"{a} {b}" for a, b in pairwise(clauses)]
         elif len(clauses) > MAX_CLAUSES:
-            parts += [c for c in clauses if self._asks(c)]
+            parts += [c for c in clauses if self.asks(c)]
         words = text.split()
         folded = [tokens(w) for w in words]
         flat = [t for ts in folded for t in ts]
@@ -134,7 +134,7 @@ class FramingRemover:
                 return True
         return False
 
-    def _asks(self, clause: str) -> bool:
+    def asks(self, clause: str) -> bool:
         if clause.rstrip().endswith("?"):
             return True
         words = tokens(clause)

@@ -171,3 +171,20 @@ def test_of_the_choices_the_conversations_item_is_meant(shared_library: Library)
     assert (answer.status, answer.matches[0].id) == ("answer", "de-an-du-lich")
     # Without it, both schemes with a vision are offered.
     assert shared_library.answer("tầm nhìn đến năm nào").status == "choices"
+
+
+ASKED_OF_THE_PREVIOUS_ITEM = [
+    ("cao tốc đồng đăng trà lĩnh", "dài bao nhiêu km", "none", "cao-toc-dong-dang-tra-linh"),
+    ("tỷ lệ hộ nghèo giảm bao nhiêu", "đúng là 3% à", "answer", "ho-ngheo"),
+    ("tỷ lệ lao động qua đào tạo", "trong đó nghề bao nhiêu", "answer", "dao-tao-nghe"),
+    ("kim ngạch xuất khẩu năm 2020", "đơn vị tính là gì", "answer", "kim-ngach-xuat-khau"),
+    ("che phủ rừng", "55% đúng không", "answer", "che-phu-rung"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "status", "item"), ASKED_OF_THE_PREVIOUS_ITEM)
+def test_an_attribute_or_premise_alone_is_asked_of_the_previous_item(
+    shared_library: Library, before: str, question: str, status: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.matches[0].id) == (status, item)

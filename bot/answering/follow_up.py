@@ -226,6 +226,16 @@ class FollowUps:
         if analysis.districts or analysis.own_place:
             # "còn huyện Hà Quảng?": the place's own noun is part of the place.
             own = tuple(w for w in own if w.text not in self.reader.place_nouns)
+        whole = self.analyze(question)
+        counted = fold(whole.counted or "").split()
+        if (
+            all(w.text in counted for w in whole.words)
+            and alone.status != "answer"
+            and (whole.not_stated or whole.yes_no)
+        ):
+            # "dài bao nhiêu km", "đúng là 3% à": asked of the previous question's item.
+            composed = self.alone(f"{previous.question} {question}")
+            return dataclasses.replace(composed, question=question)
         if not (own or analysis.codes or analysis.count or analysis.numbers):
             if analysis.years or analysis.districts or analysis.own_place:
                 earlier = without_years(previous.question) if analysis.years else previous.question
@@ -243,7 +253,21 @@ class FollowUps:
         if reading.pointing:
             # "thế nó khởi công khi nào": the previous item itself first.
             near.insert(0, topic)
-        best = sure_best(self.rank(analysis, near), self.sure)
+        ranked = self.rank(analysis, near)
+        best = sure_best(ranked, self.sure) or _explains_all(ranked)
         if best is None:
             return alone
         return self.describe(best.entry.id, question, best.score)
+
+
+#: Of the previous item's family, one explaining every word of a follow-up and this far
+#: ahead of the next ("trong đó nghề bao nhiêu" after the trained-labour rate) is meant.
+FAMILY_MARGIN = 8.0
+
+
+def _explains_all(ranked: list[ScoredEntry]) -> ScoredEntry | None:
+    if not ranked or ranked[0].contradicted or ranked[0].coverage < 1.0:
+        return None
+    best = ranked[0]
+    runner = ranked[1].score if len(ranked) > 1 else 0.0
+    return best if best.score - runner >= FAMILY_MARGIN else None

@@ -1676,3 +1676,36 @@ def test_an_attribute_named_in_the_story_is_not_asked(shared_library: Library) -
 def test_the_resolution_as_a_text_is_no_village(shared_library: Library) -> None:
     answer = shared_library.answer("bot ơi văn bản này gồm mấy phần lớn")
     assert (answer.status, answer.matches[0].id, answer.note) == ("answer", "dem-phan", "")
+
+
+WHO_NOT_NAMED = [
+    ("ai chịu trách nhiệm chỉ tiêu che phủ rừng", None),
+    ("sở nào thực hiện chỉ tiêu BHYT", "bhyt"),
+    ("ai làm trưởng ban chỉ đạo đề án du lịch", None),
+    ("cơ quan nào phụ trách đề án nông nghiệp thông minh", "de-an-nong-nghiep-thong-minh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), WHO_NOT_NAMED)
+def test_who_is_not_stated_when_no_one_is_named(
+    shared_library: Library, question: str, item: str | None
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert answer.headline.startswith("Nghị quyết không nêu")
+    assert [m.id for m in answer.matches][:1] == ([item] if item else [])
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("ai theo dõi việc thực hiện nghị quyết", "iii-theo-doi"),
+        ("ai ký nghị quyết", "nguoi-ky"),
+        ("ai cụ thể hóa nghị quyết", "iii-cu-the-hoa"),
+    ],
+)
+def test_who_is_answered_when_the_wording_names_them(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

@@ -37,6 +37,8 @@ MENTIONED_ONLY = (
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
+#: Who does something, asked of an item whose wording names no one.
+WHO = "đơn vị hay người phụ trách"
 #: "… A hay B?" closing a question: which of the options offered (folded words).
 _OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (\w+(?: \w+)?)\W*$")
 OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí nêu"
@@ -71,6 +73,9 @@ class Unstated:
         if counted and entry.figures and not self._counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")
+        if analysis.asks_who and not self.names_who(entry):
+            # "ai chịu trách nhiệm chỉ tiêu che phủ rừng": no one is named for it.
+            return NOT_STATED.format(attribute=WHO)
         options = _OPTIONS.search(fold(analysis.text))
         if options and not any(
             self.index.mentions(entry.id, option) for option in options.groups()
@@ -93,6 +98,10 @@ class Unstated:
         if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
             return None
         return MENTIONED_ONLY.format(kind=kind, asked=asked)
+
+    def names_who(self, entry: Entry) -> bool:
+        """Return whether an item's wording names who does it ("Giao Văn phòng Tỉnh uỷ")."""
+        return any(self.index.mentions(entry.id, m) for m in self.kb.vocabulary.who_markers)
 
     def _counts_in(self, entry: Entry, noun: str) -> bool:
         """Return whether one of an entry's figures is counted in ``noun`` (or its units)."""

@@ -23,7 +23,13 @@ from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps
 from bot.answering.lookups import Lookups
 from bot.answering.messages import SENTENCE_END, MessageParts
-from bot.answering.not_stated import AMOUNT_ASKED, AMOUNTLESS_KINDS, Unstated, not_stated
+from bot.answering.not_stated import (
+    AMOUNT_ASKED,
+    AMOUNTLESS_KINDS,
+    WHO,
+    Unstated,
+    not_stated,
+)
 from bot.answering.overview import overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
@@ -467,6 +473,13 @@ class QuestionAnswerer:
         window = [
             s for s in ranked if s.score >= best.score - CHOICES_WINDOW and not s.contradicted
         ]
+        if (
+            analysis.asks_who
+            and window
+            and not any(self.unstated.names_who(s.entry) for s in window)
+        ):
+            # "ai làm trưởng ban chỉ đạo đề án …": none of the candidates names anyone.
+            return none_reply(question, NOT_STATED_ANY.format(attribute=WHO))
         if analysis.asks_amount and window:
             # "… đặt GRDP năm 2025 bao nhiêu" of things with no figure: none can tell it.
             window = [s for s in window if s.entry.figures or s.entry.kind not in AMOUNTLESS_KINDS]

@@ -384,6 +384,13 @@ class Vocabulary(Strict):
     not_stated: dict[Text, Text] = Field(
         default_factory=dict, description="Attributes a resolution never states, and their name"
     )
+    asks_who: list[Text] = Field(
+        default_factory=list, description="Words asking who (ai, đơn vị nào, cơ quan nào)"
+    )
+    who_markers: list[Text] = Field(
+        default_factory=list,
+        description="Words of an item's wording that name who does it (giao, chủ trì, ký)",
+    )
     uncovered_topics: list[Text] = Field(
         default_factory=list,
         description="Topics cadres ask that such a resolution never covers (lương cơ sở)",

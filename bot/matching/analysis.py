@@ -87,6 +87,8 @@ class Analysis:
     """It says "bao nhiêu" or "mấy" (so it asks a figure, never what a figure is)."""
     not_stated_phrase: str | None = None
     uncovered: str | None = None
+    asks_who: bool = False
+    """It asks who does something ("ai", "đơn vị nào")."""
     """A topic no resolution of this kind covers ("lương cơ sở"), if named."""
     """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
@@ -137,6 +139,7 @@ class Analyzer:
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
         self.uncovered = PhraseSet(vocabulary.uncovered_topics)
+        self.asks_who = PhraseSet(vocabulary.asks_who)
         # Found by their folded words; each names its attribute.
         self.not_stated = PhraseSet(vocabulary.not_stated)
         self.not_stated_names = {
@@ -266,6 +269,7 @@ class Analyzer:
         words, unstated = self.not_stated.take(words)
         unstated = [u for u in unstated if self._asked_in(text, u)]
         uncovered = next(iter(self.uncovered.take(words)[1]), None)
+        asks_who = bool(self.asks_who.take(words)[1])
         amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
         sides = set(self.side_words.take(words)[1])
@@ -313,6 +317,7 @@ class Analyzer:
             counted=counted if count is None else None,
             not_stated_phrase=unstated[0] if unstated else None,
             uncovered=uncovered,
+            asks_who=asks_who,
         )
 
     def _content_words(self, text: str) -> list[Token]:

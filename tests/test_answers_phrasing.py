@@ -1709,3 +1709,34 @@ def test_who_is_answered_when_the_wording_names_them(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+STORY_THEN_QUESTION = [
+    (
+        "Sáng nay chi bộ sinh hoạt, đ/c phó bí thư có nhắc chỉ tiêu kết nạp đảng viên mới của "
+        "tỉnh mà em ghi ko kịp. Cho em hỏi là bao nhiêu ạ?",
+        "ket-nap-dang-vien",
+    ),
+    (
+        "Vừa đi lớp bồi dưỡng về, thầy giảng có nhắc chỉ tiêu công nghiệp - xây dựng tăng rất "
+        "cao, mình nhớ loáng thoáng 13 mấy phần trăm. Chính xác là bao nhiêu?",
+        "grdp-cong-nghiep-xay-dung",
+    ),
+    (
+        "Hôm qua họp xã có nói đến chỉ tiêu che phủ rừng. Nghị quyết ghi là bao nhiêu vậy?",
+        "che-phu-rung",
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), STORY_THEN_QUESTION)
+def test_a_question_after_a_story_naming_a_target_asks_of_it(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+def test_a_story_naming_two_targets_is_not_read_as_one(shared_answerer) -> None:
+    story = "Họp chi bộ có nhắc chỉ tiêu che phủ rừng, rồi chỉ tiêu nước sạch nữa. Là bao nhiêu?"
+    assert shared_answerer._story_target(story) is None

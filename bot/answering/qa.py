@@ -78,6 +78,14 @@ from bot.matching.knowledge_items import entries_index
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
 
+#: Between two sentences of a message.
+_SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+#: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
+_TARGET_NAMED = re.compile(
+    r"\b(?:chỉ tiêu|mục tiêu|chi tieu|muc tieu)\s+(?:về\s+|ve\s+)?"
+    r"(.+?)(?=\s+(?:của|mà|thì|là|nhưng|cho|rất|tăng rất|cua|ma|thi|la)\b|[,;:]|$)",
+    re.IGNORECASE,
+)
 #: "… 2035 hay 2030": alternatives offered (folded).
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
@@ -180,7 +188,25 @@ class QuestionAnswerer:
             if compares or SENTENCE_END.search(question.strip())
             else self.comparisons.several(question)
         )
-        return several or self.parts.answer(question) or result
+        return several or self.parts.answer(question) or self._story_target(question) or result
+
+    def _story_target(self, question: str) -> Answer | None:
+        """Answer "… có nhắc chỉ tiêu kết nạp đảng viên mới … Cho em hỏi là bao nhiêu?".
+
+        A message whose last sentence asks without naming anything, after a story that
+        names a target ("chỉ tiêu X"): the question is asked of that target, if the story
+        names exactly one and it is answered.
+        """
+        sentences = [s for s in _SENTENCE_BREAK.split(question.strip()) if s.strip()]
+        if len(sentences) < 2 or not self.comparisons.asks_nothing(sentences[-1]):
+            return None
+        named = {m.group(1).strip() for s in sentences[:-1] for m in _TARGET_NAMED.finditer(s)}
+        if len(named) != 1:
+            return None
+        asked = self._answer_one(f"chỉ tiêu {named.pop()} {sentences[-1]}")
+        if asked.status != "answer":
+            return None
+        return dataclasses.replace(asked, question=question)
 
     def _computed_pair(self, question: str, ids: list[str]) -> str | None:
         """Return the difference or ratio asked of two items with one figure each, if asked."""

@@ -1740,3 +1740,31 @@ def test_a_question_after_a_story_naming_a_target_asks_of_it(
 def test_a_story_naming_two_targets_is_not_read_as_one(shared_answerer) -> None:
     story = "Họp chi bộ có nhắc chỉ tiêu che phủ rừng, rồi chỉ tiêu nước sạch nữa. Là bao nhiêu?"
     assert shared_answerer._story_target(story) is None
+
+
+def test_an_uncovered_topic_is_named_as_written(shared_library: Library) -> None:
+    answer = shared_library.answer("luong co so nam 2020 bn")
+    assert answer.headline == "Nghị quyết không có nội dung về lương cơ sở."
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Hiện nay tỉ lệ hộ nghèo toàn tỉnh đang ở mức bao nhiêu phần trăm?",
+        "tỉ lệ dân tham gia bhyt bây giờ đang là mấy %",
+        "hạn cuối để huyện ủy cụ thể hóa nghị quyết thành kế hoạch là ngày nào",
+        "Hội nghị lần 20 họp mấy ngày",
+        "cho hỏi ngày khởi công cao tốc là ngày mấy tháng mấy",
+    ],
+)
+def test_current_levels_deadlines_and_exact_days_are_not_stated(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert answer.headline.startswith("Nghị quyết không nêu")
+
+
+def test_the_day_of_the_conference_is_stated(shared_library: Library) -> None:
+    answer = shared_library.answer("hội nghị họp ngày mấy tháng mấy")
+    assert (answer.status, answer.matches[0].id) == ("answer", "ngay-hoi-nghi")

@@ -35,6 +35,8 @@ MENTIONED_ONLY = (
 #: Kinds of item that state an amount only as a figure: asked "bao nhiêu" of one without
 #: figures, the amount is not stated (facts answer in words: "ngày 10/01/2020").
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
+#: The exact day asked ("ngày mấy tháng mấy"): stated by an item whose wording has a date.
+EXACT_DAY = "ngày cụ thể"
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
 #: Who does something, asked of an item whose wording names no one.
@@ -63,7 +65,12 @@ class Unstated:
         the time.
         """
         phrase = analysis.not_stated_phrase
-        if analysis.not_stated and not (phrase and self.index.mentions(entry.id, phrase)):
+        dated = analysis.not_stated == EXACT_DAY and names_a_date(f"{entry.title} {entry.source}")
+        if (
+            analysis.not_stated
+            and not dated
+            and not (phrase and self.index.mentions(entry.id, phrase))
+        ):
             # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
             return NOT_STATED.format(attribute=analysis.not_stated)
         if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:

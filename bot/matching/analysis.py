@@ -138,7 +138,7 @@ class Analyzer:
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
-        self.uncovered = PhraseSet(vocabulary.uncovered_topics)
+        self.uncovered = PhraseSet(vocabulary.uncovered_topics, vocabulary.uncovered_topics)
         self.asks_who = PhraseSet(vocabulary.asks_who)
         # Found by their folded words; each names its attribute.
         self.not_stated = PhraseSet(vocabulary.not_stated)

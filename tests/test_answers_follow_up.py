@@ -188,3 +188,27 @@ def test_an_attribute_or_premise_alone_is_asked_of_the_previous_item(
 ) -> None:
     answer = shared_library.answer(question, shared_library.answer(before))
     assert (answer.status, answer.matches[0].id) == (status, item)
+
+
+ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
+    ("co may de an chien luoc phat trien kinh te", "ke ten ra giup", "de-an-chien-luoc"),
+    (
+        "Đề án nông nghiệp thông minh giai đoạn nào",
+        "tầm nhìn tới năm bao nhiêu",
+        "de-an-nong-nghiep-thong-minh",
+    ),
+    (
+        "đề án du lịch tầm nhìn đến năm nào",
+        "không, ý tôi hỏi giai đoạn thực hiện cơ",
+        "de-an-du-lich",
+    ),
+    ("ai ký nghị quyết này", "đồng chí ấy giữ chức vụ gì", "nguoi-ky"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), ABOUT_THE_PREVIOUS_ITEM_ITSELF)
+def test_a_follow_up_about_the_previous_item_itself(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

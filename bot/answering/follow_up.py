@@ -110,6 +110,8 @@ class Reading:
     """It says it follows ("vậy còn", "thì sao", "nữa")."""
     pointing: bool
     """It points at the previous item ("cái đó", "chỉ tiêu này", "nó")."""
+    asking: bool = False
+    """It has asking words ("đơn vị tính", "nguyên văn", "kể tên")."""
 
 
 class FollowUpReader:
@@ -151,7 +153,7 @@ class FollowUpReader:
             taken.update(owners[at : at + match[0]])
             at += match[0]
         rest = " ".join(w for i, w in enumerate(typed) if i not in taken)
-        return Reading(rest, _MARKER in found, _POINTER in found)
+        return Reading(rest, _MARKER in found, _POINTER in found, _ASK in found)
 
 
 def topic_of(previous: Answer | None) -> str | None:
@@ -241,7 +243,8 @@ class FollowUps:
                 earlier = without_years(previous.question) if analysis.years else previous.question
                 composed = self.alone(f"{earlier} {question}")
                 return dataclasses.replace(composed, question=question)
-            if reading.pointing or reading.marked:
+            if reading.pointing or reading.marked or (reading.asking and alone.status != "answer"):
+                # (asking words and units only: "đơn vị tính là triệu đồng hay USD")
                 return self.describe(topic, question, 100.0)
             if not reading.rest.strip() and alone.status != "answer":
                 # Only asking words ("nằm ở mục nào", "nguyên văn ra sao"): of the previous.
@@ -256,10 +259,21 @@ class FollowUps:
         ranked = self.rank(analysis, near)
         best = sure_best(ranked, self.sure) or _explains_all(ranked)
         if best is None:
+            # "giai đoạn thực hiện thì sao" of a scheme: what its own wording says.
+            own_item = self.rank(analysis, [topic])
+            if (
+                own_item
+                and own_item[0].coverage >= OWN_ITEM_COVERAGE
+                and not own_item[0].contradicted
+            ):
+                return self.describe(topic, question, own_item[0].score)
             return alone
         return self.describe(best.entry.id, question, best.score)
 
 
+#: Nothing of the family sure, the previous item itself explaining this share of the
+#: follow-up's words is what it asks about ("tầm nhìn tới năm bao nhiêu" of a scheme).
+OWN_ITEM_COVERAGE = 0.45
 #: Of the previous item's family, one explaining every word of a follow-up and this far
 #: ahead of the next ("trong đó nghề bao nhiêu" after the trained-labour rate) is meant.
 FAMILY_MARGIN = 8.0

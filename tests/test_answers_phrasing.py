@@ -1768,3 +1768,28 @@ def test_current_levels_deadlines_and_exact_days_are_not_stated(
 def test_the_day_of_the_conference_is_stated(shared_library: Library) -> None:
     answer = shared_library.answer("hội nghị họp ngày mấy tháng mấy")
     assert (answer.status, answer.matches[0].id) == ("answer", "ngay-hoi-nghi")
+
+
+PREMISES_ON_THE_RESOLUTION = [
+    ("đây là nghị quyết hội nghị lần thứ 19 của BCH phải không", "Không đúng."),
+    ("Nghị quyết này là của Hội nghị lần thứ 19 phải k?", "Không đúng."),
+    ("nghị quyết của BCH khoá XIX đúng không", "Không đúng."),
+    ("nghị quyết hội nghị lần thứ 20 phải không", "Đúng."),
+    ("đây là nghị quyết của khoá 18 đúng không", "Đúng."),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), PREMISES_ON_THE_RESOLUTION)
+def test_a_premise_on_the_resolutions_own_numbers_is_checked(
+    shared_library: Library, question: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id, answer.headline) == (
+        "answer",
+        "hoi-nghi",
+        verdict,
+    )
+
+
+def test_another_conference_asked_about_is_still_refused(shared_library: Library) -> None:
+    assert shared_library.answer("hội nghị lần thứ 21 họp ngày nào").status == "none"

@@ -51,8 +51,10 @@ from bot.answering.rules import (
     NO_TARGET_BUT,
     NO_TARGET_SAYS,
     NOT_COVERED,
+    NOT_RIGHT,
     NOT_STATED_ANY,
     PER_DISTRICT,
+    RIGHT,
     TOO_LONG,
     UNCOVERED,
     UNSURE,
@@ -75,6 +77,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
+from bot.matching.named_numbers import numbered_nouns
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.text import fold
 
@@ -115,6 +118,17 @@ class QuestionAnswerer:
             if counted == "targets"
         )
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
+        #: The resolution's own numbered nouns ("hội nghị" 20, "khoá" 18), and the fact
+        #: that tells its conference.
+        self._own_numbers = numbered_nouns(fold(kb.document.conference))
+        self._conference = next(
+            (
+                e
+                for e in kb.entries.values()
+                if e.kind == "fact" and fold(e.title).startswith("hoi nghi")
+            ),
+            None,
+        )
         reader = FollowUpReader(kb.vocabulary)
         self.comparisons = Comparisons(
             kb.vocabulary,
@@ -279,6 +293,9 @@ class QuestionAnswerer:
             # items share its words ("cơ sở đảng", "lương thực").
             uncovered = none_reply(question, UNCOVERED.format(topic=analysis.uncovered))
             return self._honest_no(uncovered, analysis, [])
+        premise = self._premise_on_the_resolution(analysis)
+        if premise is not None:
+            return premise
         numbered = self.lookups.by_target_number(analysis, ranked)
         if numbered is not None:
             return numbered
@@ -338,6 +355,22 @@ class QuestionAnswerer:
         if best.entry.kind in TARGET_KINDS or self._margin(ranked) < ANSWER_MARGIN:
             return None
         return best
+
+    def _premise_on_the_resolution(self, analysis: Analysis) -> Answer | None:
+        """Check "đây là nghị quyết hội nghị lần thứ 19 phải không" against the resolution.
+
+        A yes/no question whose numbered nouns are all the resolution's own (its conference,
+        its term) is answered with the conference, saying whether the numbers are right.
+        """
+        if not analysis.yes_no or not analysis.numbered or self._conference is None:
+            return None
+        own = dict(self._own_numbers)
+        if any(noun not in own for noun, _ in analysis.numbered):
+            return None
+        right = all(own[noun] == number for noun, number in analysis.numbered)
+        said = self.describe(self._conference.id, analysis.text)
+        verdict = RIGHT if right else NOT_RIGHT
+        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 
     def _asks_for_target(self, analysis: Analysis) -> bool:
         """Return whether the question names a target ("chỉ tiêu", "mục tiêu")."""

@@ -63,6 +63,9 @@ MAX_CARRIERS = 6
 YES_FIGURE = "Đúng. Nghị quyết đề ra:"
 NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
 YES_EXISTS = "Có. Nghị quyết nêu:"
+#: A premise about the resolution itself ("đây là nghị quyết hội nghị lần thứ 19 phải không").
+RIGHT = "Đúng."
+NOT_RIGHT = "Không đúng."
 #: "có chỉ tiêu về X không", and no target is about X.
 NO_TARGET = "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này."
 #: ... but the resolution names something about it (a scheme, a task).

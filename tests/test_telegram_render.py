@@ -72,6 +72,14 @@ QUESTIONS = [
     "gia tri hang hoa giam sat hon kim ngach xuat khau dang ky bao nhieu",
     "bi thu tinh uy cao bang hien nay la ai",
     "Tỷ lệ hộ cận nghèo năm 2020 phải giảm bao nhiêu?",
+    "đây là nghị quyết hội nghị lần thứ 19 của BCH phải không",
+    "ai chịu trách nhiệm chỉ tiêu che phủ rừng",
+    "Tỷ lệ hộ nghèo cuối năm 2020 còn lại bao nhiêu phần trăm?",
+    (
+        "Sáng nay chi bộ sinh hoạt, đ/c phó bí thư có nhắc chỉ tiêu kết nạp đảng viên mới của "
+        "tỉnh mà em ghi ko kịp. Cho em hỏi là bao nhiêu ạ?"
+    ),
+    "Mỗi huyện tăng ít nhất 1 trường chuẩn quốc gia, vậy là trường mầm non, tiểu học hay THCS?",
 ]
 
 
@@ -84,6 +92,8 @@ FOLLOW_UPS = [
     ("4 đề án chiến lược về phát triển kinh tế là gì", "cái thứ 2 là gì"),
     ("Dự án cao tốc nào phải khởi công năm 2020?", "dự án còn lại là gì"),
     ("Đề án phát triển du lịch giai đoạn nào?", "tầm nhìn đến năm nào"),
+    ("cao tốc đồng đăng trà lĩnh", "dài bao nhiêu km"),
+    ("tỷ lệ lao động qua đào tạo", "trong đó nghề bao nhiêu"),
 ]
 
 

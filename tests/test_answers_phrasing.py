@@ -1793,3 +1793,32 @@ def test_a_premise_on_the_resolutions_own_numbers_is_checked(
 
 def test_another_conference_asked_about_is_still_refused(shared_library: Library) -> None:
     assert shared_library.answer("hội nghị lần thứ 21 họp ngày nào").status == "none"
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "xin chào, tôi là cán bộ xã",
+        "chúc bot một ngày tốt lành",
+        "bot dễ thương quá",
+        "cảm ơn, thông tin hữu ích lắm",
+        "hi ad, em mới dùng lần đầu",
+        "chào buổi trưa",
+        "cảm ơn đồng chí đã giải đáp",
+        "ok thanks bot",
+        "hẹn gặp lại nhé",
+        "bot ơi cảm ơn nhiều",
+    ],
+)
+def test_small_talk_around_nothing_else_is_never_a_refusal(
+    shared_library: Library, question: str
+) -> None:
+    # A greeting or thanks with words the resolution has nothing on: a warm reply.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert not answer.headline.startswith("Nghị quyết không có nội dung")
+
+
+def test_a_greeting_does_not_hide_an_uncovered_topic(shared_library: Library) -> None:
+    answer = shared_library.answer("chào bot, giá lúa năm nay bao nhiêu")
+    assert answer.headline == "Nghị quyết không có nội dung về giá lúa."

@@ -168,6 +168,9 @@ class QuestionAnswerer:
         ("vậy còn nhập khẩu?") is understood from it (:mod:`bot.answering.follow_up`).
         """
         result = self._answer_alone(question)
+        if result.status == "none" and not result.matches and result.headline == NOT_COVERED:
+            # Nothing in the resolution, and a greeting or thanks in the message: small talk.
+            result = self.small_talk.mentioned(question, self.kb.document) or result
         if previous is None or len(question) > MAX_QUESTION_CHARS:
             return result
         if self.small_talk.reply(question, self.kb.document) is not None:

@@ -64,6 +64,27 @@ class SmallTalk:
             ]
         )
 
+    def mentioned(self, question: str, document: Document) -> Answer | None:
+        """Return the small-talk reply for a short message holding a small-talk phrase.
+
+        For a message the resolution has nothing on ("chúc bot một ngày tốt lành", "cảm ơn,
+        thông tin hữu ích lắm"): a warm reply rather than a refusal.
+        """
+        folded = ascii_words(question)
+        if len(folded) > MAX_WORDS or self._talk_words.isdisjoint(folded):
+            return None
+        words = tokens(clean(question))
+        kinds = {
+            match[1]
+            for at in range(len(words))
+            if (match := self.phrases.match_at(words, at)) is not None
+        }
+        if not kinds:
+            return None
+        kind = next(k for k in PRIORITY if k in kinds)
+        text = REPLIES[kind].format(title=document.short_title, date=f"{document.date:%d/%m/%Y}")
+        return Answer(question, "none", text)
+
     def reply(self, question: str, document: Document) -> Answer | None:
         """Return the reply to small talk, or None when the message asks something else."""
         folded = ascii_words(question)

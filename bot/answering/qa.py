@@ -137,9 +137,7 @@ class QuestionAnswerer:
             answer_one=self._answer_one,
             parent_of=self._parent_of,
             compute=self._computed_pair,
-            mentions=lambda item_id, word: (
-                item_id in self.kb.entries and self.index.mentions(item_id, word)
-            ),
+            mentions=self.index.mentions,
         )
         self.parts = MessageParts(
             kb,

@@ -79,11 +79,7 @@ class SmallTalk:
             for at in range(len(words))
             if (match := self.phrases.match_at(words, at)) is not None
         }
-        if not kinds:
-            return None
-        kind = next(k for k in PRIORITY if k in kinds)
-        text = REPLIES[kind].format(title=document.short_title, date=f"{document.date:%d/%m/%Y}")
-        return Answer(question, "none", text)
+        return _reply(question, kinds, document)
 
     def reply(self, question: str, document: Document) -> Answer | None:
         """Return the reply to small talk, or None when the message asks something else."""
@@ -104,8 +100,13 @@ class SmallTalk:
                 if match is None:
                     return None  # a word of its own: a question
             at += match[0]
-        if not kinds:
-            return None
-        kind = next(k for k in PRIORITY if k in kinds)
-        text = REPLIES[kind].format(title=document.short_title, date=f"{document.date:%d/%m/%Y}")
-        return Answer(question, "none", text)
+        return _reply(question, kinds, document)
+
+
+def _reply(question: str, kinds: set[str], document: Document) -> Answer | None:
+    """Return the reply to the first kind of small talk by priority, if there is any."""
+    if not kinds:
+        return None
+    kind = next(k for k in PRIORITY if k in kinds)
+    text = REPLIES[kind].format(title=document.short_title, date=f"{document.date:%d/%m/%Y}")
+    return Answer(question, "none", text)

@@ -389,7 +389,7 @@ class Vocabulary(Strict):
     )
     who_markers: list[Text] = Field(
         default_factory=list,
-        description="Words of an item's wording that name who does it (giao, chủ trì, ký)",
+        description="Words of an item's wording that name who does it (giao cho, chủ trì, ký)",
     )
     uncovered_topics: list[Text] = Field(
         default_factory=list,

@@ -369,6 +369,11 @@ class Analyzer:
 
     def _counted(self, words: list[Token]) -> str | None:
         """Return the listed noun right after a count word ("bao nhiêu tiêu chí"), if any."""
+        found = self._counted_at(words)
+        return found[2] if found is not None else None
+
+    def _counted_at(self, words: list[Token]) -> tuple[int, int, str] | None:
+        """Return where the noun counted after a count word starts, its length and label."""
         if not self.count_words.could_match(words):
             return None
         for at in range(len(words)):
@@ -377,7 +382,7 @@ class Analyzer:
                 continue
             noun = self.counted_nouns.match_at(words, at + found[0])
             if noun is not None:
-                return noun[1]
+                return at + found[0], noun[0], noun[1]
         return None
 
     def _asked_in(self, text: str, phrase: str) -> bool:
@@ -394,15 +399,11 @@ class Analyzer:
 
     def _without_counted(self, words: list[Token]) -> list[Token]:
         """Return ``words`` without the noun counted right after a count word."""
-        for at in range(len(words)):
-            found = self.count_words.match_at(words, at)
-            if found is None or found[1] != "count" or at + found[0] >= len(words):
-                continue
-            noun = self.counted_nouns.match_at(words, at + found[0])
-            if noun is not None:
-                after = at + found[0]
-                return [*words[:after], *words[after + noun[0] :]]
-        return words
+        found = self._counted_at(words)
+        if found is None:
+            return words
+        start, length, _ = found
+        return [*words[:start], *words[start + length :]]
 
     def _asks_amount(self, words: list[Token]) -> bool:
         """Return whether a count word asks an amount ("bao nhiêu tỷ"), not an ordinal or

@@ -243,8 +243,11 @@ class SearchIndex(Generic[T]):
         return [Scored(item.item, item.id, *score) for item, score in scored]
 
     def mentions(self, item_id: str, phrase: str) -> bool:
-        """Return whether an item's wording mentions a folded phrase (a year, a place)."""
-        return f" {fold(phrase)} " in self.texts[item_id]
+        """Return whether an item's wording mentions a folded phrase (a year, a place).
+
+        An id the index does not hold (an overview such as "dem-nhiem-vu") mentions nothing.
+        """
+        return f" {fold(phrase)} " in self.texts.get(item_id, "")
 
     def _score(self, analysis: Analysis, query: _Query, item_id: str) -> tuple[float, float, bool]:
         best = 0.0

@@ -23,7 +23,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.answering.answers import Answer
-from bot.answering.overview import NAMED, TARGETS, TASKS
+from bot.answering.overview import NAMED, TARGETS, TASKS, named_items
 from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
@@ -69,10 +69,7 @@ def listed(kb: KnowledgeBase, item_id: str) -> list[str]:
     if item_id == TASKS:
         return [e.id for e in kb.entries.values() if e.kind == "task"]
     if item_id in NAMED:
-        word = NAMED[item_id][0]
-        return [
-            e.id for e in kb.entries.values() if e.kind == "named" and fold(word) in fold(e.title)
-        ]
+        return [e.id for e in named_items(kb, item_id)]
     entry = kb.entries.get(item_id)
     if entry is None:
         return []

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import citation, target_line
-from bot.knowledge.entries import KnowledgeBase
+from bot.knowledge.entries import Entry, KnowledgeBase
 
 PREFIX = "dem-"
 TARGETS = f"{PREFIX}chi-tieu"
@@ -29,6 +29,12 @@ def overview_ids(kb: KnowledgeBase) -> set[str]:
     """Return the ids of every overview of a knowledge base."""
     groups = {f"{TARGETS}-{e.id}" for e in kb.entries.values() if e.kind == "group"}
     return {TARGETS, TASKS, PARTS, *NAMED, *groups}
+
+
+def named_items(kb: KnowledgeBase, item_id: str) -> list[Entry]:
+    """Return the named things an overview of schemes or projects lists, in order."""
+    word = NAMED[item_id][0]
+    return [e for e in kb.entries.values() if e.kind == "named" and word in e.title.casefold()]
 
 
 def overview(kb: KnowledgeBase, item_id: str, question: str) -> Answer | None:
@@ -62,10 +68,8 @@ def overview(kb: KnowledgeBase, item_id: str, question: str) -> Answer | None:
         ]
         return _answer(question, item_id, "Các phần", "Nghị quyết gồm 3 phần:", lines, cite)
     if item_id in NAMED:
-        word, label = NAMED[item_id]
-        named = [
-            e for e in kb.entries.values() if e.kind == "named" and word in e.title.casefold()
-        ]
+        label = NAMED[item_id][1]
+        named = named_items(kb, item_id)
         lines = [f"• {e.title}" for e in named]
         headline = f"Các {label} Nghị quyết nêu ({len(named)}):"
         return _answer(question, item_id, f"Các {label}", headline, lines, f"Mục II.2, {cite}")

@@ -294,7 +294,7 @@ class QuestionAnswerer:
             # items share its words ("cơ sở đảng", "lương thực").
             uncovered = none_reply(question, UNCOVERED.format(topic=analysis.uncovered))
             return self._honest_no(uncovered, analysis, [])
-        premise = self._premise_on_the_resolution(analysis)
+        premise = self._premise_on_the_resolution(question, analysis)
         if premise is not None:
             return premise
         numbered = self.lookups.by_target_number(analysis, ranked)
@@ -357,7 +357,7 @@ class QuestionAnswerer:
             return None
         return best
 
-    def _premise_on_the_resolution(self, analysis: Analysis) -> Answer | None:
+    def _premise_on_the_resolution(self, question: str, analysis: Analysis) -> Answer | None:
         """Check "đây là nghị quyết hội nghị lần thứ 19 phải không" against the resolution.
 
         A yes/no question whose numbered nouns are all the resolution's own (its conference,
@@ -369,7 +369,7 @@ class QuestionAnswerer:
         if any(noun not in own for noun, _ in analysis.numbered):
             return None
         right = all(own[noun] == number for noun, number in analysis.numbered)
-        said = self.describe(self._conference.id, analysis.text)
+        said = self.describe(self._conference.id, question)
         verdict = RIGHT if right else NOT_RIGHT
         return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 

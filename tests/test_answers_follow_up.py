@@ -158,11 +158,36 @@ def test_an_ordinal_picks_an_item_of_the_list_just_given(
     assert (answer.status, answer.matches[0].id) == ("answer", item)
 
 
-def test_the_other_project_is_the_remaining_one(shared_library: Library) -> None:
+@pytest.mark.parametrize(
+    "question",
+    [
+        "dự án còn lại là gì",
+        "ngoài cao tốc ra còn dự án nào phải khởi công",
+        "ngoài cái đó còn dự án nào không",
+        "con du an nao nua ko",
+        "còn dự án nào khác phải khởi công nữa",
+    ],
+)
+def test_the_other_project_is_the_remaining_one(shared_library: Library, question: str) -> None:
     before = shared_library.answer("Dự án cao tốc nào phải khởi công năm 2020?")
-    for question in ("dự án còn lại là gì", "ngoài cao tốc ra còn dự án nào phải khởi công"):
-        answer = shared_library.answer(question, before)
-        assert (answer.status, answer.matches[0].id) == ("answer", "du-an-bo-sua")
+    answer = shared_library.answer(question, before)
+    assert (answer.status, answer.matches[0].id) == ("answer", "du-an-bo-sua")
+
+
+@pytest.mark.parametrize(
+    ("before", "question"),
+    [
+        ("năm 2020 kết nạp bao nhiêu đảng viên", "thế năm 2019 kết nạp được bao nhiêu"),
+        ("tỷ lệ che phủ rừng", "còn năm 2018 đạt bao nhiêu"),
+        ("GRDP tăng bao nhiêu", "năm 2021 tăng bao nhiêu"),
+    ],
+)
+def test_a_follow_up_naming_another_year_is_refused_for_that_year(
+    shared_library: Library, before: str, question: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert answer.status == "none"
+    assert "không có số liệu năm" in answer.headline
 
 
 def test_of_the_choices_the_conversations_item_is_meant(shared_library: Library) -> None:
@@ -203,6 +228,12 @@ ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
         "de-an-du-lich",
     ),
     ("ai ký nghị quyết này", "đồng chí ấy giữ chức vụ gì", "nguoi-ky"),
+    (
+        "chỉ tiêu 2.600 hộ đưa gia súc ra khỏi gầm sàn",
+        "cái này thuộc nhóm chỉ tiêu nào",
+        "gam-san",
+    ),
+    ("tỷ lệ che phủ rừng", "chỉ tiêu này thuộc lĩnh vực nào", "che-phu-rung"),
 ]
 
 

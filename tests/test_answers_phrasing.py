@@ -57,6 +57,24 @@ UNKNOWN_TOPICS = [
     "điểm qua giúp kết quả bóng đá",
     "gửi em xem giá lúa hôm nay",
     "anh muốn biết tuổi nghỉ hưu",
+    # insurance other than health insurance is another topic, whatever words it shares
+    "tỷ lệ tham gia BHXH tự nguyện năm 2020 bao nhiêu",
+    "số người tham gia bảo hiểm thất nghiệp",
+]
+
+# A service a question bot does not give is refused whole: never answered from the text it
+# quotes.
+REFUSED_REQUESTS = [
+    "Dịch giúp sang tiếng Anh câu: tỷ lệ che phủ rừng 55%",
+    "dịch sang tiếng Trung: kim ngạch xuất khẩu",
+    "dich giup cau nay ra tieng anh: xay dung nong thon moi",
+    "câu 'giảm tỷ lệ hộ nghèo' tiếng Anh là gì",
+    "viết bằng tiếng Tày câu chào mừng đại hội",
+    "chuyển sang tiếng Nùng giúp: phát triển du lịch",
+    "tiếng Anh của GRDP là gì",
+    "dịch ra tiếng Pháp đề án du lịch",
+    "nghĩa tiếng Nhật của nông thôn mới",
+    "tiếng Hàn nói trường chuẩn quốc gia thế nào",
 ]
 
 # The asker's own place gets the province figure, with the note.
@@ -105,6 +123,13 @@ SMALL_TALK = [
     ("chào bot, dùng thế nào", "Đồng chí gõ câu hỏi"),
     ("tạm biệt nhé", "Chào đồng chí"),
     ("bye bot", "Chào đồng chí"),
+    # acknowledgements, and asking whether one may ask (chat shorthand read as words)
+    ("ok hiểu rồi", "Rất vui"),
+    ("ok hieu roi", "Rất vui"),
+    ("vâng, rõ rồi ạ", "Rất vui"),
+    ("mình hỏi chút được ko ạ", "Đồng chí gõ câu hỏi"),
+    ("cho em hỏi tí được không", "Đồng chí gõ câu hỏi"),
+    ("dùng cái này thế nào", "Đồng chí gõ câu hỏi"),
 ]
 
 
@@ -112,6 +137,15 @@ SMALL_TALK = [
 def test_framing_never_costs_the_answer(shared_library: Library, question: str, item: str) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.item_id) == ("answer", item)
+
+
+@pytest.mark.parametrize("question", REFUSED_REQUESTS)
+def test_a_service_the_bot_does_not_give_is_refused_whole(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert answer.headline.startswith("Tôi chỉ tra cứu nội dung Nghị quyết")
 
 
 @pytest.mark.parametrize("question", UNKNOWN_TOPICS)
@@ -370,6 +404,11 @@ NOT_STATED = [
     ("dự án bò sữa tổng mức đầu tư bao nhiêu", "du-an-bo-sua", "tổng mức đầu tư"),
     ("thu ngân sách năm 2020 thực tế đạt được bao nhiêu", "thu-ngan-sach", "kết quả"),
     ("tỷ lệ hộ nghèo trên thực tế giảm được bao nhiêu", "ho-ngheo", "kết quả"),
+    ("chỉ số PCI của tỉnh mục tiêu lên hạng thứ mấy", "cai-cach-hanh-chinh", "thứ hạng"),
+    ("mức hỗ trợ mỗi hộ đưa gia súc ra khỏi gầm sàn bao nhiêu", "gam-san", "mức hỗ trợ"),
+    ("cao tốc Đồng Đăng Trà Lĩnh khởi công tháng mấy", "cao-toc-dong-dang-tra-linh", "ngày"),
+    ("tỷ lệ hộ nghèo hiện tại của tỉnh là bao nhiêu", "ho-ngheo", "số liệu hiện nay"),
+    ("hiện nay tỷ lệ che phủ rừng là bao nhiêu", "che-phu-rung", "số liệu hiện nay"),
     ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
     # An amount asked of an item that states none; a place, a rank, who leads it.
@@ -480,6 +519,46 @@ def test_an_attribute_not_stated_is_said_plainly(
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
     described = shared_library.describe(item)
     assert answer.lines[0] == described.headline  # what it does say, never as the value
+
+
+# A figure the question quotes, then "bao nhiêu" after a word of sharing: a share, a
+# breakdown or a conversion of it, which the resolution does not give.
+SHARE_OF_A_QUOTED_FIGURE = [
+    ("2.000 đảng viên thì mỗi huyện phải kết nạp bao nhiêu", "ket-nap-dang-vien"),
+    ("kết nạp 2000 đảng viên mới thì huyện Bảo Lạc được giao bao nhiêu", "ket-nap-dang-vien"),
+    ("2000 dang vien moi thi moi dang bo huyen ket nap bn", "ket-nap-dang-vien"),
+    ("2.600 hộ đưa gia súc ra khỏi gầm sàn thì mỗi xã bao nhiêu hộ", "gam-san"),
+    ("600 triệu USD xuất khẩu thì mỗi cửa khẩu bao nhiêu", "kim-ngach-xuat-khau"),
+    ("1.650 triệu USD hàng giám sát thì mỗi quý bao nhiêu", "hang-hoa-giam-sat"),
+    ("che phủ rừng 55% tương ứng bao nhiêu ha rừng", "che-phu-rung"),
+    ("giảm tỷ lệ hộ nghèo 3% thì mỗi xã giảm bao nhiêu", "ho-ngheo"),
+    ("tỷ lệ BHYT 98,5% thì mỗi huyện phải đạt bao nhiêu người", "bhyt"),
+    ("15 bác sỹ/vạn dân thì trong đó mỗi huyện mấy bác sỹ", "bac-sy-van-dan"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), SHARE_OF_A_QUOTED_FIGURE)
+def test_a_share_of_a_quoted_figure_is_not_stated(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith("Nghị quyết không nêu")
+    assert answer.lines[0] == shared_library.describe(item).headline
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("kết nạp 2.000 đảng viên đúng không", "ket-nap-dang-vien"),  # a premise
+        ("xuất khẩu 600 triệu USD thì nhập khẩu bao nhiêu", "xuat-nhap-khau"),  # a sibling
+        ("2.600 hộ là chỉ tiêu gì", "gam-san"),  # a reverse look-up
+    ],
+)
+def test_a_quoted_figure_without_a_share_asked_is_answered(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
 
 
 # Long messages: greetings, who asks and why, then the question, then thanks.
@@ -602,6 +681,8 @@ MENTIONED_ONLY = [
     ("đại hội đảng bộ tỉnh lần thứ XIX tổ chức khi nào", "dai-hoi-dang-bo-xix", "thời gian"),
     ("dai hoi XIX hop ngay nao", "dai-hoi-dang-bo-xix", "thời gian"),
     ("nghị quyết đại hội XIX đề ra những chỉ tiêu nào", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
+    ("nghị quyết đại hội XIX có mấy chỉ tiêu", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
+    ("đề án du lịch có bao nhiêu chỉ tiêu", "de-an-du-lich", "chỉ tiêu"),
     ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
     (
         "đề án nông nghiệp thông minh có những nội dung gì",
@@ -761,6 +842,9 @@ COMPARISONS = [
     ("chỉ tiêu nào cao nhất trong nhóm môi trường", ["moi-truong"]),
     ("chỉ tiêu nào thấp nhất trong nhóm văn hóa xã hội", ["van-hoa-xa-hoi"]),
     ("khu vực kinh tế nào tăng trưởng thấp nhất", ["grdp"]),
+    ("khu vực nào tăng trưởng cao nhất", ["grdp"]),  # never "trường chuẩn" for "trưởng"
+    ("ngành nào tăng chậm nhất", ["grdp"]),
+    ("nganh nao tang nhanh nhat", ["grdp"]),
     ("tỷ lệ cơ quan văn hóa so với tỷ lệ gia đình văn hóa cái nào cao hơn", ["van-hoa"]),
 ]
 
@@ -793,6 +877,7 @@ COMPUTED = [
     ("chỉ tiêu nào cao nhất trong nhóm môi trường", "cao nhất là Tỷ lệ dân cư thành thị"),
     ("khu vực kinh tế nào tăng trưởng thấp nhất", "thấp nhất là Tăng trưởng thuế sản phẩm"),
     ("khu vực nào tăng trưởng cao nhất", "cao nhất là Tăng trưởng khu vực công nghiệp"),
+    ("nganh nao tang thap nhat", "thấp nhất là Tăng trưởng thuế sản phẩm"),
     ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", "gấp khoảng 4,45 lần"),
 ]
 

@@ -58,6 +58,10 @@ QUESTIONS = [
     "nhiệm vụ chủ yếu gồm mấy nhóm, kể tên",
     "cao tốc Đồng Đăng Trà Lĩnh bao giờ xong",
     "có chỉ tiêu về số khách du lịch không",
+    "Dịch giúp sang tiếng Anh câu: tăng trưởng kinh tế bền vững",
+    "2.000 đảng viên thì mỗi huyện phải kết nạp bao nhiêu",
+    "nghị quyết đại hội XIX có mấy chỉ tiêu",
+    "ngành nào tăng chậm nhất",
     "có chỉ tiêu về tỷ lệ thất nghiệp không",
     (
         "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện. Xin hỏi chỉ tiêu thu "

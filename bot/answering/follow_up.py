@@ -41,8 +41,9 @@ _ORDINAL_WORDS = {
     "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
-#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào": the other items of the same kind.
-_OTHERS = re.compile(r"\bcon lai\b|\bngoai\b.*\bra\b|\bkhac\b")
+#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa": the other items
+#: of the same kind.
+_OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bnao\b.*\bnua\b")
 
 
 def ordinal_in(question: str) -> int | None:
@@ -220,12 +221,16 @@ class FollowUps:
             # "tầm nhìn đến năm nào" after the tourism scheme: of the choices, the one
             # the conversation is about.
             return self.describe(topic, question, 100.0)
+        whole = self.analyze(question)
+        if alone.status == "none" and any(y != self.kb.document.year for y in whole.years):
+            # "thế năm 2019 kết nạp được bao nhiêu": the previous question, of that year.
+            composed = self.alone(f"{without_years(previous.question)} {question}")
+            return dataclasses.replace(composed, question=question)
         analysis = self.analyze(reading.rest)
         own = analysis.words
         if analysis.districts or analysis.own_place:
             # "còn huyện Hà Quảng?": the place's own noun is part of the place.
             own = tuple(w for w in own if w.text not in self.reader.place_nouns)
-        whole = self.analyze(question)
         counted = fold(whole.counted or "").split()
         if (
             all(w.text in counted for w in whole.words)

@@ -14,13 +14,14 @@ import dataclasses
 import re
 
 from bot.answering.answers import Answer
+from bot.errors import NumberFormatError
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.named_numbers import names_a_date
-from bot.vietnamese.numbers import normalize_unit
-from bot.vietnamese.text import fold
+from bot.vietnamese.numbers import NUMBER_TOKEN, normalize_unit, parse_user_number
+from bot.vietnamese.text import fold, fold_diacritics
 
 NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
@@ -39,6 +40,8 @@ AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 EXACT_DAY = "ngày cụ thể"
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
+#: The targets of a document, an event or a scheme the resolution only names.
+TARGETS_OF = "chỉ tiêu"
 #: Who does something, asked of an item whose wording names no one.
 WHO = "đơn vị hay người phụ trách"
 #: "… A hay B?" closing a question: which of the options offered (folded words).
@@ -47,6 +50,12 @@ OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
 _RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
 RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
+#: Words that compare two figures.
+_COMPARING = re.compile(r"\b(?:hon|so voi|chenh|cach nhau|gap)\b")
+#: Asked "bao nhiêu" of a figure the question itself quotes ("2.000 đảng viên thì mỗi huyện
+#: kết nạp bao nhiêu", "276 ngàn tấn thì lúa bao nhiêu"): a share, a breakdown or a
+#: conversion of it, which the resolution does not give.
+BEYOND_QUOTED = "con số chi tiết hơn (chia theo đơn vị, theo loại hay quy đổi) của mức {figure}"
 
 
 class Unstated:
@@ -55,6 +64,7 @@ class Unstated:
     def __init__(self, kb: KnowledgeBase, index: SearchIndex[Entry]) -> None:
         self.kb = kb
         self.index = index
+        self._share_cues = [fold(c) for c in kb.vocabulary.share_cues]
 
     def headline(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the headline saying what the question asks that the resolution does not say.
@@ -95,6 +105,13 @@ class Unstated:
         unit = self._unit_not_given(analysis, entry)
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
+        quoted = self._quoted(analysis, entry)
+        if quoted is not None:
+            return NOT_STATED.format(attribute=BEYOND_QUOTED.format(figure=quoted))
+        if analysis.count == "targets" and self.only_named(entry, content=True):
+            # "nghị quyết đại hội XIX có mấy chỉ tiêu": the targets of a thing only named.
+            kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
+            return MENTIONED_ONLY.format(kind=kind, asked=TARGETS_OF)
         asked = analysis.mentioned_ask
         if asked == WHEN and isinstance(entry.node, Named) and self._timeless_scheme(entry):
             # "đề án khu kinh tế cửa khẩu giai đoạn nào": its wording gives no time at all.
@@ -105,6 +122,26 @@ class Unstated:
         if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
             return None
         return MENTIONED_ONLY.format(kind=kind, asked=asked)
+
+    def _quoted(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the item's one figure when the question quotes it to ask a share of it.
+
+        "2.000 đảng viên thì mỗi huyện kết nạp bao nhiêu": the asker knows the figure, and
+        "bao nhiêu" after a word of sharing (``share_cues``) asks for a part of it. Not for
+        a premise ("… đúng không") nor a comparison ("… thì thấp hơn … bao nhiêu").
+        """
+        if not analysis.asks_how_much or analysis.yes_no or len(entry.figures) != 1:
+            return None
+        figure = entry.figures[0]
+        folded = fold_diacritics(analysis.text).casefold()
+        # (every figure the question names, years aside, is this one)
+        named = [m for m in NUMBER_TOKEN.finditer(folded) if _reads(m.group(), analysis.numbers)]
+        if not named or not all(_reads(m.group(), (figure.number,)) for m in named):
+            return None
+        rest = f" {folded[named[0].end() :]} "
+        if _COMPARING.search(folded) or not any(f" {c} " in rest for c in self._share_cues):
+            return None
+        return " ".join(p for p in (figure.value, figure.unit) if p)
 
     def names_who(self, entry: Entry) -> bool:
         """Return whether an item's wording names who does it ("Giao Văn phòng Tỉnh uỷ")."""
@@ -165,6 +202,16 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         headline=headline,
         lines=(answer.headline, *answer.lines),
     )
+
+
+def _reads(typed: str, values: tuple[float, ...]) -> bool:
+    """Return whether a number as typed reads as one of ``values`` (in a plausible reading)."""
+    try:
+        number = parse_user_number(typed)
+    except NumberFormatError:
+        return False
+    readings = (number.value, *number.alternatives)
+    return any(abs(r - v) < 1e-9 for r in readings for v in values)
 
 
 def _only_reductions(entry: Entry) -> bool:

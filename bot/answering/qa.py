@@ -54,6 +54,7 @@ from bot.answering.rules import (
     NOT_RIGHT,
     NOT_STATED_ANY,
     PER_DISTRICT,
+    REFUSED_REQUEST,
     RIGHT,
     TOO_LONG,
     UNCOVERED,
@@ -191,6 +192,10 @@ class QuestionAnswerer:
         superlative = self.comparisons.by_superlative(question)
         if superlative is not None:
             return self._computed_rank(question, superlative)
+        service = self.index.analyzer.analyze(question).refused_request
+        if service is not None:
+            # "Dịch giúp sang tiếng Anh câu: …": the text it quotes is not asked about.
+            return none_reply(question, REFUSED_REQUEST.format(service=service))
         result = self._answer_one(question)
         if result.status == "answer" or (result.status == "none" and result.matches):
             # (a refusal that tells about an item — not stated, another year, a district —

@@ -47,6 +47,7 @@ NOT_STATED_ANY = (
     "quả, chiều dài hay kinh phí)."
 )
 UNCOVERED = "Nghị quyết không có nội dung về {topic}."
+REFUSED_REQUEST = "Tôi chỉ tra cứu nội dung Nghị quyết, không {service} được."
 CHOOSE = "Câu hỏi có thể ứng với một trong các nội dung sau, đồng chí chọn giúp:"
 CHOOSE_FIGURE = "Con số này có ở nhiều nội dung của Nghị quyết, đồng chí chọn giúp:"
 #: A question torn between a target and its figures is answered with the whole target when

@@ -179,10 +179,11 @@ class Comparisons:
         if not found:
             return None
         kept, _ = self._comparing.take(rest)
-        # Ranked among targets: the group's list ("các chỉ tiêu môi trường"), or a target's.
-        answer = self.answer_one(" ".join(["các chỉ tiêu", *kept]))
+        # Ranked among a target's figures or a group's targets the words name ("ngành nào
+        # tăng chậm nhất": GRDP's sectors), else among the targets they are about.
+        answer = self.answer_one(" ".join(rest))
         if answer.status != "answer" or len(answer.lines) < 2:
-            answer = self.answer_one(" ".join(kept))
+            answer = self.answer_one(" ".join(["các chỉ tiêu", *kept]))
         if answer.status != "answer" or len(answer.lines) < 2:
             return None
         note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()

@@ -54,6 +54,8 @@ class SmallTalk:
         # A cheap look first: a message with no word of any small-talk phrase is not one.
         phrases = [phrase for kind in PRIORITY for phrase in kinds[kind]]
         self._talk_words = {w for p in phrases for w in (*ascii_words(p), *fold(p).split())}
+        # Chat shorthand read as what it stands for ("được ko ạ" is "được không ạ").
+        self.shorthand = {" ".join(tokens(k)): tokens(v) for k, v in vocabulary.shorthand.items()}
         self.fillers = PhraseSet(
             [
                 *talk.address,
@@ -73,7 +75,7 @@ class SmallTalk:
         folded = ascii_words(question)
         if len(folded) > MAX_WORDS or self._talk_words.isdisjoint(folded):
             return None
-        words = tokens(clean(question))
+        words = self._words(question)
         kinds = {
             match[1]
             for at in range(len(words))
@@ -86,7 +88,7 @@ class SmallTalk:
         folded = ascii_words(question)
         if len(folded) > MAX_WORDS or self._talk_words.isdisjoint(folded):
             return None
-        words = tokens(clean(question))
+        words = self._words(question)
         if not words:
             return None
         kinds: set[str] = set()
@@ -101,6 +103,10 @@ class SmallTalk:
                     return None  # a word of its own: a question
             at += match[0]
         return _reply(question, kinds, document)
+
+    def _words(self, question: str) -> list[str]:
+        """Return a message's words, chat shorthand spelled out."""
+        return [t for w in tokens(clean(question)) for t in self.shorthand.get(w, [w])]
 
 
 def _reply(question: str, kinds: set[str], document: Document) -> Answer | None:

@@ -395,6 +395,14 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Topics cadres ask that such a resolution never covers (lương cơ sở)",
     )
+    share_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words after a quoted figure that ask a share of it (thì mỗi huyện …)",
+    )
+    requests_refused: dict[Text, Text] = Field(
+        default_factory=dict,
+        description="Services a question bot does not give (dịch sang tiếng Anh), and their name",
+    )
     mentioned_only: MentionedOnly = Field(default_factory=MentionedOnly)
     follow_up: FollowUpWords = Field(default_factory=FollowUpWords)
     comparison: Comparison = Field(default_factory=Comparison)

@@ -89,6 +89,8 @@ class Analysis:
     uncovered: str | None = None
     asks_who: bool = False
     """It asks who does something ("ai", "đơn vị nào")."""
+    refused_request: str | None = None
+    """A service no question bot gives ("dịch sang tiếng Anh"), as the reply names it."""
     """A topic no resolution of this kind covers ("lương cơ sở"), if named."""
     """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
@@ -140,6 +142,8 @@ class Analyzer:
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
         self.uncovered = PhraseSet(vocabulary.uncovered_topics, vocabulary.uncovered_topics)
         self.asks_who = PhraseSet(vocabulary.asks_who)
+        refused = vocabulary.requests_refused
+        self.requests_refused = PhraseSet(refused.keys(), refused.values())
         # Found by their folded words; each names its attribute.
         self.not_stated = PhraseSet(vocabulary.not_stated)
         self.not_stated_names = {
@@ -244,6 +248,8 @@ class Analyzer:
         text = decode_text(text, keep=self.typed_as_is)
         # Numbers spoken out by voice typing ("mười ba phẩy tám phần trăm") as digits.
         text = digits_for_spoken_numbers(text)
+        # "Dịch giúp sang tiếng Anh câu: …": read before framing drops what precedes a colon.
+        request = next(iter(self.requests_refused.take(tokens(text))[1]), None)
         text = self.framing.remove(text)
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)
@@ -317,6 +323,7 @@ class Analyzer:
             counted=counted if count is None else None,
             not_stated_phrase=unstated[0] if unstated else None,
             uncovered=uncovered,
+            refused_request=request,
             asks_who=asks_who,
         )
 

@@ -50,7 +50,8 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
         names += [document.title, document.short_title, document.conference, bare_conference]
         # "Hội nghị lần thứ 20 Ban Chấp hành (Đảng bộ tỉnh) khoá XVIII", parentheses or not.
         unwrapped = re.sub(r"[()]", "", document.conference)
-        names += [unwrapped, unwrapped.replace(" Đảng bộ tỉnh", "")]
+        bare_issuer = unwrapped.replace(" Đảng bộ tỉnh", "")
+        names += [unwrapped, bare_issuer, f"Nghị quyết {unwrapped}", f"Nghị quyết {bare_issuer}"]
         names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
         conference = re.match(r"Hội nghị lần thứ (\d+)", document.conference)
         if conference:

@@ -65,6 +65,14 @@ class Unstated:
         self.kb = kb
         self.index = index
         self._share_cues = [fold(c) for c in kb.vocabulary.share_cues]
+        self._tails = frozenset(fold(t) for t in kb.vocabulary.tail_particles)
+
+    def _without_tail(self, text: str) -> str:
+        """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
+        words = fold(text).split()
+        while words and words[-1] in self._tails:
+            words.pop()
+        return " ".join(words)
 
     def headline(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the headline saying what the question asks that the resolution does not say.
@@ -93,7 +101,7 @@ class Unstated:
         if analysis.asks_who and not self.names_who(entry):
             # "ai chịu trách nhiệm chỉ tiêu che phủ rừng": no one is named for it.
             return NOT_STATED.format(attribute=WHO)
-        options = _OPTIONS.search(fold(analysis.text))
+        options = _OPTIONS.search(self._without_tail(analysis.text))
         if options and not any(
             self.index.mentions(entry.id, option) for option in options.groups()
         ):

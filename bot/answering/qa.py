@@ -315,8 +315,10 @@ class QuestionAnswerer:
         """Answer "có chỉ tiêu về X không" with a plain no when no target is about X.
 
         Sure of a thing that is no target (a scheme, a task), the no comes with it as what the
-        resolution does say about X. Offered or nearly sure of such things only, the no comes
-        with them as the nearest the resolution has; nothing is claimed (status none).
+        resolution does say about X; nearly sure of one such thing, with it as the nearest the
+        resolution has: either way the no is the answer (status answer, no figure claimed).
+        Offered several such things only, the no comes with them (status none); with nothing
+        near, the no stands alone.
         """
         if not analysis.yes_no or analysis.numbers or not self._asks_for_target(analysis):
             return decided
@@ -329,8 +331,10 @@ class QuestionAnswerer:
             near = self._nearest_said(ranked)
             if near is None:
                 return dataclasses.replace(decided, headline=NO_TARGET)
+            # The honest no is the answer, with the nearest thing the resolution does say.
             return dataclasses.replace(
                 decided,
+                status="answer",
                 headline=NO_TARGET_BUT,
                 lines=(f"• {choice_title(near.entry)}",),
                 matches=(Match(near.entry.id, choice_title(near.entry), near.score),),

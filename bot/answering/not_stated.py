@@ -14,14 +14,13 @@ import dataclasses
 import re
 
 from bot.answering.answers import Answer
-from bot.errors import NumberFormatError
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
-from bot.matching.named_numbers import names_a_date
-from bot.vietnamese.numbers import NUMBER_TOKEN, normalize_unit, parse_user_number
-from bot.vietnamese.text import fold, fold_diacritics
+from bot.matching.named_numbers import names_a_date, reads_as
+from bot.vietnamese.numbers import normalize_unit
+from bot.vietnamese.text import fold
 
 NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
@@ -64,7 +63,6 @@ class Unstated:
     def __init__(self, kb: KnowledgeBase, index: SearchIndex[Entry]) -> None:
         self.kb = kb
         self.index = index
-        self._share_cues = [fold(c) for c in kb.vocabulary.share_cues]
         self._tails = frozenset(fold(t) for t in kb.vocabulary.tail_particles)
 
     def _without_tail(self, text: str) -> str:
@@ -134,22 +132,32 @@ class Unstated:
     def _quoted(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the item's one figure when the question quotes it to ask a share of it.
 
-        "2.000 đảng viên thì mỗi huyện kết nạp bao nhiêu": the asker knows the figure, and
-        "bao nhiêu" after a word of sharing (``share_cues``) asks for a part of it. Not for
-        a premise ("… đúng không") nor a comparison ("… thì thấp hơn … bao nhiêu").
+        "2.000 đảng viên thì mỗi huyện kết nạp bao nhiêu" (:attr:`Analysis.shares_quoted`):
+        the asker knows the figure, and "bao nhiêu" asks for a part of it. Not when what
+        follows names another figure of the same target ("1.800 tỷ, trong đó thu nội địa bao
+        nhiêu": stated), nor for a comparison ("… thì thấp hơn … bao nhiêu").
         """
-        if not analysis.asks_how_much or analysis.yes_no or len(entry.figures) != 1:
+        if analysis.shares_quoted is None or len(entry.figures) != 1:
             return None
         figure = entry.figures[0]
-        folded = fold_diacritics(analysis.text).casefold()
-        # (every figure the question names, years aside, is this one)
-        named = [m for m in NUMBER_TOKEN.finditer(folded) if _reads(m.group(), analysis.numbers)]
-        if not named or not all(_reads(m.group(), (figure.number,)) for m in named):
+        typed, after = analysis.shares_quoted
+        rest = f" {' '.join(fold(after).split())} "
+        if not all(reads_as(t, (figure.number,)) for t in typed) or _COMPARING.search(rest):
             return None
-        rest = f" {folded[named[0].end() :]} "
-        if _COMPARING.search(folded) or not any(f" {c} " in rest for c in self._share_cues):
+        if any(f" {name} " in rest for name in self._sibling_names(entry)):
             return None
         return " ".join(p for p in (figure.value, figure.unit) if p)
+
+    def _sibling_names(self, entry: Entry) -> list[str]:
+        """Return the folded names (labels, aliases) of the other figures of an item's target."""
+        parent = self.kb.entries.get(entry.parent) if entry.parent else None
+        siblings = [self.kb.entries[c] for c in parent.children] if parent else []
+        return [
+            " ".join(fold(name).split())
+            for s in siblings
+            if s.id != entry.id
+            for name in s.phrases
+        ]
 
     def names_who(self, entry: Entry) -> bool:
         """Return whether an item's wording names who does it ("Giao Văn phòng Tỉnh uỷ")."""
@@ -210,16 +218,6 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         headline=headline,
         lines=(answer.headline, *answer.lines),
     )
-
-
-def _reads(typed: str, values: tuple[float, ...]) -> bool:
-    """Return whether a number as typed reads as one of ``values`` (in a plausible reading)."""
-    try:
-        number = parse_user_number(typed)
-    except NumberFormatError:
-        return False
-    readings = (number.value, *number.alternatives)
-    return any(abs(r - v) < 1e-9 for r in readings for v in values)
 
 
 def _only_reductions(entry: Entry) -> bool:

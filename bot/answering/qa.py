@@ -78,10 +78,12 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.matching.named_numbers import numbered_nouns
+from bot.matching.named_numbers import numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
-from bot.vietnamese.text import fold
+from bot.vietnamese.text import fold, tone_key, words_with_tones
 
+#: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
+_UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
 #: Between two sentences of a message.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 #: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
@@ -112,7 +114,7 @@ class QuestionAnswerer:
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         #: The words that name a target ("chỉ tiêu", "mục tiêu"), folded.
         #: "những", "các": a question asking for several things.
-        self._plural_words = frozenset(fold(w) for w in kb.vocabulary.list_determiners)
+        self._plural_words = {fold(w): tone_key(w) for w in kb.vocabulary.list_determiners}
         self._target_nouns = tuple(
             fold(noun)
             for noun, counted in kb.vocabulary.count_nouns.items()
@@ -299,6 +301,9 @@ class QuestionAnswerer:
             # items share its words ("cơ sở đảng", "lương thực").
             uncovered = none_reply(question, UNCOVERED.format(topic=analysis.uncovered))
             return self._honest_no(uncovered, analysis, [])
+        asked = self._asked_after_a_quote(analysis)
+        if asked is not None:
+            return dataclasses.replace(asked, question=question)
         premise = self._premise_on_the_resolution(question, analysis)
         if premise is not None:
             return premise
@@ -365,6 +370,31 @@ class QuestionAnswerer:
         if best.entry.kind in TARGET_KINDS or self._margin(ranked) < ANSWER_MARGIN:
             return None
         return best
+
+    def _asked_after_a_quote(self, analysis: Analysis) -> Answer | None:
+        """Answer "tổng thu 1.800 tỷ, trong đó thu nội địa bao nhiêu" from what follows.
+
+        A figure the asker quotes is what they know: the item asked is what the words after
+        it name, if those alone are answered with another figure than the one quoted.
+        """
+        if analysis.shares_quoted is None:
+            return None
+        typed, after = analysis.shares_quoted
+        # (without the quoted figure's unit: "… 1.800 tỷ, nhưng thu nội địa …")
+        asked = self._answer_one(_UNIT_CLAUSE.sub("", after, count=1))
+        entry = self.kb.entries.get(asked.item_id or "")
+        if entry is None or any(
+            reads_as(t, (f.number,)) for t in typed for f in self._figures_under(entry.id)
+        ):
+            return None
+        # Only a figure of the same target ("cứ 10 nghìn dân thì có mấy bác sĩ" quotes none).
+        holders = [
+            e
+            for e in self.kb.entries.values()
+            if e.kind == "figure" and any(reads_as(typed[0], (f.number,)) for f in e.figures)
+        ]
+        near = {entry.id, entry.parent}
+        return asked if any(near & {h.id, h.parent} for h in holders) else None
 
     def _premise_on_the_resolution(self, question: str, analysis: Analysis) -> Answer | None:
         """Check "đây là nghị quyết hội nghị lần thứ 19 phải không" against the resolution.
@@ -601,8 +631,14 @@ class QuestionAnswerer:
         return root
 
     def _asks_plural(self, question: str) -> bool:
-        """Return whether a question asks for several things ("những báo cáo gì")."""
-        return not self._plural_words.isdisjoint(fold(question).split())
+        """Return whether a question asks for several things ("những báo cáo gì").
+
+        By the word typed: "nhưng" (but) is not "những" (bare "nhung" may be either).
+        """
+        return any(
+            word in self._plural_words and tone in {None, self._plural_words[word]}
+            for word, tone in words_with_tones(question)
+        )
 
     def _most_specific(
         self, ranked: list[Scored], *, mentioned: bool = False, plural: bool = False

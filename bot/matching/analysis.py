@@ -19,7 +19,13 @@ from dataclasses import dataclass
 from bot.knowledge.schema import Vocabulary
 from bot.matching.corrections import Corrector, Word
 from bot.matching.framing import FramingRemover
-from bot.matching.named_numbers import figures_in, numbered_nouns, section_codes, years_in
+from bot.matching.named_numbers import (
+    figures_in,
+    numbered_nouns,
+    quoted_then,
+    section_codes,
+    years_in,
+)
 from bot.vietnamese.keystrokes import decode_text, is_syllable
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
@@ -95,6 +101,9 @@ class Analysis:
     """The words that asked :attr:`not_stated` (folded), as typed in the question."""
     mentioned_ask: str | None = None
     """What is asked of a thing a resolution may only name: its content, or :data:`WHEN`."""
+    shares_quoted: tuple[tuple[str, ...], str] | None = None
+    """It quotes figures (as typed), then asks "bao nhiêu" of a share of them after a word
+    of sharing ("2.000 đảng viên thì mỗi huyện … bao nhiêu"): the figures and what follows."""
     numbered: frozenset[tuple[str, float]] = frozenset()
     """Numbers qualifying a noun ("hội nghị lần thứ 19" is ("hoi nghi", 19), XIX too)."""
 
@@ -142,6 +151,7 @@ class Analyzer:
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
         self.uncovered = PhraseSet(vocabulary.uncovered_topics, vocabulary.uncovered_topics)
         self.asks_who = PhraseSet(vocabulary.asks_who)
+        self.share_cues = [" ".join(fold(c).split()) for c in vocabulary.share_cues]
         refused = vocabulary.requests_refused
         self.requests_refused = PhraseSet(refused.keys(), refused.values())
         # Found by their folded words; each names its attribute.
@@ -192,7 +202,12 @@ class Analyzer:
         home = [vocabulary.province, f"tỉnh {vocabulary.province}"]
         self.home = PhraseSet(home if place_scope else ())
         self.provinces = PhraseSet(vocabulary.provinces if place_scope else ())
-        self.districts = PhraseSet(vocabulary.districts if place_scope else ())
+        # "huyện Trùng Khánh": the noun goes with the name (it names no topic).
+        districts = list(vocabulary.districts) if place_scope else []
+        self.districts = PhraseSet(
+            [*districts, *(f"huyện {name}" for name in districts)],
+            [" ".join(fold(name).split()) for name in districts * 2],
+        )
         self.document_names = PhraseSet(context_names)
         self.side_words = PhraseSet(
             ["chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp"],
@@ -325,6 +340,11 @@ class Analyzer:
             uncovered=uncovered,
             refused_request=request,
             asks_who=asks_who,
+            shares_quoted=(
+                quoted_then(text, numbers, self.share_cues)
+                if amount and count is None and numbers and not tags
+                else None
+            ),
         )
 
     def _content_words(self, text: str) -> list[Token]:

@@ -7,9 +7,11 @@ A question is read with diacritics folded but punctuation kept
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.errors import NumberFormatError
 from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
+from bot.vietnamese.text import fold
 
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
@@ -112,6 +114,34 @@ def figures_in(folded: str) -> tuple[float, ...]:
             continue
         values += [number.value, *number.alternatives]
     return tuple(values)
+
+
+def quoted_then(
+    text: str, numbers: tuple[float, ...], cues: Sequence[str]
+) -> tuple[tuple[str, ...], str] | None:
+    """Return the figures a question quotes and what follows the first, if a cue follows it.
+
+    "2.000 đảng viên thì mỗi huyện …": ``("2.000",)`` and " thì mỗi huyện … ". ``text`` is
+    the question as cleaned; ``numbers`` the figures read from it (:func:`figures_in`);
+    ``cues`` folded words, one of which must follow.
+    """
+    named = [m for m in NUMBER_TOKEN.finditer(text) if reads_as(m.group(), numbers)]
+    if not named:
+        return None
+    rest = text[named[0].end() :]
+    if not any(f" {cue} " in f" {' '.join(fold(rest).split())} " for cue in cues):
+        return None
+    return tuple(m.group() for m in named), rest
+
+
+def reads_as(typed: str, values: Sequence[float]) -> bool:
+    """Return whether a number as typed reads as one of ``values`` (in a plausible reading)."""
+    try:
+        number = parse_user_number(typed)
+    except NumberFormatError:
+        return False
+    readings = (number.value, *number.alternatives)
+    return any(abs(r - v) < 1e-9 for r in readings for v in values)
 
 
 def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]:

@@ -59,6 +59,14 @@ REPORTED = [
     ("Nghị quyết chỉ đạo gì về công tác dân vận", "dan-van"),
     ("em mới về văn phòng, cho em hỏi nghị quyết gửi cho những nơi nào ạ", "noi-nhan"),
     ("nq có những chỉ tiêu nào liên quan đến y tế", "y-te"),
+    (
+        "em là cán bộ MTTQ huyện, nhờ tra hộ NQ có giao nhiệm vụ gì cho mặt trận không",
+        "mat-tran-to-quoc",
+    ),
+    (
+        "Chị làm kế toán, nghe nói nghị quyết có chỉ đạo chống thất thu ngân sách, cụ thể nói gì",
+        "thu-chi-ngan-sach",
+    ),
 ]
 
 
@@ -834,6 +842,13 @@ YES_NO = [
         "cao-toc-dong-dang-tra-linh",
         "Có.",
     ),
+    # a statement closed by "à"/"hả" puts a premise to check
+    ("thu nội địa 2.000 tỷ à", "thu-noi-dia", "Không đúng."),
+    ("che phủ rừng 55% hả", "che-phu-rung", "Đúng."),
+    ("kim ngạch nhập khẩu 120 triệu USD à?", "kim-ngach-nhap-khau", "Đúng."),
+    # "có nói … không", "có nhắc … không": whether the resolution says it
+    ("nq có nói sắp xếp đơn vị hành chính không", "sap-xep-don-vi-hanh-chinh", "Có."),
+    ("nghị quyết có nhắc chuyện cải cách hành chính không", "cai-cach-hanh-chinh", "Có."),
 ]
 
 
@@ -845,6 +860,13 @@ def test_yes_no_questions_get_the_verdict_first(
     assert (answer.status, answer.item_id) == ("answer", item)
     assert answer.headline.startswith(verdict)
     assert answer.lines[0] == shared_library.describe(item).headline
+
+
+def test_a_question_closed_by_ha_that_asks_something_is_a_plain_question(
+    shared_library: Library,
+) -> None:
+    answer = shared_library.answer("tổng thu ngân sách bao nhiêu hả")
+    assert (answer.item_id, answer.headline[:6]) == ("thu-ngan-sach-tong", "Tổng t")
 
 
 def test_a_yes_no_question_about_nothing_covered_is_still_refused(
@@ -1927,7 +1949,36 @@ PREMISES_ON_THE_RESOLUTION = [
     ("nghị quyết của BCH khoá XIX đúng không", "Không đúng."),
     ("nghị quyết hội nghị lần thứ 20 phải không", "Đúng."),
     ("đây là nghị quyết của khoá 18 đúng không", "Đúng."),
+    ("nghị quyết này là của BCH khóa XIX à", "Không đúng."),
+    ("nghị quyết của hội nghị lần thứ 20 à", "Đúng."),
+    ("NQ này là của BCH Đảng bộ tỉnh khoá XIX ban hành nhỉ", "Không đúng."),
 ]
+
+
+# Who signed, put as a premise: checked against the signer's own position.
+PREMISES_ON_THE_SIGNER = [
+    ("nghị quyết do chủ tịch UBND tỉnh ký đúng không", "Không đúng."),
+    ("Nghị quyết này có phải do Chủ tịch UBND tỉnh ký không?", "Không đúng."),
+    ("ng ký nghị quyết là chủ tịch ubnd tỉnh à", "Không đúng."),
+    ("phó bí thư ký nghị quyết đúng không", "Không đúng."),
+    ("nghị quyết do chủ tịch HĐND tỉnh ký phải không", "Không đúng."),
+    ("nghị quyết do bí thư tỉnh ủy ký phải không", "Đúng."),
+    ("người ký NQ là đ/c Lại Xuân Môn, Bí thư Tỉnh ủy phải ko", "Đúng."),
+    ("đồng chí Lại Xuân Môn ký nghị quyết này đúng không", "Đúng."),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), PREMISES_ON_THE_SIGNER)
+def test_a_premise_on_the_signer_is_checked(
+    shared_library: Library, question: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id, answer.headline) == (
+        "answer",
+        "nguoi-ky",
+        verdict,
+    )
+    assert "Lại Xuân Môn" in answer.lines[0]
 
 
 @pytest.mark.parametrize(("question", "verdict"), PREMISES_ON_THE_RESOLUTION)

@@ -80,10 +80,13 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
+from bot.vietnamese.phrases import PhraseSet, tokens
 from bot.vietnamese.text import fold, tone_key, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
+#: "ký" (signed), folded as the index reads it.
+_SIGNED = "ki"
 #: Between two sentences of a message.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 #: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
@@ -132,6 +135,18 @@ class QuestionAnswerer:
             ),
             None,
         )
+        #: The fact that tells who signed, and the positions a premise may name.
+        signer = kb.document.signer
+        self._signed = next(
+            (
+                e
+                for e in kb.entries.values()
+                if e.kind == "fact" and fold(signer.name) in fold(f"{e.source} {e.node}")
+            ),
+            None,
+        )
+        self._signer_words = set(fold(f"{signer.position} {signer.on_behalf}").split())
+        self._roles = PhraseSet(kb.vocabulary.roles)
         reader = FollowUpReader(kb.vocabulary)
         self.comparisons = Comparisons(
             kb.vocabulary,
@@ -304,7 +319,9 @@ class QuestionAnswerer:
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:
             return dataclasses.replace(asked, question=question)
-        premise = self._premise_on_the_resolution(question, analysis)
+        premise = self._premise_on_the_resolution(
+            question, analysis
+        ) or self._premise_on_the_signer(question, analysis)
         if premise is not None:
             return premise
         numbered = self.lookups.by_target_number(analysis, ranked)
@@ -409,6 +426,27 @@ class QuestionAnswerer:
             return None
         right = all(own[noun] == number for noun, number in analysis.numbered)
         said = self.describe(self._conference.id, question)
+        verdict = RIGHT if right else NOT_RIGHT
+        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
+
+    def _premise_on_the_signer(self, question: str, analysis: Analysis) -> Answer | None:
+        """Check "nghị quyết do Chủ tịch UBND tỉnh ký đúng không" against the signer.
+
+        A yes/no question on who signed, naming a position (``roles``) or the signer's
+        name, is answered with the signer, saying whether the position named is theirs.
+        """
+        if not analysis.yes_no or self._signed is None:
+            return None
+        canonical = self.index.analyzer.canonical.rewrite(tokens(question))
+        words = [str(t) for t in canonical]
+        if _SIGNED not in words:
+            return None
+        roles = self._roles.take(canonical)[1]
+        named = f" {fold(self.kb.document.signer.name)} " in f" {' '.join(words)} "
+        if not roles and not named:
+            return None
+        right = all(set(role.split()) <= self._signer_words for role in roles)
+        said = self.describe(self._signed.id, question)
         verdict = RIGHT if right else NOT_RIGHT
         return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 

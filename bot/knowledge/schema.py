@@ -395,6 +395,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Topics cadres ask that such a resolution never covers (lương cơ sở)",
     )
+    roles: list[Text] = Field(
+        default_factory=list,
+        description="Positions a premise may name as the signer (chủ tịch UBND tỉnh, bí thư)",
+    )
     share_cues: list[Text] = Field(
         default_factory=list,
         description="Words after a quoted figure that ask a share of it (thì mỗi huyện …)",

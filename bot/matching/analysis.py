@@ -286,6 +286,9 @@ class Analyzer:
         if not tags and _ends_asking_whether(words):
             # "có chỉ tiêu tỷ lệ thu gom rác không": "có chỉ tiêu" asks whether, there only.
             words, tags = self.yes_no_if_asked.take(words)
+        if not tags and _CHECKING.search(text.casefold()) and not _ASKING.search(fold(text)):
+            # "nghị quyết này là của BCH khoá XIX à": a statement put to the bot to check.
+            tags = ["à"]
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
         unstated = [u for u in unstated if self._asked_in(text, u)]
@@ -533,6 +536,12 @@ class Analyzer:
 _WHETHER_TAILS = frozenset({"khong", "chua"})
 #: Particles that may follow them ("… không ạ", "… chưa vậy").
 _AFTER_WHETHER = frozenset({"a", "vay", "nhi", "nhe", "ha", "the", "z", "ta"})
+
+
+#: A statement closed by "à", "hả" or "nhỉ", typed with its tone, puts a premise to check; unless
+#: something is asked ("bao nhiêu", "gì", "nào"): then it is a plain question.
+_CHECKING = re.compile(r"\s(?:à|hả|hở|nhỉ)\W*$")
+_ASKING = re.compile(r"\b(?:bao|may|gi|nao|sao|ai|dau|khi|j)\b")
 
 
 def _ends_asking_whether(words: list[Token]) -> bool:

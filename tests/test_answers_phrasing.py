@@ -448,6 +448,15 @@ NOT_STATED = [
     ("UBND huyện giao cho từng xã tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo", "mức phân bổ"),
     ("suy dinh dưỡng tính thể nhẹ cân hay thấp còi vậy", "suy-dinh-duong", "cụ thể là"),
     ("mỗi huyện thêm 1 trường chuẩn quốc gia là trường cấp mấy", "truong-chuan", "cấp học"),
+    (
+        "Văn phòng Tỉnh ủy phải báo cáo BTV bao lâu một lần, hàng quý hay 6 tháng?",
+        "iii-theo-doi",
+        "tần suất",
+    ),
+    ("tổng vốn đầu tư dự án bò sữa là bao nhiêu tiền", "du-an-bo-sua", "tổng mức đầu tư"),
+    ("tong von dau tu du an cao toc dong dang tra linh bn", "cao-toc-dong-dang-tra-linh", "tổng"),
+    ("Đề án du lịch đặt mục tiêu đón bao nhiêu lượt khách", "de-an-du-lich", "con số"),
+    ("dự án bò sữa nuôi bao nhiêu con bò", "du-an-bo-sua", "con số"),
     ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
     # An amount asked of an item that states none; a place, a rank, who leads it.
@@ -916,6 +925,10 @@ COMPARISONS = [
     ("chỉ tiêu nào thấp nhất trong nhóm văn hóa xã hội", ["van-hoa-xa-hoi"]),
     ("khu vực kinh tế nào tăng trưởng thấp nhất", ["grdp"]),
     ("khu vực nào tăng trưởng cao nhất", ["grdp"]),  # never "trường chuẩn" for "trưởng"
+    # a part naming only what differs is read after the part before it
+    ("nước sạch thành thị với nông thôn khác nhau thế nào", ["nuoc-sach"]),
+    ("chỉ tiêu nước cho thành thị và nông thôn khác nhau thế nào", ["nuoc-sach"]),
+    ("nuoc sach thanh thi va nong thon khac nhau the nao", ["nuoc-sach"]),
     ("ngành nào tăng chậm nhất", ["grdp"]),
     ("nganh nao tang nhanh nhat", ["grdp"]),
     ("tỷ lệ cơ quan văn hóa so với tỷ lệ gia đình văn hóa cái nào cao hơn", ["van-hoa"]),

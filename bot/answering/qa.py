@@ -26,6 +26,7 @@ from bot.answering.messages import SENTENCE_END, MessageParts
 from bot.answering.not_stated import (
     AMOUNT_ASKED,
     AMOUNTLESS_KINDS,
+    NOT_STATED,
     WHO,
     Unstated,
     not_stated,
@@ -156,6 +157,9 @@ class QuestionAnswerer:
             parent_of=self._parent_of,
             compute=self._computed_pair,
             mentions=self.index.mentions,
+            follow=lambda part, before: self.follow_ups.answer(
+                part, self._answer_one(part), before
+            ),
         )
         self.parts = MessageParts(
             kb,
@@ -620,6 +624,16 @@ class QuestionAnswerer:
         if analysis.asks_amount and window:
             # "… đặt GRDP năm 2025 bao nhiêu" of things with no figure: none can tell it.
             window = [s for s in window if s.entry.figures or s.entry.kind not in AMOUNTLESS_KINDS]
+            if (
+                not window
+                and margin >= ANSWER_MARGIN
+                and not best.contradicted
+                and best.entry.kind == "named"
+                and not SENTENCE_END.search(question.strip())
+            ):
+                # "Đề án du lịch đón bao nhiêu lượt khách": the scheme, which gives none.
+                said = describe_entry(self.kb, best.entry, question, best.score)
+                return not_stated(said, NOT_STATED.format(attribute=AMOUNT_ASKED))
             if not window:
                 return none_reply(question, NOT_STATED_ANY.format(attribute=AMOUNT_ASKED))
         picked = window[:MAX_CHOICES]

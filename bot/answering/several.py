@@ -48,6 +48,7 @@ def several_items(
     clean: Callable[[str], str] = lambda part: part,
     compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
     asks_of: Callable[[str, list[str]], bool] = lambda part, ids: False,
+    follow: Callable[[str, Answer], Answer] | None = None,
 ) -> Answer | None:
     """Return one reply stating every item the parts of ``question`` ask, or None.
 
@@ -57,12 +58,27 @@ def several_items(
     ``clean`` cuts the comparing tail off a part ("trường chuẩn cái nào nhiều"); ``compute``
     gives the line of a difference or ratio the question asks of the items, if any;
     ``asks_of`` tells a part that asks what the wording of every item answered says
-    ("… thì tầm nhìn khác nhau thế nào" of two schemes).
+    ("… thì tầm nhìn khác nhau thế nào" of two schemes); ``follow`` reads a part that is
+    not answered alone after the part before it ("nước sạch thành thị với nông thôn": the
+    rural figure of the same target).
     """
     parts = [p for p in joins.split(question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS:
         return None
-    answers = [answer_one(clean(part)) for part in parts]
+    answers: list[Answer] = []
+    for part in parts:
+        answer = answer_one(clean(part))
+        before = answers[-1] if answers else None
+        if (
+            follow is not None
+            and answer.status != "answer"
+            and before is not None
+            and before.status == "answer"
+            and not asks_nothing(part)
+            and not asks_of(clean(part), [a.matches[0].id for a in answers if a.matches])
+        ):
+            answer = follow(clean(part), before)
+        answers.append(answer)
     named = [a.matches[0].id for a in answers if a.status == "answer" and a.matches]
     answers = [
         a
@@ -112,7 +128,9 @@ class Comparisons:
         parent_of: Callable[[list[str]], Answer | None],
         compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
         mentions: Callable[[str, str], bool] = lambda item_id, word: False,
+        follow: Callable[[str, Answer], Answer] | None = None,
     ) -> None:
+        self.follow = follow
         self.analyze = analyze
         self.mentions = mentions
         self.compute = compute
@@ -141,6 +159,7 @@ class Comparisons:
                 clean=self._before_comparison,
                 compute=self.compute,
                 asks_of=self._asks_of,
+                follow=self.follow,
             )
             if several is not None:
                 return several

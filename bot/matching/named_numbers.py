@@ -17,6 +17,9 @@ _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
 #: "lần" after a number ("1 lần", "2 lần"): how often or how many times, never a figure.
 _TIMES_AFTER = re.compile(r"\s*lan\b")
+#: A number of months ("6 tháng đầu năm", "báo cáo 6 tháng"): a span, never a figure (the
+#: month of a date comes after its noun: "tháng 6").
+_MONTHS_AFTER = re.compile(r"\s*thang\b")
 #: "năm" (or "nam", folded) right before a number: it is a year.
 _YEAR_BEFORE = re.compile(r"\bnam\s*$")
 #: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
@@ -108,6 +111,8 @@ def figures_in(folded: str) -> tuple[float, ...]:
             continue
         if _TIMES_AFTER.match(text[match.end() :]):
             continue  # "mấy tháng 1 lần": how often, no figure
+        if _MONTHS_AFTER.match(text[match.end() :]):
+            continue  # "hàng quý hay 6 tháng": a span of months, no figure
         try:
             number = parse_user_number(match.group())
         except NumberFormatError:

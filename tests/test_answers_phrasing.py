@@ -58,6 +58,7 @@ REPORTED = [
     ("anh em ben ban dan van hoi toi nghi quyet noi gi ve cong tac dan van", "dan-van"),
     ("Nghị quyết chỉ đạo gì về công tác dân vận", "dan-van"),
     ("em mới về văn phòng, cho em hỏi nghị quyết gửi cho những nơi nào ạ", "noi-nhan"),
+    ("chi bộ em nhận được nghị quyết này rồi thì phải làm gì tiếp", "iii-cu-the-hoa"),
     ("nq có những chỉ tiêu nào liên quan đến y tế", "y-te"),
     (
         "em là cán bộ MTTQ huyện, nhờ tra hộ NQ có giao nhiệm vụ gì cho mặt trận không",
@@ -125,6 +126,10 @@ OWN_PLACE = [
     ("huyen minh ty le che phu rung bn", "che-phu-rung"),
     ("xã nhà kết nạp đảng viên bao nhiêu", "ket-nap-dang-vien"),
     ("chỗ em phải đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong-qua-dao-tao"),
+    # what the place is like, or where it lies, names no topic
+    ("xa toi la xa vung cao thi nam 2020 phai giam ho ngheo bao nhieu", "ho-ngheo"),
+    ("xã tôi là xã đặc biệt khó khăn thì phải giảm hộ nghèo bao nhiêu", "ho-ngheo"),
+    ("xã tôi thuộc huyện Nguyên Bình, tỷ lệ che phủ rừng phải đạt bao nhiêu", "che-phu-rung"),
 ]
 
 # The one figure the resolution sets for every district ("mỗi huyện, thành phố tăng thêm
@@ -166,6 +171,7 @@ SMALL_TALK = [
     ("mình hỏi chút được ko ạ", "Đồng chí gõ câu hỏi"),
     ("cho em hỏi tí được không", "Đồng chí gõ câu hỏi"),
     ("dùng cái này thế nào", "Đồng chí gõ câu hỏi"),
+    ("tạm biệt nhé, mai hỏi tiếp", "Chào đồng chí"),
 ]
 
 

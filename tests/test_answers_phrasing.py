@@ -334,6 +334,11 @@ REVERSE = [
     ("33,3 triệu là tiền gì thế", "grdp-binh-quan"),
     ("cái mốc năm 2035 trong nghị quyết gắn với cái gì", "de-an-du-lich"),
     ("năm 2030 là mốc gì", "de-an-nong-nghiep-thong-minh"),
+    # the place it is asked in, and slips, name no topic
+    ("10% trong nq 20 la chi tiu nao", "von-dau-tu"),
+    ("65,3% trong NQ tỉnh ủy 2020 là chỉ tiêu nào", "xa-chuan-y-te"),
+    ("so 2.000 trong phan xay dung dang la gi", "ket-nap-dang-vien"),
+    ("33% ở phần văn hóa xã hội là gì", "dao-tao-nghe"),
 ]
 
 
@@ -360,6 +365,17 @@ CARRIED_BY_SEVERAL = [
     ("80% là tỷ lệ gì", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
     ("chỉ tiêu 80% là chỉ tiêu nào", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
     ("tám mươi phần trăm là chỉ tiêu gì", {"to-chuc-co-so-dang", "dang-vien-htt"}, "80%"),
+    # asked as a list of targets ("là những chỉ tiêu nào")
+    (
+        "chỉ tiêu 95% trong NQ là những chỉ tiêu nào",
+        {"co-quan-van-hoa", "nuoc-sach-thanh-thi"},
+        "95%",
+    ),
+    (
+        "tỷ lệ 95% xuất hiện ở những chỉ tiêu nào",
+        {"co-quan-van-hoa", "nuoc-sach-thanh-thi"},
+        "95%",
+    ),
 ]
 
 
@@ -450,6 +466,7 @@ NOT_STATED = [
     ("mức hỗ trợ mỗi hộ đưa gia súc ra khỏi gầm sàn bao nhiêu", "gam-san", "mức hỗ trợ"),
     ("cao tốc Đồng Đăng Trà Lĩnh khởi công tháng mấy", "cao-toc-dong-dang-tra-linh", "ngày"),
     ("tỷ lệ hộ nghèo hiện tại của tỉnh là bao nhiêu", "ho-ngheo", "số liệu hiện nay"),
+    ("tỷ lệ hộ nghèo đang là bao nhiêu", "ho-ngheo", "số liệu hiện nay"),
     ("hiện nay tỷ lệ che phủ rừng là bao nhiêu", "che-phu-rung", "số liệu hiện nay"),
     ("UBND huyện giao cho từng xã tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo", "mức phân bổ"),
     ("suy dinh dưỡng tính thể nhẹ cân hay thấp còi vậy", "suy-dinh-duong", "cụ thể là"),

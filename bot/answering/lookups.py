@@ -78,7 +78,8 @@ class Lookups:
         A year or a date the resolution names ("cái mốc năm 2035 gắn với cái gì",
         "01/4/1930") finds the items whose wording names it, the same way.
         """
-        if analysis.codes or analysis.count:
+        if analysis.codes or (analysis.count and not analysis.numbers):
+            # ("chỉ tiêu 95% là những chỉ tiêu nào": a count with a figure asks its items)
             return None
         if analysis.yes_no or analysis.not_stated:
             return None
@@ -96,6 +97,9 @@ class Lookups:
         # nào"), or words every item kept says ("200 tỷ đồng là khoản thu nào").
         typed = [Token(w.typed or w.text) for w in analysis.words]
         rest, _ = self._reverse_generic.take(typed)
+        # (as typed, or as corrected: "chỉ tiu" is "chỉ tiêu")
+        corrected, _ = self._reverse_generic.take([Token(w.text) for w in analysis.words])
+        rest = min(rest, corrected, key=len)
         if marks and rest:
             return None  # a year beside a topic is that topic's year, not a question about it
         found = (

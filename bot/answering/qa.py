@@ -86,6 +86,8 @@ from bot.vietnamese.text import fold, tone_key, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
+#: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
+_ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$")
 #: "ký" (signed), folded as the index reads it.
 _SIGNED = "ki"
 #: Between two sentences of a message.
@@ -318,7 +320,8 @@ class QuestionAnswerer:
         ):
             # "lương cơ sở năm 2020": a topic such a resolution never covers, whatever
             # items share its words ("cơ sở đảng", "lương thực").
-            uncovered = none_reply(question, UNCOVERED.format(topic=analysis.uncovered))
+            topic = _ASKED_TAIL.sub("", analysis.uncovered)  # "lương bao nhiêu": "lương"
+            uncovered = none_reply(question, UNCOVERED.format(topic=topic))
             return self._honest_no(uncovered, analysis, [])
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:

@@ -147,6 +147,9 @@ ORDINALS_OF_A_LIST = [
     ("kim ngạch xuất nhập khẩu gồm những gì", "con số thứ hai là gì", "kim-ngach-nhap-khau"),
     ("các chỉ tiêu xây dựng Đảng", "cái thứ nhất", "chat-luong-dang"),
     ("GRDP các khu vực tăng bao nhiêu", "cái thứ 3", "grdp-cong-nghiep-xay-dung"),
+    # the noun before "thứ", typed bare
+    ("co may de an chien luoc", "de an thu hai la gi", "de-an-nong-nghiep-thong-minh"),
+    ("nghi quyet co may nhiem vu chu yeu", "nhiem vu thu 3 la gi", "nv-van-hoa-xa-hoi"),
 ]
 
 

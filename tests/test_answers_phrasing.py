@@ -819,6 +819,16 @@ ORDINALS = [
         "ngay-hoi-nghi",
     ),
     ("Đại hội đại biểu Đảng bộ tỉnh lần thứ 19 nhiệm kỳ nào", "dai-hoi-dang-bo-xix"),
+    (
+        "nghị quyết hội nghị lần thứ hai mươi ban chấp hành khóa mười tám họp ngày nào",
+        "ngay-hoi-nghi",
+    ),
+    # a task named by its rank among the tasks of section II.2
+    ("nhiệm vụ thứ 3 là gì", "nv-van-hoa-xa-hoi"),
+    ("nhiem vu thu 3 la gi", "nv-van-hoa-xa-hoi"),
+    ("nhiệm vụ đầu tiên là gì", "nv-dai-hoi-dang"),
+    ("nhiệm vụ chủ yếu thứ hai là gì", "nv-kinh-te"),
+    ("theo NQ, nhiệm vụ đầu tiên trong các nhiệm vụ chủ yếu năm 2020 là gì?", "nv-dai-hoi-dang"),
 ]
 
 

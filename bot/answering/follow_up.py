@@ -36,7 +36,10 @@ _MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
 #: "cái thứ 2", "đề án thứ hai" (typed with its tone, or bare after "cái"): which item of a
 #: list the previous answer gave is meant.
 _ORDINAL = re.compile(r"\bthứ\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
-_ORDINAL_BARE = re.compile(r"\bcai thu\s+(\d+|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b")
+_ORDINAL_BARE = re.compile(
+    r"\b(?:cai|nhiem vu|chi tieu|de an|du an|muc|phan|nhom|y) thu\s+"
+    r"(\d+|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+)
 _ORDINAL_WORDS = {
     "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,

@@ -41,6 +41,14 @@ _ARABIC_CODE = re.compile(
 )
 # A unit after a number makes it a figure ("chỉ tiêu 45% là gì"), not a target's number.
 _UNIT_AFTER = r"\s*(?:%|phan tram|ty\b|trieu\b|nghin\b|ngan\b|usd\b|do\b|dong\b|ha\b|tan\b|km\b)"
+#: "nhiệm vụ (chủ yếu) thứ 3", "nhiệm vụ thứ hai", "nhiệm vụ đầu tiên" (folded words).
+_TASK_ORDINAL = re.compile(
+    r"\b(?:nhiem vu|nv)(?: chu yeu| trong tam)?\s+"
+    r"(?:thu\s+(\d|nhat|hai|ba|tu|bon|nam)|(dau tien))\b"
+)
+_ORDINAL_NUMBER = {
+    "nhat": "1", "dau tien": "1", "hai": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
+}  # fmt: skip
 _TARGET_NUMBER = re.compile(
     rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{{1,2}})\s*\)?(?![\d.,]|{_UNIT_AFTER})"
 )
@@ -171,6 +179,12 @@ def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]
             if number:
                 code += f".({number})"
             found.append(code)
+    task = _TASK_ORDINAL.search(words)
+    if not found and task is not None:
+        # "nhiệm vụ thứ 3", "nhiệm vụ đầu tiên": the task of section II.2 so numbered.
+        said = task.group(1) or task.group(2)
+        number = _ORDINAL_NUMBER.get(said, said)
+        found.append(f"II.2.{number}")
     target = _TARGET_NUMBER.search(words)
     if target is not None and _TARGET_FIGURE.search(folded.lower()):
         target = None

@@ -621,6 +621,28 @@ def test_a_share_of_a_quoted_figure_is_not_stated(
     assert answer.lines[0] == shared_library.describe(item).headline
 
 
+# "ngoài X (ra) còn Y": what is asked besides X, never X itself.
+BESIDES = [
+    ("ngoài cao tốc ra còn dự án nào phải khởi công", "du-an-bo-sua"),
+    ("ngoai cao toc con du an nao khac", "du-an-bo-sua"),
+    (
+        "Ngoài 4 đề án chiến lược phát triển kinh tế, nghe nói còn có một đề án về tuyên "
+        "truyền giáo dục truyền thống. Anh cho tôi biết tên đầy đủ của đề án đó",
+        "de-an-tuyen-truyen",
+    ),
+    ("ngoài che phủ rừng thì còn chỉ tiêu môi trường nào", "moi-truong"),
+    ("ngoài xuất khẩu còn nhập khẩu bao nhiêu", "kim-ngach-nhap-khau"),
+    ("ngoài dự án bò sữa ra còn dự án nào phải khởi công năm 2020", "cao-toc-dong-dang-tra-linh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), BESIDES)
+def test_what_is_asked_besides_a_named_item_is_another(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
+
+
 # A figure the asker quotes, then another figure of the same target asked: that one.
 @pytest.mark.parametrize(
     ("question", "item"),

@@ -20,7 +20,7 @@ from bot.answering.answers import Answer, Match
 from bot.answering.computed import NOTE as COMPUTED_NOTE
 from bot.answering.computed import Arithmetic
 from bot.answering.describe import describe_entry
-from bot.answering.follow_up import FollowUpReader, FollowUps
+from bot.answering.follow_up import FollowUpReader, FollowUps, others_of_kind
 from bot.answering.lookups import Lookups
 from bot.answering.messages import SENTENCE_END, MessageParts
 from bot.answering.not_stated import (
@@ -82,10 +82,13 @@ from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, tokens
-from bot.vietnamese.text import fold, tone_key, words_with_tones
+from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
+#: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
+_BESIDES = re.compile(r"\bngoài\s+(.+?)\s*(?:\bra\b|\bthì\b|,)?\s+(?:vẫn\s+)?còn\s+(.+)$")
+_BESIDES_BARE = re.compile(r"^ngoai\s+(.+?)\s*(?:\bra\b|\bthi\b)?\s+con\s+(.+)$")
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
 _ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$")
 #: "ký" (signed), folded as the index reads it.
@@ -301,6 +304,9 @@ class QuestionAnswerer:
         talk = self.small_talk.reply(question, self.kb.document)
         if talk is not None:
             return talk
+        besides = self._besides(question)
+        if besides is not None:
+            return besides
         analysis = self.index.analyzer.analyze(question)
         reverse = self.lookups.by_figure(question, analysis)
         if reverse is not None:
@@ -394,6 +400,26 @@ class QuestionAnswerer:
         if best.entry.kind in TARGET_KINDS or self._margin(ranked) < ANSWER_MARGIN:
             return None
         return best
+
+    def _besides(self, question: str) -> Answer | None:
+        """Answer "ngoài cao tốc ra còn dự án nào …": what is asked besides a named item.
+
+        The item after "ngoài" is left out: the answer is what the words after "còn" name,
+        if that is another item; or, asked of a named thing, the one other of its kind.
+        """
+        found = _BESIDES.search(clean(question).casefold()) or _BESIDES_BARE.search(fold(question))
+        if found is None:
+            return None
+        left_out = self._answer_one(found.group(1)).item_id
+        if left_out is None:
+            return None
+        asked = self._answer_one(found.group(2))
+        if asked.status == "answer" and asked.item_id not in {left_out, None}:
+            return dataclasses.replace(asked, question=question)
+        others = others_of_kind(self.kb, left_out)
+        if len(others) == 1:
+            return self.describe(others[0], question)
+        return None
 
     def _asked_after_a_quote(self, analysis: Analysis) -> Answer | None:
         """Answer "tổng thu 1.800 tỷ, trong đó thu nội địa bao nhiêu" from what follows.

@@ -175,6 +175,8 @@ SMALL_TALK = [
     ("cho em hỏi tí được không", "Đồng chí gõ câu hỏi"),
     ("dùng cái này thế nào", "Đồng chí gõ câu hỏi"),
     ("tạm biệt nhé, mai hỏi tiếp", "Chào đồng chí"),
+    ("Xin chào, tôi có thể hỏi những nội dung gì?", "Đồng chí gõ câu hỏi"),
+    ("bot ơi có thể hỏi gì", "Đồng chí gõ câu hỏi"),
 ]
 
 
@@ -263,6 +265,8 @@ OVERVIEWS = [
     ("mảng môi trường có mấy cái, đọc nhanh giúp mình", "dem-chi-tieu-moi-truong", "3 chỉ tiêu"),
     ("lĩnh vực môi trường có mấy cái", "dem-chi-tieu-moi-truong", "3 chỉ tiêu"),
     ("mảng kinh tế có những chỉ tiêu nào", "kinh-te", "6 chỉ tiêu"),
+    ("cho xin toan bo chi tieu kinh te", "kinh-te", "6 chỉ tiêu"),
+    ("toàn bộ chỉ tiêu môi trường", "moi-truong", "3 chỉ tiêu"),
 ]
 
 
@@ -483,6 +487,14 @@ NOT_STATED = [
     ("tong von dau tu du an cao toc dong dang tra linh bn", "cao-toc-dong-dang-tra-linh", "tổng"),
     ("Đề án du lịch đặt mục tiêu đón bao nhiêu lượt khách", "de-an-du-lich", "con số"),
     ("dự án bò sữa nuôi bao nhiêu con bò", "du-an-bo-sua", "con số"),
+    ("huyện nào được giao tăng thêm xã nông thôn mới", "nong-thon-moi", "danh sách cụ thể"),
+    (
+        "Sắp xếp đơn vị hành chính cấp xã phải xong trước ngày nào",
+        "sap-xep-don-vi-hanh-chinh",
+        "thời",
+    ),
+    ("Đồng chí Lại Xuân Môn quê ở đâu", "nguoi-ky", "thông tin cá nhân"),
+    ("năm sinh của người ký nghị quyết", "nguoi-ky", "thông tin cá nhân"),
     ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
     # An amount asked of an item that states none; a place, a rank, who leads it.
@@ -601,6 +613,8 @@ SHARE_OF_A_QUOTED_FIGURE = [
     ("2.000 đảng viên thì mỗi huyện phải kết nạp bao nhiêu", "ket-nap-dang-vien"),
     ("kết nạp 2000 đảng viên mới thì huyện Bảo Lạc được giao bao nhiêu", "ket-nap-dang-vien"),
     ("2000 dang vien moi thi moi dang bo huyen ket nap bn", "ket-nap-dang-vien"),
+    # "mỗi" typed with its tone splits no "đảng viên mới"
+    ("kết nạp 2.000 đảng viên thì chia mỗi huyện bao nhiêu", "ket-nap-dang-vien"),
     ("2.600 hộ đưa gia súc ra khỏi gầm sàn thì mỗi xã bao nhiêu hộ", "gam-san"),
     ("600 triệu USD xuất khẩu thì mỗi cửa khẩu bao nhiêu", "kim-ngach-xuat-khau"),
     ("1.650 triệu USD hàng giám sát thì mỗi quý bao nhiêu", "hang-hoa-giam-sat"),

@@ -223,6 +223,8 @@ class QuestionAnswerer:
             # "Dịch giúp sang tiếng Anh câu: …": the text it quotes is not asked about.
             return none_reply(question, REFUSED_REQUEST.format(service=service))
         result = self._answer_one(question)
+        if self.small_talk.reply(question, self.kb.document) is not None:
+            return result  # ("Xin chào, tôi có thể hỏi những gì?": its parts ask nothing)
         if result.status == "answer" or (result.status == "none" and result.matches):
             # (a refusal that tells about an item — not stated, another year, a district —
             # is the reply: its parts must not answer what the whole says is not stated)

@@ -102,6 +102,8 @@ class _Query:
     pairs: frozenset[tuple[str, str]]
     split_pairs: frozenset[tuple[str, str]]
     """Word pairs with a word unknown to the index between them ("hộ cận nghèo")."""
+    split_words: tuple[tuple[Word, Word], ...] = ()
+    """The same pairs, as typed (their tones tell "mỗi" from "mới")."""
 
     @classmethod
     def of(
@@ -115,12 +117,13 @@ class _Query:
         weights = tuple(
             weight(w.text) * w.emphasis * (1.0 if known(w.text) else story) for w in words
         )
-        split = frozenset(
-            (words[i - 1].text, words[i + 1].text)
+        around = tuple(
+            (words[i - 1], words[i + 1])
             for i in range(1, len(words) - 1)
             if words[i].confidence == 0
         )
-        return cls(words, texts, weights, sum(weights), frozenset(pairwise(texts)), split)
+        split = frozenset((a.text, b.text) for a, b in around)
+        return cls(words, texts, weights, sum(weights), frozenset(pairwise(texts)), split, around)
 
 
 @dataclass(frozen=True, slots=True)
@@ -297,7 +300,15 @@ class SearchIndex(Generic[T]):
             best = max(0.0, best - SIDE_PENALTY)
         # A word no indexed phrase uses, inside a word pair of the item, changes what is
         # asked: "hộ cận nghèo" is not "hộ nghèo".
-        contradicted = any(phrase.pairs & query.split_pairs for phrase in phrases)
+        # (as typed: "đảng viên chia mỗi huyện" splits no "đảng viên mới")
+        contradicted = any(
+            (a.text, b.text) in phrase.pairs
+            and phrase.tone_credit(a) == 1.0
+            and phrase.tone_credit(b) == 1.0
+            for phrase in phrases
+            if phrase.pairs & query.split_pairs
+            for a, b in query.split_words
+        )
         if analysis.numbers and best > 0:
             figures = self.figures[item_id]
             if _any_close(analysis.numbers, figures):

@@ -1036,6 +1036,8 @@ COMPUTED = [
     ("khu vực kinh tế nào tăng trưởng thấp nhất", "thấp nhất là Tăng trưởng thuế sản phẩm"),
     ("khu vực nào tăng trưởng cao nhất", "cao nhất là Tăng trưởng khu vực công nghiệp"),
     ("nganh nao tang thap nhat", "thấp nhất là Tăng trưởng thuế sản phẩm"),
+    ("dich vu voi nong nghiep tang hon kem nhau bao nhieu", "3,2 điểm phần trăm"),
+    ("hang giam sat chiem bao nhieu phan tram trong tong xnk", "khoảng 69,6%"),
     ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", "gấp khoảng 4,45 lần"),
 ]
 

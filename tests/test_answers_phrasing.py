@@ -2055,6 +2055,31 @@ PREMISES_ON_THE_SIGNER = [
 ]
 
 
+# Who does a task, put as a premise: checked against the body the task's wording names.
+PREMISES_ON_WHO = [
+    ("Văn phòng UBND tỉnh là cơ quan theo dõi thực hiện nghị quyết có phải không", "Không đúng."),
+    (
+        "UBKT Tỉnh ủy được giao chủ trì theo dõi việc thực hiện nghị quyết đúng không",
+        "Không đúng.",
+    ),
+    ("ban tuyên giáo chủ trì theo dõi thực hiện nghị quyết phải không", "Không đúng."),
+    ("văn phòng tỉnh ủy là đơn vị theo dõi đôn đốc thực hiện nghị quyết phải ko", "Đúng."),
+    ("văn phòng tỉnh ủy chủ trì theo dõi nghị quyết đúng không", "Đúng."),
+]
+
+
+@pytest.mark.parametrize(("question", "verdict"), PREMISES_ON_WHO)
+def test_a_premise_on_who_does_a_task_is_checked(
+    shared_library: Library, question: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id, answer.headline) == (
+        "answer",
+        "iii-theo-doi",
+        verdict,
+    )
+
+
 @pytest.mark.parametrize(("question", "verdict"), PREMISES_ON_THE_SIGNER)
 def test_a_premise_on_the_signer_is_checked(
     shared_library: Library, question: str, verdict: str

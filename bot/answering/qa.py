@@ -153,6 +153,7 @@ class QuestionAnswerer:
         )
         self._signer_words = set(fold(f"{signer.position} {signer.on_behalf}").split())
         self._roles = PhraseSet(kb.vocabulary.roles)
+        self._bodies = PhraseSet(kb.vocabulary.bodies)
         reader = FollowUpReader(kb.vocabulary)
         self.comparisons = Comparisons(
             kb.vocabulary,
@@ -334,9 +335,11 @@ class QuestionAnswerer:
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:
             return dataclasses.replace(asked, question=question)
-        premise = self._premise_on_the_resolution(
-            question, analysis
-        ) or self._premise_on_the_signer(question, analysis)
+        premise = (
+            self._premise_on_the_resolution(question, analysis)
+            or self._premise_on_the_signer(question, analysis)
+            or self._premise_on_who(question, analysis)
+        )
         if premise is not None:
             return premise
         numbered = self.lookups.by_target_number(analysis, ranked)
@@ -482,6 +485,28 @@ class QuestionAnswerer:
             return None
         right = all(set(role.split()) <= self._signer_words for role in roles)
         said = self.describe(self._signed.id, question)
+        verdict = RIGHT if right else NOT_RIGHT
+        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
+
+    def _premise_on_who(self, question: str, analysis: Analysis) -> Answer | None:
+        """Check "Văn phòng UBND tỉnh theo dõi việc thực hiện nghị quyết phải không".
+
+        A yes/no question naming a body (``bodies``) as doing something: without the body,
+        the question must be sure of one item whose wording names who does it; the answer
+        says whether that body is the one named.
+        """
+        if not analysis.yes_no:
+            return None
+        canonical = self.index.analyzer.canonical.rewrite(tokens(question))
+        rest, bodies = self._bodies.take(canonical)
+        if not bodies:
+            return None
+        without = self.index.analyzer.analyze(" ".join(rest))
+        best = self._sure(self.index.rank(without))
+        if best is None or not self.unstated.names_who(best.entry):
+            return None
+        right = all(self.index.mentions(best.entry.id, body) for body in bodies)
+        said = self.describe(best.entry.id, question, best.score)
         verdict = RIGHT if right else NOT_RIGHT
         return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 

@@ -399,6 +399,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Positions a premise may name as the signer (chủ tịch UBND tỉnh, bí thư)",
     )
+    bodies: list[Text] = Field(
+        default_factory=list,
+        description="Bodies a premise may name as doing a task (Văn phòng Tỉnh uỷ, UBKT)",
+    )
     share_cues: list[Text] = Field(
         default_factory=list,
         description="Words after a quoted figure that ask a share of it (thì mỗi huyện …)",

@@ -169,6 +169,7 @@ def test_an_ordinal_picks_an_item_of_the_list_just_given(
         "ngoài cái đó còn dự án nào không",
         "con du an nao nua ko",
         "còn dự án nào khác phải khởi công nữa",
+        "con du an kia la du an gi",
     ],
 )
 def test_the_other_project_is_the_remaining_one(shared_library: Library, question: str) -> None:
@@ -237,6 +238,8 @@ ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
         "gam-san",
     ),
     ("tỷ lệ che phủ rừng", "chỉ tiêu này thuộc lĩnh vực nào", "che-phu-rung"),
+    ("chi tieu suy dinh duong tre em la bn", "tinh den thoi diem nao", "suy-dinh-duong"),
+    ("nghi quyet nay ai ky", "ky ngay nao", "ngay-hoi-nghi"),
 ]
 
 

@@ -494,6 +494,11 @@ NOT_STATED = [
         "thời",
     ),
     ("Đồng chí Lại Xuân Môn quê ở đâu", "nguoi-ky", "thông tin cá nhân"),
+    ("nghi quyet co hieu luc tu ngay nao", "ngay-hoi-nghi", "ngày có hiệu lực"),
+    # a count for each place, of a count for the whole province
+    ("moi huyen phai dua bao nhieu ho gia suc ra khoi gam san", "gam-san", "mức phân bổ"),
+    ("mỗi huyện phải kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien", "mức phân bổ"),
+    ("mỗi huyện phải có thêm bao nhiêu xã đạt chuẩn NTM vậy", "nong-thon-moi", "mức phân bổ"),
     ("năm sinh của người ký nghị quyết", "nguoi-ky", "thông tin cá nhân"),
     ("đường cao tốc dài bao nhiêu cây số", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("xã đạt chuẩn nông thôn mới thực tế làm được bao nhiêu", "nong-thon-moi", "kết quả"),
@@ -561,6 +566,10 @@ NOT_STATED = [
 @pytest.mark.parametrize(
     ("question", "item"),
     [
+        # a rate, a figure per something, or one set per district holds for each place
+        ("mỗi huyện phải đạt tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
+        ("mỗi huyện tăng thêm bao nhiêu trường chuẩn", "truong-chuan"),
+        ("mỗi xã phải có bao nhiêu bác sĩ trên vạn dân", "bac-sy-van-dan"),
         ("bao nhiêu xã đạt chuẩn nông thôn mới", "nong-thon-moi"),
         ("kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
         ("bao nhiêu hộ đưa gia súc ra khỏi gầm sàn", "gam-san"),

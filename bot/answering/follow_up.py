@@ -44,9 +44,9 @@ _ORDINAL_WORDS = {
     "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
-#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa": the other items
-#: of the same kind.
-_OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bnao\b.*\bnua\b")
+#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa", "dự án kia": the
+#: other items of the same kind.
+_OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bkia\b|\bnao\b.*\bnua\b")
 
 
 def ordinal_in(question: str) -> int | None:

@@ -49,6 +49,10 @@ OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
 _RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
 RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
+#: A rate, or a figure per something: it holds for each place alike.
+_RATE = re.compile(r"[%‰/]")
+#: A count for each place, asked of the province's.
+EACH_PLACE = "mức phân bổ cho từng huyện, xã"
 #: Words that compare two figures.
 _COMPARING = re.compile(r"\b(?:hon|so voi|chenh|cach nhau|gap)\b")
 #: Asked "bao nhiêu" of a figure the question itself quotes ("2.000 đảng viên thì mỗi huyện
@@ -64,6 +68,7 @@ class Unstated:
         self.kb = kb
         self.index = index
         self._tails = frozenset(fold(t) for t in kb.vocabulary.tail_particles)
+        self._per_unit_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.per_unit_cues]
 
     def _without_tail(self, text: str) -> str:
         """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
@@ -111,6 +116,9 @@ class Unstated:
         unit = self._unit_not_given(analysis, entry)
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
+        if self._each_place(analysis, entry):
+            # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
+            return NOT_STATED.format(attribute=EACH_PLACE)
         quoted = self._quoted(analysis, entry)
         if quoted is not None:
             return NOT_STATED.format(attribute=BEYOND_QUOTED.format(figure=quoted))
@@ -147,6 +155,22 @@ class Unstated:
         if any(f" {name} " in rest for name in self._sibling_names(entry)):
             return None
         return " ".join(p for p in (figure.value, figure.unit) if p)
+
+    def _each_place(self, analysis: Analysis, entry: Entry) -> bool:
+        """Return whether a count for each place is asked of a count for the whole province.
+
+        Rates ("%", "‰") and figures per something ("bác sỹ/vạn dân") hold for every place;
+        a figure set per district ("mỗi huyện … ít nhất 01 trường") answers for each.
+        """
+        if not analysis.asks_amount or not entry.figures:
+            return False
+        folded = f" {' '.join(fold(analysis.text).split())} "
+        if not any(f" {cue} " in folded for cue in self._per_unit_cues):
+            return False
+        return all(
+            f.unit and not _RATE.search(f.unit) and not (f.progress and f.progress.per_unit)
+            for f in entry.figures
+        )
 
     def _sibling_names(self, entry: Entry) -> list[str]:
         """Return the folded names (labels, aliases) of the other figures of an item's target."""

@@ -403,6 +403,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Bodies a premise may name as doing a task (Văn phòng Tỉnh uỷ, UBKT)",
     )
+    per_unit_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words asking a count for each place (mỗi huyện, từng xã)",
+    )
     share_cues: list[Text] = Field(
         default_factory=list,
         description="Words after a quoted figure that ask a share of it (thì mỗi huyện …)",

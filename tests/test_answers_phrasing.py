@@ -149,6 +149,9 @@ PER_DISTRICT = [
     "xã tôi thuộc huyện Nguyên Bình, huyện phải thêm mấy trường chuẩn",
     "trường chuẩn quốc gia huyện Hòa An phải tăng bao nhiêu",
     "huyện mình tăng thêm mấy trường chuẩn quốc gia năm nay",
+    # one item explaining nearly all of the words, far ahead of any other
+    "huyen minh nam nay phai tang them may truong chuan",
+    "ở thành phố này có phải tăng thêm trường đạt chuẩn ko",
 ]
 
 SMALL_TALK = [
@@ -176,6 +179,7 @@ SMALL_TALK = [
     ("dùng cái này thế nào", "Đồng chí gõ câu hỏi"),
     ("tạm biệt nhé, mai hỏi tiếp", "Chào đồng chí"),
     ("Xin chào, tôi có thể hỏi những nội dung gì?", "Đồng chí gõ câu hỏi"),
+    ("thoi nhe, tam biet", "Chào đồng chí"),
     ("bot ơi có thể hỏi gì", "Đồng chí gõ câu hỏi"),
 ]
 

@@ -624,7 +624,10 @@ class QuestionAnswerer:
         # it; the answer is then the most specific entry under the top.
         best = ranked[0]
         margin = self._margin(ranked)
-        sure = sure_enough(best.score, margin, best.coverage) and not best.contradicted
+        sure = (
+            sure_enough(best.score, margin, best.coverage, len(analysis.words))
+            and not best.contradicted
+        )
         # Asked what a named document or event never says, it is enough to tell that it is
         # not stated: no item is claimed (status none), so a lower bar holds for that reply.
         refusing = (

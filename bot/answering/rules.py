@@ -22,6 +22,10 @@ CLEAR_SCORE = 60.0
 CLEAR_MARGIN = 12.0
 CLEAR_COVERAGE = 0.55
 CHOICES_SCORE = 55.0
+#: A fair score explaining this share of the question, this far ahead: answered.
+DOMINANT_COVERAGE = 0.8
+DOMINANT_MARGIN = 20.0
+DOMINANT_WORDS = 3
 #: Choices are offered only when the best explains at least this share of the question;
 #: below it the question is about something else that shares a word or two.
 CHOICES_COVERAGE = 0.4
@@ -130,15 +134,23 @@ def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answe
     return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
 
 
-def sure_enough(score: float, margin: float, coverage: float) -> bool:
+def sure_enough(score: float, margin: float, coverage: float, words: int = 0) -> bool:
     """Return whether the best item is sure enough to answer with.
 
     Sure: a high score well ahead of the best unrelated item; or clear: a fair score further
-    ahead, explaining most of the question.
+    ahead, explaining most of the question; or dominant: in a question of ``words`` content
+    words (at least :data:`DOMINANT_WORDS`), explaining nearly all of them, far ahead.
     """
     sure = score >= ANSWER_SCORE and margin >= ANSWER_MARGIN
     clear = score >= CLEAR_SCORE and margin >= CLEAR_MARGIN and coverage >= CLEAR_COVERAGE
-    return sure or clear
+    # Or explaining nearly all of a question of several words, far ahead of anything else.
+    dominant = (
+        words >= DOMINANT_WORDS
+        and score >= CHOICES_SCORE
+        and margin >= DOMINANT_MARGIN
+        and coverage >= DOMINANT_COVERAGE
+    )
+    return sure or clear or dominant
 
 
 def with_note(answer: Answer, note: str) -> Answer:

@@ -463,9 +463,7 @@ class QuestionAnswerer:
         if any(noun not in own for noun, _ in analysis.numbered):
             return None
         right = all(own[noun] == number for noun, number in analysis.numbered)
-        said = self.describe(self._conference.id, question)
-        verdict = RIGHT if right else NOT_RIGHT
-        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
+        return self._checked(self._conference.id, question, right)
 
     def _premise_on_the_signer(self, question: str, analysis: Analysis) -> Answer | None:
         """Check "nghị quyết do Chủ tịch UBND tỉnh ký đúng không" against the signer.
@@ -484,9 +482,7 @@ class QuestionAnswerer:
         if not roles and not named:
             return None
         right = all(set(role.split()) <= self._signer_words for role in roles)
-        said = self.describe(self._signed.id, question)
-        verdict = RIGHT if right else NOT_RIGHT
-        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
+        return self._checked(self._signed.id, question, right)
 
     def _premise_on_who(self, question: str, analysis: Analysis) -> Answer | None:
         """Check "Văn phòng UBND tỉnh theo dõi việc thực hiện nghị quyết phải không".
@@ -506,7 +502,11 @@ class QuestionAnswerer:
         if best is None or not self.unstated.names_who(best.entry):
             return None
         right = all(self.index.mentions(best.entry.id, body) for body in bodies)
-        said = self.describe(best.entry.id, question, best.score)
+        return self._checked(best.entry.id, question, right, best.score)
+
+    def _checked(self, item_id: str, question: str, right: bool, score: float = 100.0) -> Answer:
+        """Return an item's answer under the verdict on a premise ("Đúng." / "Không đúng.")."""
+        said = self.describe(item_id, question, score)
         verdict = RIGHT if right else NOT_RIGHT
         return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 

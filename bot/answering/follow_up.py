@@ -28,22 +28,18 @@ from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.matching.knowledge_items import ScoredEntry
-from bot.matching.named_numbers import without_years
+from bot.matching.named_numbers import ORDINAL_WORDS, without_years
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold
 
 _MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
-#: "cái thứ 2", "đề án thứ hai" (typed with its tone, or bare after "cái"): which item of a
-#: list the previous answer gave is meant.
+#: "cái thứ 2", "đề án thứ hai" (typed with its tone, or bare after its noun: "de an thu
+#: hai"): which item of a list the previous answer gave is meant.
 _ORDINAL = re.compile(r"\bthứ\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
 _ORDINAL_BARE = re.compile(
     r"\b(?:cai|nhiem vu|chi tieu|de an|du an|muc|phan|nhom|y) thu\s+"
     r"(\d+|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
 )
-_ORDINAL_WORDS = {
-    "nhat": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
-    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
-}  # fmt: skip
 #: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa", "dự án kia": the
 #: other items of the same kind.
 _OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bkia\b|\bnao\b.*\bnua\b")
@@ -58,7 +54,7 @@ def ordinal_in(question: str) -> int | None:
         found = bare.group(1) if bare else None
     if found is None:
         return None
-    return int(found) if found.isdigit() else _ORDINAL_WORDS.get(fold(found))
+    return int(found) if found.isdigit() else ORDINAL_WORDS.get(fold(found))
 
 
 def listed(kb: KnowledgeBase, item_id: str) -> list[str]:

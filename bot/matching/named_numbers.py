@@ -46,8 +46,10 @@ _TASK_ORDINAL = re.compile(
     r"\b(?:nhiem vu|nv)(?: chu yeu| trong tam)?\s+"
     r"(?:thu\s+(\d|nhat|hai|ba|tu|bon|nam)|(dau tien))\b"
 )
-_ORDINAL_NUMBER = {
-    "nhat": "1", "dau tien": "1", "hai": "2", "ba": "3", "tu": "4", "bon": "4", "nam": "5",
+#: Ordinals said in words, folded ("thứ hai", "thứ tư"/"thứ bốn", "đầu tiên").
+ORDINAL_WORDS = {
+    "nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
+    "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
 _TARGET_NUMBER = re.compile(
     rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{{1,2}})\s*\)?(?![\d.,]|{_UNIT_AFTER})"
@@ -183,8 +185,7 @@ def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]
     if not found and task is not None:
         # "nhiệm vụ thứ 3", "nhiệm vụ đầu tiên": the task of section II.2 so numbered.
         said = task.group(1) or task.group(2)
-        number = _ORDINAL_NUMBER.get(said, said)
-        found.append(f"II.2.{number}")
+        found.append(f"II.2.{said if said.isdigit() else ORDINAL_WORDS[said]}")
     target = _TARGET_NUMBER.search(words)
     if target is not None and _TARGET_FIGURE.search(folded.lower()):
         target = None

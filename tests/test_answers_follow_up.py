@@ -14,6 +14,12 @@ from tests.fakes.clock import FakeClock
 FOLLOW_UPS = [
     ("kim ngạch xuất khẩu năm nay bao nhiêu", "vậy còn nhập khẩu?", "kim-ngach-nhap-khau"),
     ("kim ngach xuat khau bn", "con nhap khau thi sao", "kim-ngach-nhap-khau"),
+    # of the family items explaining the follow-up, the one worded like the previous item
+    (
+        "ty le to chuc co so dang hoan thanh tot nhiem vu nam 2020 bn",
+        "dang vien thi sao",
+        "dang-vien-htt",
+    ),
     ("tăng trưởng công nghiệp xây dựng", "còn dịch vụ thì sao", "grdp-dich-vu"),
     ("tăng trưởng khu vực dịch vụ", "thế còn nông lâm ngư nghiệp?", "grdp-nong-lam-ngu"),
     ("thu ngân sách trên địa bàn", "vậy còn thu nội địa", "thu-noi-dia"),

@@ -499,6 +499,7 @@ NOT_STATED = [
     ),
     ("Đồng chí Lại Xuân Môn quê ở đâu", "nguoi-ky", "thông tin cá nhân"),
     ("nghi quyet co hieu luc tu ngay nao", "ngay-hoi-nghi", "ngày có hiệu lực"),
+    ("NQ nay so may -NQ/TU vay bot, minh can ghi trich yeu", "ten-nghi-quyet", "số hiệu"),
     # a count for each place, of a count for the whole province
     ("moi huyen phai dua bao nhieu ho gia suc ra khoi gam san", "gam-san", "mức phân bổ"),
     ("mỗi huyện phải kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien", "mức phân bổ"),
@@ -825,6 +826,8 @@ MENTIONED_ONLY = [
     ("dai hoi XIX hop ngay nao", "dai-hoi-dang-bo-xix", "thời gian"),
     ("nghị quyết đại hội XIX đề ra những chỉ tiêu nào", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
     ("nghị quyết đại hội XIX có mấy chỉ tiêu", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
+    ("nq dai hoi XIX chi tieu den 2025 la gi", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
+    ("đề án du lịch đặt chỉ tiêu gì", "de-an-du-lich", "chỉ tiêu"),
     ("đề án du lịch có bao nhiêu chỉ tiêu", "de-an-du-lich", "chỉ tiêu"),
     ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
     (
@@ -940,6 +943,7 @@ YES_NO = [
     ("thu nội địa 2.000 tỷ à", "thu-noi-dia", "Không đúng."),
     ("che phủ rừng 55% hả", "che-phu-rung", "Đúng."),
     ("kim ngạch nhập khẩu 120 triệu USD à?", "kim-ngach-nhap-khau", "Đúng."),
+    ("ket nap 2000 dv moi dung k", "ket-nap-dang-vien", "Đúng."),  # a count, no year
     # "có nói … không", "có nhắc … không": whether the resolution says it
     ("nq có nói sắp xếp đơn vị hành chính không", "sap-xep-don-vi-hanh-chinh", "Có."),
     ("nghị quyết có nhắc chuyện cải cách hành chính không", "cai-cach-hanh-chinh", "Có."),

@@ -258,7 +258,9 @@ class FollowUps:
             # "thế nó khởi công khi nào": the previous item itself first.
             near.insert(0, topic)
         ranked = self.rank(analysis, near)
-        best = sure_best(ranked, self.sure) or _explains_all(ranked)
+        best = (
+            self._parallel(ranked, topic) or sure_best(ranked, self.sure) or _explains_all(ranked)
+        )
         if best is None:
             # "giai đoạn thực hiện thì sao" of a scheme: what its own wording says.
             own_item = self.rank(analysis, [topic])
@@ -271,7 +273,27 @@ class FollowUps:
             return alone
         return self.describe(best.entry.id, question, best.score)
 
+    def _parallel(self, ranked: list[ScoredEntry], topic: str) -> ScoredEntry | None:
+        """Return, of the family items explaining the whole follow-up, the one worded most
+        like the previous item, if one stands out.
 
+        "đảng viên thì sao" after the rate of party cells completing their tasks: the rate
+        of party members completing theirs, not the admissions of new members.
+        """
+        full = [s for s in ranked if s.coverage >= 1.0 and not s.contradicted]
+        if len(full) < MIN_PARALLEL:
+            return None
+        before = set(fold(self.kb.entries[topic].title).split())
+        shared = sorted(
+            ((len(before & set(fold(s.entry.title).split())), s) for s in full),
+            key=lambda pair: pair[0],
+            reverse=True,
+        )
+        return shared[0][1] if shared[0][0] > shared[1][0] else None
+
+
+#: Items explaining the whole follow-up, from which the one worded like the previous wins.
+MIN_PARALLEL = 2
 #: Nothing of the family sure, the previous item itself explaining this share of the
 #: follow-up's words is what it asks about ("tầm nhìn tới năm bao nhiêu" of a scheme).
 OWN_ITEM_COVERAGE = 0.45

@@ -39,6 +39,8 @@ AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 EXACT_DAY = "ngày cụ thể"
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
+#: "… chỉ tiêu gì", "chỉ tiêu đến 2025 là gì": the targets themselves asked (folded).
+_TARGETS_ASKED = re.compile(r"\bchi tieu\b.*\b(?:gi|nao|j)\b")
 #: The targets of a document, an event or a scheme the resolution only names.
 TARGETS_OF = "chỉ tiêu"
 #: Who does something, asked of an item whose wording names no one.
@@ -122,8 +124,12 @@ class Unstated:
         quoted = self._quoted(analysis, entry)
         if quoted is not None:
             return NOT_STATED.format(attribute=BEYOND_QUOTED.format(figure=quoted))
-        if analysis.count == "targets" and self.only_named(entry, content=True):
-            # "nghị quyết đại hội XIX có mấy chỉ tiêu": the targets of a thing only named.
+        asks_targets = analysis.count == "targets" or (
+            not analysis.yes_no and _TARGETS_ASKED.search(fold(analysis.text)) is not None
+        )
+        if asks_targets and self.only_named(entry, content=True):
+            # "nghị quyết đại hội XIX có mấy chỉ tiêu", "đề án du lịch đặt chỉ tiêu gì": the
+            # targets of a thing only named.
             kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
             return MENTIONED_ONLY.format(kind=kind, asked=TARGETS_OF)
         asked = analysis.mentioned_ask

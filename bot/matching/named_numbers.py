@@ -24,7 +24,7 @@ _MONTHS_AFTER = re.compile(r"\s*thang\b")
 _YEAR_BEFORE = re.compile(r"\bnam\s*$")
 #: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
 _COUNTED_AFTER = re.compile(
-    r"\s*(?:dang vien|ho\b|nguoi|xa\b|truong|ty\b|trieu|nghin|ngan|tan\b|usd|ha\b|"
+    r"\s*(?:dang vien|dv\b|ho\b|nguoi|xa\b|truong|ty\b|trieu|nghin|ngan|tan\b|usd|ha\b|"
     r"to chuc|doanh nghiep|bac sy|bac si|km\b)"
 )
 _ROMAN_CODE = re.compile(

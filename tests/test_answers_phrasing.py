@@ -271,6 +271,7 @@ OVERVIEWS = [
     ("mảng kinh tế có những chỉ tiêu nào", "kinh-te", "6 chỉ tiêu"),
     ("cho xin toan bo chi tieu kinh te", "kinh-te", "6 chỉ tiêu"),
     ("toàn bộ chỉ tiêu môi trường", "moi-truong", "3 chỉ tiêu"),
+    ("ke het cac chi tieu chu yeu nam 2020 di", "dem-chi-tieu", "18 chỉ tiêu"),
 ]
 
 

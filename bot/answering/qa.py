@@ -81,7 +81,7 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
 from bot.matching.named_numbers import numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
-from bot.vietnamese.phrases import PhraseSet, tokens
+from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
@@ -335,11 +335,13 @@ class QuestionAnswerer:
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:
             return dataclasses.replace(asked, question=question)
-        premise = (
-            self._premise_on_the_resolution(question, analysis)
-            or self._premise_on_the_signer(question, analysis)
-            or self._premise_on_who(question, analysis)
-        )
+        premise = self._premise_on_the_resolution(question, analysis)
+        if premise is None and analysis.yes_no:
+            # (who signed, who does a task: read once, with abbreviations spelled out)
+            canonical = self.index.analyzer.canonical.rewrite(tokens(question))
+            premise = self._premise_on_the_signer(question, canonical) or self._premise_on_who(
+                question, canonical
+            )
         if premise is not None:
             return premise
         numbered = self.lookups.by_target_number(analysis, ranked)
@@ -465,15 +467,15 @@ class QuestionAnswerer:
         right = all(own[noun] == number for noun, number in analysis.numbered)
         return self._checked(self._conference.id, question, right)
 
-    def _premise_on_the_signer(self, question: str, analysis: Analysis) -> Answer | None:
+    def _premise_on_the_signer(self, question: str, canonical: list[Token]) -> Answer | None:
         """Check "nghị quyết do Chủ tịch UBND tỉnh ký đúng không" against the signer.
 
-        A yes/no question on who signed, naming a position (``roles``) or the signer's
-        name, is answered with the signer, saying whether the position named is theirs.
+        A yes/no question on who signed (``canonical``: its words, abbreviations spelled out),
+        naming a position (``roles``) or the signer's name, is answered with the signer,
+        saying whether the position named is theirs.
         """
-        if not analysis.yes_no or self._signed is None:
+        if self._signed is None:
             return None
-        canonical = self.index.analyzer.canonical.rewrite(tokens(question))
         words = [str(t) for t in canonical]
         if _SIGNED not in words:
             return None
@@ -484,16 +486,13 @@ class QuestionAnswerer:
         right = all(set(role.split()) <= self._signer_words for role in roles)
         return self._checked(self._signed.id, question, right)
 
-    def _premise_on_who(self, question: str, analysis: Analysis) -> Answer | None:
+    def _premise_on_who(self, question: str, canonical: list[Token]) -> Answer | None:
         """Check "Văn phòng UBND tỉnh theo dõi việc thực hiện nghị quyết phải không".
 
         A yes/no question naming a body (``bodies``) as doing something: without the body,
         the question must be sure of one item whose wording names who does it; the answer
         says whether that body is the one named.
         """
-        if not analysis.yes_no:
-            return None
-        canonical = self.index.analyzer.canonical.rewrite(tokens(question))
         rest, bodies = self._bodies.take(canonical)
         if not bodies:
             return None

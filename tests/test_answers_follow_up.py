@@ -20,6 +20,19 @@ FOLLOW_UPS = [
         "dang vien thi sao",
         "dang-vien-htt",
     ),
+    ("tỷ lệ TCCS đảng hoàn thành tốt nhiệm vụ", "còn đảng viên?", "dang-vien-htt"),
+    ("ty le TCCS dang hoan thanh tot nhiem vu bn", "con dang vien?", "dang-vien-htt"),
+    # (not a restatement of the previous item: the part asked)
+    (
+        "Tổng kim ngạch XNK qua địa bàn 2020 bao nhiêu?",
+        "trong đó nhập khẩu bn",
+        "kim-ngach-nhap-khau",
+    ),
+    # nothing near the previous item: the follow-up's own words, of an item beside it
+    ("hội nghị lần 20 họp ngày nào", "thế khóa mấy", "nhiem-ky"),
+    ("ai ký nghị quyết", "thế ngày nào", "ngay-hoi-nghi"),
+    # the asker's place named after "bao nhiêu" is no noun counted
+    ("chi tieu ntm nam 2020 la bn", "huyen em trung khanh dc giao bn", "nong-thon-moi"),
     ("tăng trưởng công nghiệp xây dựng", "còn dịch vụ thì sao", "grdp-dich-vu"),
     ("tăng trưởng khu vực dịch vụ", "thế còn nông lâm ngư nghiệp?", "grdp-nong-lam-ngu"),
     ("thu ngân sách trên địa bàn", "vậy còn thu nội địa", "thu-noi-dia"),
@@ -210,6 +223,12 @@ def test_of_the_choices_the_conversations_item_is_meant(shared_library: Library)
 
 ASKED_OF_THE_PREVIOUS_ITEM = [
     ("cao tốc đồng đăng trà lĩnh", "dài bao nhiêu km", "none", "cao-toc-dong-dang-tra-linh"),
+    (
+        "nghị quyết nói gì về cao tốc Đồng Đăng Trà Lĩnh",
+        "nó dài bao nhiêu km",
+        "none",
+        "cao-toc-dong-dang-tra-linh",
+    ),
     ("tỷ lệ hộ nghèo giảm bao nhiêu", "đúng là 3% à", "answer", "ho-ngheo"),
     ("tỷ lệ lao động qua đào tạo", "trong đó nghề bao nhiêu", "answer", "dao-tao-nghe"),
     ("kim ngạch xuất khẩu năm 2020", "đơn vị tính là gì", "answer", "kim-ngach-xuat-khau"),

@@ -41,6 +41,21 @@ FRAMED = [
     # words of the chat itself (vocabulary chat_words)
     ("a gửi em xem tỷ lệ che phủ rừng", "che-phu-rung"),
     ("mình muốn biết kim ngạch xuất khẩu", "kim-ngach-xuat-khau"),
+    # the wording asked for (every answer quotes it), what the answer is for, what the
+    # asker's unit is doing
+    ("cần đối chiếu nguyên văn chỉ tiêu về che phủ rừng, nhờ bot trích giúp", "che-phu-rung"),
+    ("cho tôi xin nguyên văn phần tổ chức thực hiện", "phan-iii"),
+    ("chỉ tiêu trường chuẩn quốc gia năm 2020 quy định thế nào", "truong-chuan"),
+    ("tỷ lệ bao phủ bảo hiểm y tế được quy định ra sao", "bhyt"),
+    ("nghị quyết có giao nhiệm vụ gì về cải cách hành chính không", "cai-cach-hanh-chinh"),
+    ("tôi cần cho bài tham luận: tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    (
+        "chi bộ tôi đang lên kế hoạch kết nạp đảng viên, chỉ tiêu toàn tỉnh là bao nhiêu",
+        "ket-nap-dang-vien",
+    ),
+    # a word of the chat typed with its own tone is no other word spelled alike ("tối")
+    ("tỷ lệ che phủ rừng bao nhiêu, tôi cần gấp", "che-phu-rung"),
+    ("kim ngạch xuất khẩu bao nhiêu, nhờ tra hộ", "kim-ngach-xuat-khau"),
 ]
 
 # Someone else asked the asker ("hôm qua họp có người hỏi …", "đồng chí PCT hỏi …"): the
@@ -181,6 +196,10 @@ SMALL_TALK = [
     ("Xin chào, tôi có thể hỏi những nội dung gì?", "Đồng chí gõ câu hỏi"),
     ("thoi nhe, tam biet", "Chào đồng chí"),
     ("bot ơi có thể hỏi gì", "Đồng chí gõ câu hỏi"),
+    ("bot tên là gì", "Tôi là bot hỏi đáp"),
+    ("tên bot là gì", "Tôi là bot hỏi đáp"),
+    ("bot ten la gi", "Tôi là bot hỏi đáp"),
+    ("cái này dùng thế nào vậy, hỏi gì cũng được à", "Đồng chí gõ câu hỏi"),
 ]
 
 
@@ -317,6 +336,10 @@ KEYSTROKES = [
     ("ty3 le65 che phu3 ru72ng la2 bao nhie6u", "che-phu-rung"),
     ("thu ngan sa1ch no65i d9i5a", "thu-noi-dia"),
     ("ke61t na5p d9a3ng vie6n mo71i", "ket-nap-dang-vien"),
+    # a vowel key left out ("noij" for "nooij"): the one known word it can be
+    ("thu noij ddiaj nawm 2020 bao nhieeu tyr", "thu-noi-dia"),
+    ("tyr le hoj ngheo giamr bn", "ho-ngheo"),
+    ("ket napj dang vien mois bao nhieu", "ket-nap-dang-vien"),
 ]
 
 
@@ -521,6 +544,8 @@ NOT_STATED = [
         "con số tính bằng tỷ đồng",
     ),
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
+    ("vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ", "von-dau-tu", "con số tính bằng tỷ đồng"),
+    ("vốn đầu tư toàn xã hội năm 2020 là bao nhiêu tỷ", "von-dau-tu", "con số tính bằng tỷ đồng"),
     # A count in a noun none of the item's figures counts in.
     ("bộ tiêu chí xã nông thôn mới có bao nhiêu tiêu chí", "nong-thon-moi", "số tiêu chí"),
     # Said plainly even when the item is not a sure answer to the rest of the words.
@@ -684,6 +709,14 @@ def test_what_is_asked_besides_a_named_item_is_another(
         ("kim ngạch xnk 2.370 triệu usd thì xuất khẩu bao nhiêu", "kim-ngach-xuat-khau"),
         ("GRDP tăng 7,5% thì dịch vụ tăng bao nhiêu", "grdp-dich-vu"),
         ("xuất khẩu 600 triệu USD thì nhập khẩu bao nhiêu", "kim-ngach-nhap-khau"),
+        # "còn" joins what is asked to what is known
+        ("gia đình văn hóa 85% còn làng văn hóa bao nhiêu", "lang-xom-van-hoa"),
+        ("thu nội địa 1.600 tỷ còn thu XNK bao nhiêu", "thu-xuat-nhap-khau"),
+        (
+            "tỷ lệ gia đình văn hóa tám mươi lăm phần trăm còn làng xóm đạt chuẩn văn hóa "
+            "bao nhiêu",
+            "lang-xom-van-hoa",
+        ),
         ("cứ 10 nghìn dân thì có mấy bác sĩ", "bac-sy-van-dan"),  # no figure quoted
     ],
 )
@@ -708,6 +741,17 @@ def test_a_quoted_figure_without_a_share_asked_is_answered(
 
 # Long messages: greetings, who asks and why, then the question, then thanks.
 LONG_MESSAGES = [
+    # the question after an opener, not a story clause naming another item
+    (
+        "Tôi ở ban tuyên giáo, đang chuẩn bị tuyên truyền về công trình chào mừng đại hội, xin "
+        "hỏi đại hội Đảng bộ tỉnh tới là lần thứ mấy",
+        "dai-hoi-dang-bo-xix",
+    ),
+    (
+        "anh ở phòng kinh tế, đang theo dõi dự án trọng điểm, cho anh hỏi khi nào khởi công "
+        "cao tốc Đồng Đăng Trà Lĩnh",
+        "cao-toc-dong-dang-tra-linh",
+    ),
     (
         "Kính gửi ban quản trị, tôi là chuyên viên phòng kinh tế huyện, đang làm báo cáo "
         "6 tháng. Xin hỏi chỉ tiêu thu nội địa năm 2020 là bao nhiêu? Trân trọng cảm ơn.",

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from bot.vietnamese.keystrokes import decode_text, decode_word, is_syllable
+from bot.vietnamese.keystrokes import decode_text, decode_word, is_syllable, spelling_key
 from bot.vietnamese.text import fold_diacritics, tone_key
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -210,6 +210,38 @@ def test_decoded_words_are_nfc_syllables(word: str) -> None:
 )
 def test_questions_are_decoded_word_by_word(question: str, decoded: str) -> None:
     assert decode_text(question) == decoded
+
+
+#: Words a reader knows (the resolution's and the vocabulary's, in the analyzer).
+KNOWN = frozenset(
+    spelling_key(w)
+    for w in ["nội", "địa", "năm", "nhiêu", "tỷ", "lệ", "hộ", "nghèo", "mới", "hoà"]
+)
+
+
+@pytest.mark.parametrize(
+    ("typed", "decoded"),
+    [
+        ("thu noij ddiaj", "thu nội địa"),  # "nooij": the circumflex key left out
+        ("nawm 2020 bao nhieu", "năm 2020 bao nhieu"),
+        ("hoj ngheo", "hộ ngheo"),
+        ("dang vien mois", "dang vien mới"),
+        ("hoaf", "hòa"),  # known as typed (in either tone placement): as typed
+        ("gias lua", "giá lua"),  # no known word near: as typed
+        ("noij", "nội"),
+    ],
+)
+def test_a_vowel_key_left_out_gives_the_one_known_word(typed: str, decoded: str) -> None:
+    assert decode_text(typed, known=KNOWN) == decoded
+
+
+def test_without_known_words_keystrokes_spell_what_was_typed() -> None:
+    assert decode_text("thu noij ddiaj") == "thu nọi địa"
+
+
+def test_a_spelling_key_ignores_where_the_tone_is_placed() -> None:
+    assert spelling_key("hòa") == spelling_key("hoà") == spelling_key("HOÀ")
+    assert spelling_key("tôi") != spelling_key("tối")
 
 
 def test_words_to_keep_stay_as_typed() -> None:

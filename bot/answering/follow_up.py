@@ -215,7 +215,7 @@ class FollowUps:
             return self.describe(others[0], question, 100.0)
         reading = self.reader.read(question)
         if alone.status == "answer" and not reading.pointing:
-            return alone
+            return self._worded_like_before(question, reading, alone, topic)
         if alone.status == "choices" and topic in {m.id for m in alone.matches}:
             # "tầm nhìn đến năm nào" after the tourism scheme: of the choices, the one
             # the conversation is about.
@@ -270,6 +270,49 @@ class FollowUps:
                 and not own_item[0].contradicted
             ):
                 return self.describe(topic, question, own_item[0].score)
+            return self._rest_alone(question, reading, alone, topic)
+        return self.describe(best.entry.id, question, best.score)
+
+    def _rest_alone(self, question: str, reading: Reading, alone: Answer, topic: str) -> Answer:
+        """Return the answer to a follow-up's own words when they alone are answered by an
+        item beside the previous one (under the same heading).
+
+        "thế khoá mấy" after the conference's date: "khoá mấy" is answered on its own by
+        another fact about the resolution (the follow-up words only kept it from that).
+        """
+        if alone.status == "answer" or not (reading.marked or reading.pointing):
+            return alone
+        rest = self.alone(reading.rest)
+        if rest.status != "answer" or rest.item_id is None:
+            return alone
+        heading = self.kb.entries[topic].parent
+        if self.kb.entries[rest.item_id].parent != heading:
+            return alone
+        return dataclasses.replace(rest, question=question)
+
+    def _worded_like_before(
+        self, question: str, reading: Reading, alone: Answer, topic: str
+    ) -> Answer:
+        """Return ``alone``, unless a follow-up marked as one is answered by a family item
+        worded more like the previous item than ``alone``'s own.
+
+        "còn đảng viên?" after the rate of party cells completing their tasks: the rate of
+        party members completing theirs, though "đảng viên" alone is the admissions target.
+        """
+        if not reading.marked:
+            return alone
+        # (not a restatement of the previous item: "trong đó nhập khẩu" after the trade
+        # total is no "tổng kim ngạch xuất nhập khẩu (bao gồm …)")
+        before = set(fold(self.kb.entries[topic].title).split())
+        ranked = [
+            s
+            for s in self.rank(self.analyze(reading.rest), family(self.kb, topic))
+            if not before <= set(fold(s.entry.title).split())
+        ]
+        if alone.item_id not in {s.entry.id for s in ranked if s.coverage >= 1.0}:
+            return alone
+        best = self._parallel(ranked, topic)
+        if best is None or best.entry.id == alone.item_id:
             return alone
         return self.describe(best.entry.id, question, best.score)
 

@@ -73,13 +73,15 @@ class MessageParts:
         ending = question.strip().rstrip("?!. ")
         #: The part that proposed each item.
         asking: dict[str, str] = {}
+        # What follows an opener to the message's end is the question ("…, cho em hỏi …").
+        opened = set(analyzer.framing.after_openers(question))
         for part, reply in zip(parts, map(self.answer_one, parts), strict=True):
             if reply.status == "answer" and reply.item_id:
                 answers.setdefault(reply.item_id, reply)
                 asking.setdefault(reply.item_id, part)
                 if (
                     ending.endswith(part.strip().rstrip("?!. "))
-                    and SENTENCE_END.search(question.strip())
+                    and (part in opened or SENTENCE_END.search(question.strip()))
                     and not self.points_back(part)
                 ):
                     # (unless it points back: "… có đề cập chuyện này không?")
@@ -96,13 +98,23 @@ class MessageParts:
         if not proposed or (proposed[0].contradicted and len(answers) > 1):
             return None
         chosen = proposed[0]
-        rival = proposed[1] if len(proposed) > 1 else None
+        ending_pick = next((p for p in proposed if p.entry.id in last), None)
+        if (
+            ending_pick is not None
+            and ending_pick is not chosen
+            and self.related(chosen.entry, ending_pick.entry)
+        ):
+            # "…, đang làm kế hoạch đào tạo nghề. Cho tôi hỏi tỷ lệ lao động qua đào tạo …":
+            # of two items near each other, the one the question itself asks.
+            chosen = ending_pick
+        rival = next((p for p in proposed if p is not chosen), None)
         if (
             rival is not None
             and not self.related(chosen.entry, rival.entry)
             and rival.score > chosen.score - ANSWER_MARGIN
+            and (chosen.entry.id not in last or rival.entry.id in last)
         ):
-            return None  # two readings the message supports alike
+            return None  # two readings the message supports alike (and none is the ending)
         best, entry = answers[chosen.entry.id], chosen.entry
         # The rest of the message must not be about something else: the item explains
         # nearly as much of the whole message as the item explaining most of it.

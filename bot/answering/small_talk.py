@@ -15,6 +15,9 @@ from bot.vietnamese.text import ascii_words, clean, fold
 
 #: Longer messages are questions, whatever greeting they start with.
 MAX_WORDS = 10
+#: A message made only of small-talk phrases and fillers may be this long ("cái này dùng
+#: thế nào vậy, hỏi gì cũng được à").
+MAX_TALK_WORDS = 16
 #: Which reply wins when a message holds several kinds ("chào bot, dùng sao").
 PRIORITY = ("how_to", "identity", "thanks", "farewell", "greeting")
 EXAMPLES = "“tỷ lệ che phủ rừng”, “thu ngân sách bao nhiêu”, “ai ký nghị quyết”"
@@ -86,7 +89,7 @@ class SmallTalk:
     def reply(self, question: str, document: Document) -> Answer | None:
         """Return the reply to small talk, or None when the message asks something else."""
         folded = ascii_words(question)
-        if len(folded) > MAX_WORDS or self._talk_words.isdisjoint(folded):
+        if len(folded) > MAX_TALK_WORDS or self._talk_words.isdisjoint(folded):
             return None
         words = self._words(question)
         if not words:

@@ -13,7 +13,7 @@ from __future__ import annotations
 import functools
 import re
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Callable, Container, Iterable, Iterator
 from dataclasses import dataclass
 
 from bot.knowledge.schema import Vocabulary
@@ -26,7 +26,7 @@ from bot.matching.named_numbers import (
     section_codes,
     years_in,
 )
-from bot.vietnamese.keystrokes import decode_text, is_syllable
+from bot.vietnamese.keystrokes import decode_text, is_syllable, spelling_key
 from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
 from bot.vietnamese.spoken_numbers import digits_for_spoken_numbers
@@ -187,7 +187,10 @@ class Analyzer:
         for stop_word in vocabulary.stop_words:
             for token in tokens(stop_word):
                 self.stop_words[token].add(token.tone)
-        self.chat_words = frozenset(t for w in vocabulary.chat_words for t in tokens(w))
+        self.chat_words: dict[Token, set[str | None]] = defaultdict(set)
+        for chat_word in vocabulary.chat_words:
+            for token in tokens(chat_word):
+                self.chat_words[token].add(token.tone)
         self.tails = PhraseSet(vocabulary.tail_particles)
         units = vocabulary.units
         self.units = PhraseSet(units, [normalize_unit(u) for u in units.values()])
@@ -215,6 +218,10 @@ class Analyzer:
         )
         #: The content words of every indexed phrase, as :meth:`build` read them.
         self.phrase_words: dict[str, tuple[Token, ...]] = {}
+        #: The tones the phrases write each folded word with (:meth:`build`).
+        self.written_tones: dict[Token, set[str | None]] = defaultdict(set)
+        #: :func:`spelling_key` of the words of the phrases and the vocabulary (:meth:`build`).
+        self.spellings: Container[str] = frozenset()
         self._analyze_kept = functools.lru_cache(maxsize=ANALYSES_KEPT)(self._analyze)
 
     @classmethod
@@ -242,9 +249,21 @@ class Analyzer:
         texts = list(dict.fromkeys(phrases))
         corrector = Corrector(w for text in texts for w in fold(text).split())
         analyzer = cls(vocabulary, corrector, context_names=context_names, place_scope=place_scope)
+        for text in texts:
+            for token in tokens(text):
+                analyzer.written_tones[token].add(token.tone)
         # Read knowing the phrases' own spellings only: a bare stop word spelled like none
         # of them is framing ("cua" is dropped unless some phrase says "cửa").
         analyzer.phrase_words = {text: tuple(analyzer._content_words(text)) for text in texts}
+        # The words known as spelled: a Telex word missing a vowel key is read as one.
+        # (gathered on the first such word: most questions have none)
+        analyzer.spellings = Lazy(
+            lambda: frozenset(
+                spelling_key(word)
+                for text in (*texts, *_strings(vocabulary.model_dump()))
+                for word in _WORD.findall(clean(text))
+            )
+        )
         corrector.learn(analyzer.phrase_words.values())
         return analyzer
 
@@ -260,7 +279,7 @@ class Analyzer:
     def _analyze(self, question: str) -> Analysis:
         text = clean(question)[:MAX_MATCHED_CHARS]
         # Keystrokes typed with the input method off ("xuaats khaaur", "ru72ng") first.
-        text = decode_text(text, keep=self.typed_as_is)
+        text = decode_text(text, keep=self.typed_as_is, known=self.spellings)
         # Numbers spoken out by voice typing ("mười ba phẩy tám phần trăm") as digits.
         text = digits_for_spoken_numbers(text)
         # "Dịch giúp sang tiếng Anh câu: …": read before framing drops what precedes a colon.
@@ -372,8 +391,16 @@ class Analyzer:
         """
         tones = self.stop_words.get(token)
         if tones is None:
-            # A word of the chat ("em", "gửi") is dropped unless some phrase spells it so.
-            return token in self.chat_words and token not in self.corrector.known
+            # A word of the chat ("em", "gửi") is dropped unless some phrase spells it so;
+            # typed with its own marks, unless some phrase writes it so ("tôi", not "tối").
+            chat = self.chat_words.get(token)
+            if chat is None:
+                return False
+            return token not in self.corrector.known or (
+                token.tone is not None
+                and token.tone in chat
+                and token.tone not in self.written_tones.get(token, ())
+            )
         if token.tone is not None:
             return any(tones_agree(token.tone, t) for t in tones)
         if None in tones or token not in self.corrector.known:
@@ -411,9 +438,19 @@ class Analyzer:
             if found is None or found[1] != "count" or at + found[0] >= len(words):
                 continue
             noun = self.counted_nouns.match_at(words, at + found[0])
-            if noun is not None:
+            if noun is not None and not self._names_a_place(words, at + found[0]):
                 return at + found[0], noun[0], noun[1]
         return None
+
+    def _names_a_place(self, words: list[Token], at: int) -> bool:
+        """Return whether a place is named from ``at`` ("huyện em", "huyện Trùng Khánh").
+
+        "… là bao nhiêu. Huyện em Trùng Khánh được giao bao nhiêu": the place asked about
+        is no noun counted.
+        """
+        return any(
+            places.match_at(words, at) is not None for places in (self.own_place, self.districts)
+        )
 
     def _asked_in(self, text: str, phrase: str) -> bool:
         """Return whether a phrase is in a sentence that asks, when the text has several.
@@ -550,3 +587,33 @@ def _ends_asking_whether(words: list[Token]) -> bool:
     while folded and folded[-1] in _AFTER_WHETHER:
         folded.pop()
     return bool(folded) and folded[-1] in _WHETHER_TAILS
+
+
+#: A word of a phrase, for the spellings an analyzer knows.
+_WORD = re.compile(r"[^\W\d_]+")
+
+
+def _strings(data: object) -> Iterator[str]:
+    """Yield every string in nested data (the vocabulary's keys and values)."""
+    if isinstance(data, str):
+        yield data
+    elif isinstance(data, dict):
+        for key, value in data.items():
+            yield from _strings(key)
+            yield from _strings(value)
+    elif isinstance(data, list | tuple | set | frozenset):
+        for value in data:
+            yield from _strings(value)
+
+
+class Lazy(Container[str]):
+    """A set of strings made on the first look into it."""
+
+    def __init__(self, make: Callable[[], frozenset[str]]) -> None:
+        self._make = make
+        self._made: frozenset[str] | None = None
+
+    def __contains__(self, key: object) -> bool:
+        if self._made is None:
+            self._made = self._make()
+        return key in self._made

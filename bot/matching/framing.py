@@ -108,6 +108,12 @@ class FramingRemover:
             parts += [f"{a} {b}" for a, b in pairwise(clauses)]
         elif len(clauses) > MAX_CLAUSES:
             parts += [c for c in clauses if self.asks(c)]
+        parts += self.after_openers(text)
+        return list(dict.fromkeys(p for p in parts if p != text.strip()))
+
+    def after_openers(self, text: str) -> list[str]:
+        """Return what follows each opener of a message ("cho em hỏi …", "xin hỏi …")."""
+        parts: list[str] = []
         words = text.split()
         folded = [tokens(w) for w in words]
         flat = [t for ts in folded for t in ts]
@@ -119,7 +125,7 @@ class FramingRemover:
             bare = opener is not None and opener[0] == 1 and flat[at].tone is None
             if opener is not None and not bare and at + opener[0] < len(flat):
                 parts.append(" ".join(words[owners[at + opener[0]] :]))
-        return list(dict.fromkeys(p for p in parts if p != text.strip()))
+        return parts
 
     def _opens_ask(self, words: Sequence[str]) -> bool:
         """Return whether a clause asks after its first word ("tôi cần chỉ tiêu …").

@@ -42,6 +42,9 @@ _VNI_MARKS = {
     "9": {"d": "đ"},
 }
 _VOWELS = frozenset("aeiouy")
+_TONE_MARKS = frozenset((_ACUTE, _GRAVE, _HOOK, _TILDE, _DOT))
+# The marks a letter can take, for a key a typist left out ("noij" for "nooij").
+_MARKABLE = {"a": "âă", "e": "ê", "o": "ôơ", "u": "ư", "d": "đ"}
 _UNMARK = str.maketrans("ăâêôơưđ", "aaeooud")
 _TONED = {
     tone: {vowel: unicodedata.normalize("NFC", vowel + tone) for vowel in "aăâeêioôơuưy"}
@@ -98,25 +101,40 @@ def decode_word(word: str) -> str | None:
     return _decode(word, vni_typed=False)
 
 
-def decode_text(text: str, *, keep: Container[str] = frozenset()) -> str:
+def decode_text(
+    text: str, *, keep: Container[str] = frozenset(), known: Container[str] | None = None
+) -> str:
     """Return the text with every word typed as Telex or VNI keystrokes decoded.
 
     Words in ``keep`` (lower case) stay as typed: abbreviations and chat shorthand that
-    read as keystrokes too ("tw" is Trung ương, and "tư" in Telex).
+    read as keystrokes too ("tw" is Trung ương, and "tư" in Telex). With ``known`` (the
+    :func:`spelling_key` of every word the reader knows), a decoded word it does not know
+    takes the one vowel mark a typist left out that makes it known ("noij" is "nội").
     """
     words = {word for word in _WORD.findall(text) if word.lower() not in keep}
-    decoded = {word: out for word in words if (out := _decode(word, vni_typed=False))}
+    decoded = {word: out for word in words if (out := _decode(word, vni_typed=False, known=known))}
     # A question with a word surely typed in VNI ("ru72ng") is typed in VNI throughout, so
     # its "la2" and "ty3" are tones typed last, not numbers glued to words.
     if any(not word.isalpha() for word in decoded):
         for word in words - decoded.keys():
-            out = _decode(word, vni_typed=True)
+            out = _decode(word, vni_typed=True, known=known)
             if out is not None:
                 decoded[word] = out
     return _WORD.sub(lambda match: decoded.get(match.group(), match.group()), text)
 
 
-def _decode(word: str, *, vni_typed: bool) -> str | None:
+def spelling_key(word: str) -> str:
+    """Return a word lower-cased with its tone mark last, wherever it was placed.
+
+    "hòa" and "hoà" (old and new tone placement) have one key.
+    """
+    decomposed = unicodedata.normalize("NFD", word.casefold())
+    tones = "".join(c for c in decomposed if c in _TONE_MARKS)
+    base = "".join(c for c in decomposed if c not in _TONE_MARKS)
+    return unicodedata.normalize("NFC", base) + tones
+
+
+def _decode(word: str, *, vni_typed: bool, known: Container[str] | None = None) -> str | None:
     """Return the syllable a word's keystrokes spell; ``vni_typed`` when its text is VNI."""
     if not word.isascii() or not word.isalnum():
         return None
@@ -132,6 +150,8 @@ def _decode(word: str, *, vni_typed: bool) -> str | None:
     if keyed is None:
         return None
     syllable = _spell(*keyed)
+    if syllable is not None and known is not None and spelling_key(syllable) not in known:
+        syllable = _with_mark_left_out(*keyed, known) or syllable
     if syllable is not None and word[0].isupper():
         syllable = syllable[0].upper() + syllable[1:]
     return syllable
@@ -195,6 +215,22 @@ def _vni(lower: str, *, vni_typed: bool) -> tuple[str, str] | None:
             letters.append(char)
             has_vowel = has_vowel or char in _VOWELS
     return "".join(letters), tone
+
+
+def _with_mark_left_out(letters: str, tone: str, known: Container[str]) -> str | None:
+    """Return the one known syllable spelled with one more vowel mark or "đ", if one.
+
+    "noij" spells "nọi", no word; the typist meant "nội" ("nooij") and left a key out.
+    """
+    found = set()
+    for at, letter in enumerate(letters):
+        for marked in _MARKABLE.get(letter, ""):
+            if letter == "d" and at > 0:
+                continue
+            spelled = _spell(letters[:at] + marked + letters[at + 1 :], tone)
+            if spelled is not None and spelling_key(spelled) in known:
+                found.add(spelled)
+    return found.pop() if len(found) == 1 else None
 
 
 def _mark_last(letters: list[str], marked: dict[str, str]) -> bool:

@@ -130,6 +130,10 @@ REFUSED_REQUESTS = [
     "dịch ra tiếng Pháp đề án du lịch",
     "nghĩa tiếng Nhật của nông thôn mới",
     "tiếng Hàn nói trường chuẩn quốc gia thế nào",
+    # writing for the asker
+    "viet giup em bai phat bieu ngay 3/2",
+    "viết giúp tôi bài phát biểu về chỉ tiêu che phủ rừng",
+    "soạn giúp em báo cáo về thu ngân sách",
 ]
 
 # The asker's own place gets the province figure, with the note.
@@ -352,6 +356,8 @@ def test_raw_telex_and_vni_are_decoded(shared_library: Library, question: str, i
 # A figure named alone: the item(s) that state it.
 REVERSE = [
     ("13,8% là chỉ tiêu gì", "grdp-cong-nghiep-xay-dung"),
+    ("so 3,05% o dau ra", "grdp-thue-san-pham"),
+    ("con số 1.600 tỷ nằm ở đâu", "thu-noi-dia"),
     ("con số 600 triệu USD trong nghị quyết là gì", "kim-ngach-xuat-khau"),
     ("45% là tỷ lệ gì", "lao-dong-qua-dao-tao"),
     ("1.600 tỷ là gì", "thu-noi-dia"),
@@ -544,6 +550,16 @@ NOT_STATED = [
         "con số tính bằng tỷ đồng",
     ),
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
+    # a part of the year: the targets are the year's
+    ("thu ngân sách 6 tháng đầu năm 2020 đạt bao nhiêu", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    ("kim ngạch xuất khẩu quý 1 là bao nhiêu", "kim-ngach-xuat-khau", "số liệu theo từng kỳ"),
+    ("mỗi tháng phải kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien", "số liệu theo từng kỳ"),
+    # the province's total of a figure set for each district
+    (
+        "trường chuẩn quốc gia toàn tỉnh cộng lại là bao nhiêu trường",
+        "truong-chuan",
+        "tổng số của cả tỉnh",
+    ),
     ("vốn đầu tư toàn xã hội bao nhiêu nghìn tỷ", "von-dau-tu", "con số tính bằng tỷ đồng"),
     ("vốn đầu tư toàn xã hội năm 2020 là bao nhiêu tỷ", "von-dau-tu", "con số tính bằng tỷ đồng"),
     # A count in a noun none of the item's figures counts in.
@@ -741,6 +757,12 @@ def test_a_quoted_figure_without_a_share_asked_is_answered(
 
 # Long messages: greetings, who asks and why, then the question, then thanks.
 LONG_MESSAGES = [
+    # what the story says before the opener is not asked ("sơ kết quý I")
+    (
+        "em ở văn phòng huyện ủy, đang soạn báo cáo sơ kết quý I nên cần đối chiếu, cho em "
+        "hỏi tỷ lệ che phủ rừng là bao nhiêu",
+        "che-phu-rung",
+    ),
     # the question after an opener, not a story clause naming another item
     (
         "Tôi ở ban tuyên giáo, đang chuẩn bị tuyên truyền về công trình chào mừng đại hội, xin "
@@ -929,6 +951,26 @@ ORDINALS = [
 ]
 
 
+NAMED_BY_RANK = [
+    ("du an thu 2 la gi", "du-an-bo-sua"),
+    ("dự án thứ nhất là dự án nào", "cao-toc-dong-dang-tra-linh"),
+    ("đề án đầu tiên là đề án gì", "de-an-ket-noi-giao-thong"),
+    ("đề án thứ tư là gì", "de-an-du-lich"),
+    ("dự án thứ 2 khởi công khi nào", "du-an-bo-sua"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), NAMED_BY_RANK)
+def test_a_project_or_scheme_named_by_its_rank(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
+
+
+def test_a_rank_beyond_the_named_things_is_not_made_up(shared_library: Library) -> None:
+    assert shared_library.answer("dự án thứ 9 là gì").status == "none"
+
+
 @pytest.mark.parametrize(("question", "item"), ORDINALS)
 def test_a_number_belongs_to_its_noun(
     shared_library: Library, question: str, item: str | None
@@ -971,6 +1013,18 @@ def test_a_year_the_resolution_names_is_in_scope(
 # Yes/no: the verdict first, then what the resolution states.
 YES_NO = [
     ("thu nội địa 2.000 tỷ đúng chứ", "thu-noi-dia", "Không đúng."),
+    # "đúng hay sai" asks whether, it offers no options
+    ("che phủ rừng 55% đúng hay sai", "che-phu-rung", "Đúng."),
+    (
+        "sản lượng lương thực hai trăm bảy mươi sáu nghìn tấn đúng hay sai",
+        "san-luong-luong-thuc",
+        "Đúng.",
+    ),
+    ("thu nội địa 1.800 tỷ đúng hay không", "thu-noi-dia", "Không đúng."),
+    # a claim closed by "a"/"ha" typed bare in a message typed so throughout
+    ("NQ nay la cua BCH khoa XIX a", "hoi-nghi", "Không đúng."),
+    ("hoi nghi lan 20 la khoa XVIII ha", "hoi-nghi", "Đúng."),
+    ("thu noi dia 2000 ty a", "thu-noi-dia", "Không đúng."),
     ("thu noi dia 1600 ty dung ko", "thu-noi-dia", "Đúng."),
     ("che phủ rừng 55% phải không", "che-phu-rung", "Đúng."),
     ("che phủ rừng 60% phải không", "che-phu-rung", "Không đúng."),

@@ -46,7 +46,7 @@ TARGETS_OF = "chỉ tiêu"
 #: Who does something, asked of an item whose wording names no one.
 WHO = "đơn vị hay người phụ trách"
 #: "… A hay B?" closing a question: which of the options offered (folded words).
-_OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (\w+(?: \w+)?)\W*$")
+_OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (?!sai\b|kh[oô]ng\b|ko\b|k\b)(\w+(?: \w+)?)\W*$")
 OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí nêu"
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
 _RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
@@ -55,6 +55,8 @@ RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
 _RATE = re.compile(r"[%‰/]")
 #: A count for each place, asked of the province's.
 EACH_PLACE = "mức phân bổ cho từng huyện, xã"
+#: Asked of a figure set for each district: the province's total.
+ALL_PLACES = "tổng số của cả tỉnh cho chỉ tiêu đặt theo từng huyện, thành phố"
 #: Words that compare two figures.
 _COMPARING = re.compile(r"\b(?:hon|so voi|chenh|cach nhau|gap)\b")
 #: Asked "bao nhiêu" of a figure the question itself quotes ("2.000 đảng viên thì mỗi huyện
@@ -71,6 +73,7 @@ class Unstated:
         self.index = index
         self._tails = frozenset(fold(t) for t in kb.vocabulary.tail_particles)
         self._per_unit_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.per_unit_cues]
+        self._total_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.total_cues]
 
     def _without_tail(self, text: str) -> str:
         """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
@@ -121,6 +124,9 @@ class Unstated:
         if self._each_place(analysis, entry):
             # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
             return NOT_STATED.format(attribute=EACH_PLACE)
+        if self._all_places(analysis, entry):
+            # "toàn tỉnh cộng lại bao nhiêu trường chuẩn": the target is set for each district.
+            return NOT_STATED.format(attribute=ALL_PLACES)
         quoted = self._quoted(analysis, entry)
         if quoted is not None:
             return NOT_STATED.format(attribute=BEYOND_QUOTED.format(figure=quoted))
@@ -177,6 +183,15 @@ class Unstated:
             f.unit and not _RATE.search(f.unit) and not (f.progress and f.progress.per_unit)
             for f in entry.figures
         )
+
+    def _all_places(self, analysis: Analysis, entry: Entry) -> bool:
+        """Return whether the province's total is asked of a figure set for each district."""
+        if not analysis.asks_amount or not entry.figures:
+            return False
+        folded = f" {' '.join(fold(analysis.text).split())} "
+        if not any(f" {cue} " in folded for cue in self._total_cues):
+            return False
+        return all(f.progress is not None and f.progress.per_unit for f in entry.figures)
 
     def _sibling_names(self, entry: Entry) -> list[str]:
         """Return the folded names (labels, aliases) of the other figures of an item's target."""

@@ -20,7 +20,7 @@ from bot.answering.answers import Answer, Match
 from bot.answering.computed import NOTE as COMPUTED_NOTE
 from bot.answering.computed import Arithmetic
 from bot.answering.describe import describe_entry
-from bot.answering.follow_up import FollowUpReader, FollowUps, others_of_kind
+from bot.answering.follow_up import FollowUpReader, FollowUps, listed, others_of_kind
 from bot.answering.lookups import Lookups
 from bot.answering.messages import SENTENCE_END, MessageParts
 from bot.answering.not_stated import (
@@ -31,7 +31,7 @@ from bot.answering.not_stated import (
     Unstated,
     not_stated,
 )
-from bot.answering.overview import overview_ids
+from bot.answering.overview import PREFIX, overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
     ANSWERS_KEPT,
@@ -79,7 +79,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.matching.named_numbers import numbered_nouns, reads_as
+from bot.matching.named_numbers import ORDINAL_WORDS, numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
@@ -89,6 +89,11 @@ _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|
 #: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
 _BESIDES = re.compile(r"\bngoài\s+(.+?)\s*(?:\bra\b|\bthì\b|,)?\s+(?:vẫn\s+)?còn\s+(.+)$")
 _BESIDES_BARE = re.compile(r"^ngoai\s+(.+?)\s*(?:\bra\b|\bthi\b)?\s+con\s+(.+)$")
+#: "dự án thứ 2", "đề án thứ hai", "dự án đầu tiên" (folded words).
+_NAMED_BY_RANK = re.compile(
+    r"\b(du an|de an)\s+(?:thu\s+(\d{1,2}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
+    r"|(dau tien))\b"
+)
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
 _ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$")
 #: "ký" (signed), folded as the index reads it.
@@ -310,6 +315,9 @@ class QuestionAnswerer:
         besides = self._besides(question)
         if besides is not None:
             return besides
+        ranked_thing = self._named_by_rank(question)
+        if ranked_thing is not None:
+            return ranked_thing
         analysis = self.index.analyzer.analyze(question)
         reverse = self.lookups.by_figure(question, analysis)
         if reverse is not None:
@@ -427,6 +435,36 @@ class QuestionAnswerer:
         if len(others) == 1:
             return self.describe(others[0], question)
         return None
+
+    def _named_by_rank(self, question: str) -> Answer | None:
+        """Answer "dự án thứ 2 là gì", "đề án đầu tiên" with that project or scheme, and
+        what else is asked of it ("dự án thứ 2 khởi công khi nào"), if it is about it.
+        """
+        match = _NAMED_BY_RANK.search(fold(question))
+        if match is None:
+            return None
+        kind, said = match.group(1), match.group(2) or match.group(3)
+        number = int(said) if said.isdigit() else ORDINAL_WORDS.get(said)
+        # (the things named so: "Dự án …", not "các dự án trọng điểm" nor "04 Đề án …")
+        items = [
+            i
+            for i in listed(self.kb, f"{PREFIX}{kind.replace(' ', '-')}")
+            if fold(self.kb.entries[i].title).startswith(kind)
+        ]
+        if number is None or not 1 <= number <= len(items):
+            return None
+        item = items[number - 1]
+        folded = fold(question)
+        rest = re.sub(rf"\b{kind}\b", " ", f"{folded[: match.start()]} {folded[match.end() :]}")
+        read = self.index.analyzer.analyze(rest)
+        if not (read.words or read.numbers):
+            return self.describe(item, question, 100.0)
+        # "dự án thứ 2 khởi công khi nào": asked of the project so named.
+        name = self.kb.entries[item].title.partition(":")[0]  # (its name, not its figure)
+        composed = self._answer_one(f"{name} {rest}")
+        if not composed.matches or composed.matches[0].id != item:
+            return None
+        return dataclasses.replace(composed, question=question)
 
     def _asked_after_a_quote(self, analysis: Analysis) -> Answer | None:
         """Answer "tổng thu 1.800 tỷ, trong đó thu nội địa bao nhiêu" from what follows.

@@ -407,6 +407,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words asking a count for each place (mỗi huyện, từng xã)",
     )
+    total_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words asking the province's total of a figure set for each district",
+    )
     share_cues: list[Text] = Field(
         default_factory=list,
         description="Words after a quoted figure that ask a share of it (thì mỗi huyện …)",

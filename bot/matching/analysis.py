@@ -18,7 +18,7 @@ from dataclasses import dataclass
 
 from bot.knowledge.schema import Vocabulary
 from bot.matching.corrections import Corrector, Word
-from bot.matching.framing import FramingRemover
+from bot.matching.framing import MIN_ASKED_WORDS, FramingRemover
 from bot.matching.named_numbers import (
     figures_in,
     numbered_nouns,
@@ -305,7 +305,19 @@ class Analyzer:
         if not tags and _ends_asking_whether(words):
             # "có chỉ tiêu tỷ lệ thu gom rác không": "có chỉ tiêu" asks whether, there only.
             words, tags = self.yes_no_if_asked.take(words)
-        if not tags and _CHECKING.search(text.casefold()) and not _ASKING.search(fold(text)):
+        if (
+            not tags
+            and (
+                _CHECKING.search(text.casefold())
+                or (
+                    # (a claim to check: a figure or a numbered noun; else "ạ" typed bare)
+                    text.isascii()
+                    and bool(numbers or numbered)
+                    and _CHECKING_BARE.search(text.casefold()) is not None
+                )
+            )
+            and not _ASKING.search(fold(text))
+        ):
             # "nghị quyết này là của BCH khoá XIX à": a statement put to the bot to check.
             tags = ["à"]
         words, _ = self.framing_phrases.take(words)
@@ -456,8 +468,16 @@ class Analyzer:
         """Return whether a phrase is in a sentence that asks, when the text has several.
 
         "Trạm y tế xã tôi đang làm hồ sơ đạt chuẩn. Tỉnh giao tỷ lệ bao nhiêu?": the
-        story's "hồ sơ" is not what is asked.
+        story's "hồ sơ" is not what is asked; nor is "quý I" before the opener in "đang soạn
+        báo cáo sơ kết quý I, cho em hỏi GRDP tăng bao nhiêu".
         """
+        opened = self.framing.after_openers(text)
+        if opened:
+            # What follows the last opener is asked ("…, cho em hỏi …"); the story before
+            # it is not.
+            asked = min(opened, key=len)
+            if f" {phrase} " not in f" {fold(asked)} " and len(tokens(asked)) >= MIN_ASKED_WORDS:
+                return False
         sentences = [s for s in _SENTENCES.split(text) if s.strip()]
         if len(sentences) < 2:
             return True
@@ -578,6 +598,9 @@ _AFTER_WHETHER = frozenset({"a", "vay", "nhi", "nhe", "ha", "the", "z", "ta"})
 #: A statement closed by "à", "hả" or "nhỉ", typed with its tone, puts a premise to check; unless
 #: something is asked ("bao nhiêu", "gì", "nào"): then it is a plain question.
 _CHECKING = re.compile(r"\s(?:à|hả|hở|nhỉ)\W*$")
+#: The same typed without diacritics, in a message typed so throughout ("… khoa XIX a") that
+#: states a claim; not after a number ("500 ha" is hectares).
+_CHECKING_BARE = re.compile(r"(?<![\d\s])\s+(?:a|ha|nhi)\W*$")
 _ASKING = re.compile(r"\b(?:bao|may|gi|nao|sao|ai|dau|khi|j)\b")
 
 

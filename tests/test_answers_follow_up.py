@@ -274,3 +274,32 @@ def test_a_follow_up_about_the_previous_item_itself(
 ) -> None:
     answer = shared_library.answer(question, shared_library.answer(before))
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+# Whether the previous item includes something: yes, with the item (or its part) that says so.
+INCLUDED = [
+    (
+        "Tổng kim ngạch XNK qua địa bàn bao nhiêu",
+        "đã gồm hàng hóa giám sát chưa",
+        "xuat-nhap-khau",
+    ),
+    ("phần tổ chức thực hiện nói gì", "có cả Mặt trận Tổ quốc không", "phan-iii"),
+    ("tổng thu ngân sách bao nhiêu", "đã bao gồm thu nội địa chưa", "thu-ngan-sach-tong"),
+    ("kim ngach xnk qua dia ban bn", "co tinh ca hang hoa giam sat ko", "xuat-nhap-khau"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), INCLUDED)
+def test_what_the_previous_item_includes_is_answered_yes(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert answer.headline.startswith("Có.")
+
+
+def test_what_the_previous_item_does_not_name_is_not_claimed(shared_library: Library) -> None:
+    answer = shared_library.answer(
+        "có cả giá lúa không", shared_library.answer("Tổng kim ngạch XNK qua địa bàn bao nhiêu")
+    )
+    assert not answer.headline.startswith("Có.")

@@ -24,6 +24,7 @@ from dataclasses import dataclass
 
 from bot.answering.answers import Answer
 from bot.answering.overview import NAMED, TARGETS, TASKS, named_items
+from bot.answering.rules import yes_or_no
 from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
@@ -42,6 +43,12 @@ _ORDINAL_BARE = re.compile(
 )
 #: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa", "dự án kia": the
 #: other items of the same kind.
+#: "có cả X không", "đã gồm X chưa", "có tính cả X không": whether the previous item
+#: includes X (folded words; X is the first group).
+_INCLUDES = re.compile(
+    r"^(?:(?:the|vay|vậy)\s+)?(?:co\s+|da\s+)?(?:bao\s+)?(?:gom|co ca|tinh ca|ke ca|tinh)"
+    r"\s+(?:ca\s+)?(.+?)\s+(?:khong|ko|k|chua|hok)(?:\s+(?:a|vay|nhi|the))?\W*$"
+)
 _OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bkia\b|\bnao\b.*\bnua\b")
 
 
@@ -196,6 +203,8 @@ class FollowUps:
     rank: Callable[[Analysis, list[str]], list[ScoredEntry]]
     sure: Callable[[float, float, float], bool]
     """Whether a score, its margin and its coverage are sure enough to answer."""
+    mentions: Callable[[str, str], bool]
+    """Whether an item's wording mentions a folded phrase."""
 
     def answer(self, question: str, alone: Answer, previous: Answer) -> Answer:
         """Return the answer to ``question`` as a follow-up of ``previous``, or ``alone``."""
@@ -209,6 +218,9 @@ class FollowUps:
             return self.describe(items[number - 1], question, 100.0)
         if topic not in self.kb.entries:
             return alone
+        included = self._includes(question, topic)
+        if included is not None:
+            return included
         others = others_of_kind(self.kb, topic) if _OTHERS.search(fold(question)) else []
         if len(others) == 1:
             # "dự án còn lại là gì" after the expressway: the one other project.
@@ -272,6 +284,22 @@ class FollowUps:
                 return self.describe(topic, question, own_item[0].score)
             return self._rest_alone(question, reading, alone, topic)
         return self.describe(best.entry.id, question, best.score)
+
+    def _includes(self, question: str, topic: str) -> Answer | None:
+        """Answer "có cả Mặt trận Tổ quốc không" after a question about an item: yes, with
+        the item (or its part) whose wording names it; None when none of them does.
+        """
+        match = _INCLUDES.search(fold(question))
+        if match is None:
+            return None
+        named = match.group(1)
+        holder = next(
+            (i for i in (topic, *self.kb.entries[topic].children) if self.mentions(i, named)),
+            None,
+        )
+        if holder is None:
+            return None
+        return yes_or_no(self.describe(holder, question, 100.0), self.kb.entries[holder], ())
 
     def _rest_alone(self, question: str, reading: Reading, alone: Answer, topic: str) -> Answer:
         """Return the answer to a follow-up's own words when they alone are answered by an

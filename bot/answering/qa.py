@@ -190,6 +190,7 @@ class QuestionAnswerer:
             describe=self.describe,
             rank=lambda analysis, ids: self.index.rank(analysis, candidates=ids),
             sure=sure_enough,
+            mentions=self.index.mentions,
         )
 
     def answer(self, question: str, previous: Answer | None = None) -> Answer:
@@ -327,7 +328,14 @@ class QuestionAnswerer:
         direct = self.lookups.by_code(analysis) or self.lookups.by_count(analysis)
         if direct is not None:
             return direct
-        everything = self.index.rank(analysis)
+        # A premise's figure (and its unit) is the claim to check, not what names the item:
+        # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%).
+        checked = (
+            dataclasses.replace(analysis, numbers=(), units=())
+            if analysis.yes_no and analysis.numbers
+            else analysis
+        )
+        everything = self.index.rank(checked)
         ranked = self._naming_the_years(analysis, everything)
         scope = self._out_of_scope(analysis, ranked)
         if scope is not None:

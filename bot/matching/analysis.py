@@ -53,6 +53,8 @@ ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", 
 WHEN = "thời gian"
 #: Where a sentence ends ("7,5" and "2.000" hold no ending: punctuation before a space).
 _SENTENCES = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
+#: Between two clauses (not inside "13,8").
+_CLAUSES = re.compile(r"[.?!;,]+(?:\s+|$)|\n+")
 #: How many words before "nói gì" may name the resolution for it to ask what it says.
 MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
@@ -465,12 +467,14 @@ class Analyzer:
         )
 
     def _asked_in(self, text: str, phrase: str) -> bool:
-        """Return whether a phrase is in a sentence that asks, when the text has several.
+        """Return whether a phrase is in a clause that asks, when the text has several.
 
         "Trạm y tế xã tôi đang làm hồ sơ đạt chuẩn. Tỉnh giao tỷ lệ bao nhiêu?": the
         story's "hồ sơ" is not what is asked; nor is "quý I" before the opener in "đang soạn
         báo cáo sơ kết quý I, cho em hỏi GRDP tăng bao nhiêu".
         """
+        if f" {phrase} " not in f" {' '.join(fold(text).split())} ":
+            return True  # (read from words spelled otherwise: "NQ này số mấy")
         opened = self.framing.after_openers(text)
         if opened:
             # What follows the last opener is asked ("…, cho em hỏi …"); the story before
@@ -478,7 +482,7 @@ class Analyzer:
             asked = min(opened, key=len)
             if f" {phrase} " not in f" {fold(asked)} " and len(tokens(asked)) >= MIN_ASKED_WORDS:
                 return False
-        sentences = [s for s in _SENTENCES.split(text) if s.strip()]
+        sentences = [s for s in _CLAUSES.split(text) if s.strip()]
         if len(sentences) < 2:
             return True
         asking = [s for s in sentences if self.framing.asks(s)]

@@ -1448,25 +1448,64 @@ def test_a_last_sentence_pointing_back_is_not_the_whole_question(shared_library:
 # "có chỉ tiêu về X không" where no target is about X: a plain no, never a made-up yes (status
 # none: nothing near X is named); with what the resolution does name about X when that is a
 # scheme or a task, the no is the answer (status answer, no figure claimed).
+# No target about it: the no, with the nearest thing the resolution says about the topic
+# (Document.nearest) or, with nothing near, the list of the targets it does set.
 NO_SUCH_TARGET = [
-    "nghị quyết có chỉ tiêu về tỷ lệ thất nghiệp không",
-    "NQ có đặt chỉ tiêu về thu gom rác thải ko",
-    "có mục tiêu về giảm tai nạn giao thông không",
-    "có giao chỉ tiêu về điện lưới không",
-    "có chỉ tiêu về tỷ lệ đô thị hoá không",
-    "có chỉ tiêu về số doanh nghiệp thành lập mới không",
-    "có chỉ tiêu về số vụ cháy rừng không",
-    "có chỉ tiêu về tỷ lệ tiêm chủng không",
-    "có chỉ tiêu về giá lúa không",
-    "có chỉ tiêu về số vụ tai nạn lao động không",
+    ("nghị quyết có chỉ tiêu về tỷ lệ thất nghiệp không", "lao-dong"),
+    ("NQ có đặt chỉ tiêu về thu gom rác thải ko", "tai-nguyen-moi-truong"),
+    ("có mục tiêu về giảm tai nạn giao thông không", "quoc-phong-an-ninh"),
+    ("có giao chỉ tiêu về điện lưới không", "dem-chi-tieu"),
+    ("có chỉ tiêu về tỷ lệ đô thị hoá không", "du-an-trong-diem"),
+    ("có chỉ tiêu về số doanh nghiệp thành lập mới không", "cai-cach-hanh-chinh"),
+    ("có chỉ tiêu về số vụ cháy rừng không", "dem-chi-tieu"),
+    ("có chỉ tiêu về tỷ lệ tiêm chủng không", "dem-chi-tieu"),
+    ("co chi tieu thu hut FDI khong", "von-dau-tu"),
+    ("có chỉ tiêu về tỷ lệ tham gia BHXH không", "bhyt"),
+    ("co chi tieu ve ty le ho can ngheo ko", "ho-ngheo"),
+    ("có chỉ tiêu về số vụ tai nạn lao động không", "dem-chi-tieu"),
+    ("có chỉ tiêu tỷ lệ hộ dùng điện lưới quốc gia trong NQ ko", "dem-chi-tieu"),
+    ("Trong NQ có chỉ tiêu tỷ lệ đô thị hóa ko", "du-an-trong-diem"),
+    ("có mục tiêu về số ca mắc sốt xuất huyết không", "dem-chi-tieu"),
 ]
 
 
-@pytest.mark.parametrize("question", NO_SUCH_TARGET)
-def test_no_target_about_it_is_a_plain_no(shared_library: Library, question: str) -> None:
+@pytest.mark.parametrize(("question", "said"), NO_SUCH_TARGET)
+def test_no_target_about_it_is_a_no_with_the_nearest_or_the_list(
+    shared_library: Library, question: str, said: str
+) -> None:
     answer = shared_library.answer(question)
-    assert answer.status == "none"
+    assert (answer.status, answer.item_id) == ("answer", said)
     assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu")
+
+
+@pytest.mark.parametrize(
+    "question", ["có chỉ tiêu về giá lúa không", "có chỉ tiêu về lương cơ sở không"]
+)
+def test_no_target_about_a_topic_never_covered_is_a_plain_no(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu")
+
+
+# Whether it names a project or a scheme: yes with it, or no with those it names.
+NAMED_OR_NOT = [
+    ("có dự án cao tốc không", "cao-toc-dong-dang-tra-linh", "Có."),
+    ("có đề án nào về nông nghiệp không", "de-an-nong-nghiep-thong-minh", "Có."),
+    ("nghị quyết có nhắc dự án sân bay Cao Bằng không", "dem-du-an", "Không."),
+    ("co de an chuyen doi so khong", "cai-cach-hanh-chinh", "Không."),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "verdict"), NAMED_OR_NOT)
+def test_whether_a_project_or_scheme_is_named(
+    shared_library: Library, question: str, item: str | None, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.headline.startswith(verdict)
+    if item is not None:
+        assert answer.item_id == item
 
 
 @pytest.mark.parametrize(
@@ -1615,23 +1654,6 @@ def test_no_target_but_the_nearest_thing_said(
     answer = shared_library.answer(question)
     assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu (con số)")
     assert (answer.status, answer.matches[0].id) == (status, item)
-
-
-@pytest.mark.parametrize(
-    "question",
-    [
-        "có chỉ tiêu tỷ lệ hộ dùng điện lưới quốc gia trong NQ ko",
-        "có chỉ tiêu về giá lúa không",
-        "Trong NQ có chỉ tiêu tỷ lệ đô thị hóa ko",
-        "có mục tiêu về số ca mắc sốt xuất huyết không",
-    ],
-)
-def test_no_target_about_an_unknown_topic_is_a_plain_no(
-    shared_library: Library, question: str
-) -> None:
-    answer = shared_library.answer(question)
-    assert (answer.status, answer.matches) == ("none", ())
-    assert answer.headline.startswith("Không. Nghị quyết không đặt chỉ tiêu")
 
 
 WHOLE_TARGET = [

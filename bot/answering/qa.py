@@ -31,7 +31,7 @@ from bot.answering.not_stated import (
     Unstated,
     not_stated,
 )
-from bot.answering.overview import PREFIX, overview_ids
+from bot.answering.overview import NAMED, PREFIX, TARGETS, overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
     ANSWERS_KEPT,
@@ -48,8 +48,11 @@ from bot.answering.rules import (
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
     NEAREST_SCORE,
+    NO_NAMED_BUT,
+    NO_NAMED_LISTED,
     NO_TARGET,
     NO_TARGET_BUT,
+    NO_TARGET_LISTED,
     NO_TARGET_SAYS,
     NOT_COVERED,
     NOT_RIGHT,
@@ -129,6 +132,12 @@ class QuestionAnswerer:
         #: The words that name a target ("chỉ tiêu", "mục tiêu"), folded.
         #: "những", "các": a question asking for several things.
         self._plural_words = {fold(w): tone_key(w) for w in kb.vocabulary.list_determiners}
+        #: Topics the resolution sets no target for, each with the item nearest to it.
+        nearest = kb.document.nearest
+        self._nearest_topics = PhraseSet(
+            [t for topics in nearest.values() for t in topics],
+            [i for i, topics in nearest.items() for _ in topics],
+        )
         self._target_nouns = tuple(
             fold(noun)
             for noun, counted in kb.vocabulary.count_nouns.items()
@@ -375,30 +384,52 @@ class QuestionAnswerer:
         Sure of a thing that is no target (a scheme, a task), the no comes with it as what the
         resolution does say about X; nearly sure of one such thing, with it as the nearest the
         resolution has: either way the no is the answer (status answer, no figure claimed).
-        Offered several such things only, the no comes with them (status none); with nothing
-        near, the no stands alone.
+        Offered several such things only, the no comes with them (status none). With nothing
+        near, the no comes with the nearest the resolution names for the topic
+        (:attr:`Document.nearest`), or with the list of what it does set (its targets, or its
+        projects or schemes for "có dự án sân bay không"); a topic no such resolution covers
+        ("lương cơ sở") gets the no alone.
         """
-        if not analysis.yes_no or analysis.numbers or not self._asks_for_target(analysis):
+        if not analysis.yes_no or analysis.numbers:
             return decided
-        if decided.status == "answer":
+        kind = self._kind_asked(analysis)
+        if kind is None:
+            return decided
+        if decided.status == "none" and not decided.matches:
+            said = self._nearest_said(ranked) if kind == TARGETS else None
+            near = said.entry if said is not None else self._nearest_to_topic(analysis)
+            if (
+                near is None
+                and analysis.uncovered is None
+                and not (ranked and ranked[0].score >= CHOICES_SCORE)
+                and not _SENTENCE_BREAK.search(decided.question.strip())
+            ):
+                # Nothing near: the no, with what the resolution does set or name (one
+                # sentence: in a longer message the topic may be told before the question).
+                listing = self.describe(kind, decided.question)
+                return dataclasses.replace(
+                    listing,
+                    headline=NO_TARGET_LISTED if kind == TARGETS else NO_NAMED_LISTED[kind],
+                    lines=(listing.headline, *listing.lines),
+                )
+            if near is None:
+                return dataclasses.replace(decided, headline=NO_TARGET)
+            # The honest no is the answer, with the nearest thing the resolution does say.
+            score = said.score if said is not None else CHOICES_SCORE
+            return dataclasses.replace(
+                decided,
+                status="answer",
+                headline=NO_TARGET_BUT if kind == TARGETS else NO_NAMED_BUT[kind],
+                lines=(f"• {choice_title(near)}",),
+                matches=(Match(near.id, choice_title(near), score),),
+                hint="",
+            )
+        if decided.status == "answer" and kind == TARGETS:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
                 return decided
             return dataclasses.replace(decided, headline=NO_TARGET_SAYS)
-        if decided.status == "none" and not decided.matches:
-            near = self._nearest_said(ranked)
-            if near is None:
-                return dataclasses.replace(decided, headline=NO_TARGET)
-            # The honest no is the answer, with the nearest thing the resolution does say.
-            return dataclasses.replace(
-                decided,
-                status="answer",
-                headline=NO_TARGET_BUT,
-                lines=(f"• {choice_title(near.entry)}",),
-                matches=(Match(near.entry.id, choice_title(near.entry), near.score),),
-                hint="",
-            )
-        if decided.status != "choices":
+        if decided.status != "choices" or kind != TARGETS:
             return decided
         entries = [self.kb.entries.get(m.id) for m in decided.matches]
         if any(e is None or e.kind in TARGET_KINDS for e in entries):
@@ -410,6 +441,18 @@ class QuestionAnswerer:
             lines=tuple(f"• {m.title}" for m in decided.matches),
             hint="",
         )
+
+    def _nearest_to_topic(self, analysis: Analysis) -> Entry | None:
+        """Return the item the resolution names as nearest to the question's topic, if any
+        (:attr:`Document.nearest`: "thất nghiệp" is nearest to labour training).
+        """
+        words = tokens(analysis.text)
+        found = {
+            match[1]
+            for at in range(len(words))
+            if (match := self._nearest_topics.match_at(words, at)) is not None
+        }
+        return self.kb.entries.get(found.pop()) if len(found) == 1 else None
 
     def _nearest_said(self, ranked: list[Scored]) -> Scored | None:
         """Return the one thing, no target, the question is nearest to, if it stands out.
@@ -554,6 +597,15 @@ class QuestionAnswerer:
         said = self.describe(item_id, question, score)
         verdict = RIGHT if right else NOT_RIGHT
         return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
+
+    def _kind_asked(self, analysis: Analysis) -> str | None:
+        """Return the overview of the kind a yes/no question asks whether there is: the
+        targets ("có chỉ tiêu về … không"), the projects or the schemes ("có dự án …").
+        """
+        if self._asks_for_target(analysis):
+            return TARGETS
+        folded = f" {fold(analysis.text)} "
+        return next((k for k, (noun, _) in NAMED.items() if f" {fold(noun)} " in folded), None)
 
     def _asks_for_target(self, analysis: Analysis) -> bool:
         """Return whether the question names a target ("chỉ tiêu", "mục tiêu")."""

@@ -10,6 +10,7 @@ from __future__ import annotations
 import dataclasses
 
 from bot.answering.answers import Answer
+from bot.answering.overview import PREFIX
 from bot.knowledge.entries import Entry
 from bot.vietnamese.numbers import same_number
 
@@ -73,6 +74,24 @@ RIGHT = "Đúng."
 NOT_RIGHT = "Không đúng."
 #: "có chỉ tiêu về X không", and no target is about X.
 NO_TARGET = "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này."
+#: Asked whether it names a project or a scheme it does not: those it names follow.
+NO_NAMED_LISTED = {
+    f"{PREFIX}du-an": "Không. Nghị quyết không nêu dự án nào như vậy; các dự án Nghị quyết nêu:",
+    f"{PREFIX}de-an": "Không. Nghị quyết không nêu đề án nào như vậy; các đề án Nghị quyết nêu:",
+}
+#: ... or the nearest thing it does name.
+NO_NAMED_BUT = {
+    f"{PREFIX}du-an": (
+        "Không. Nghị quyết không nêu dự án nào như vậy; nội dung gần nhất Nghị quyết có nêu:"
+    ),
+    f"{PREFIX}de-an": (
+        "Không. Nghị quyết không nêu đề án nào như vậy; nội dung gần nhất Nghị quyết có nêu:"
+    ),
+}
+#: ... and nothing near it: the targets it does set follow.
+NO_TARGET_LISTED = (
+    "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này; các chỉ tiêu Nghị quyết đặt ra:"
+)
 #: ... but the resolution names something about it (a scheme, a task).
 NO_TARGET_BUT = (
     "Không. Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; "

@@ -190,6 +190,13 @@ class Document(Strict):
     targets: list[TargetGroup] = Field(min_length=1)
     tasks: list[TaskGroup] = Field(min_length=1)
     section_iii: Section
+    nearest: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description=(
+            "Item id → topics the resolution sets no target for, of which that item is the "
+            "nearest thing it says (an honest no names it: 'có chỉ tiêu về thất nghiệp không')"
+        ),
+    )
 
 
 class Unit(Strict):

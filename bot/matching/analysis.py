@@ -307,6 +307,10 @@ class Analyzer:
         if not tags and _ends_asking_whether(words):
             # "có chỉ tiêu tỷ lệ thu gom rác không": "có chỉ tiêu" asks whether, there only.
             words, tags = self.yes_no_if_asked.take(words)
+        at = self._kind_after_co(words) if not tags and _ends_asking_whether(words) else None
+        if at is not None:
+            # "có đề án chuyển đổi số không": whether; the kind stays a word of the topic.
+            words, tags = [*words[:at], *words[at + 1 :]], ["có"]
         if (
             not tags
             and (
@@ -456,6 +460,14 @@ class Analyzer:
                 return at + found[0], noun[0], noun[1]
         return None
 
+    def _kind_after_co(self, words: list[Token]) -> int | None:
+        """Return where "có" stands before a kind of named thing ("có đề án …"), if it does."""
+        for at in range(len(words) - 1):
+            kind = self.count_nouns.match_at(words, at + 1) if str(words[at]) == "co" else None
+            if kind is not None and kind[1] in _NAMED_KINDS:
+                return at
+        return None
+
     def _names_a_place(self, words: list[Token], at: int) -> bool:
         """Return whether a place is named from ``at`` ("huyện em", "huyện Trùng Khánh").
 
@@ -601,6 +613,8 @@ _AFTER_WHETHER = frozenset({"a", "vay", "nhi", "nhe", "ha", "the", "z", "ta"})
 
 #: A statement closed by "à", "hả" or "nhỉ", typed with its tone, puts a premise to check; unless
 #: something is asked ("bao nhiêu", "gì", "nào"): then it is a plain question.
+#: The count nouns of things a resolution names (vocabulary ``count_nouns``).
+_NAMED_KINDS = frozenset({"schemes", "projects"})
 _CHECKING = re.compile(r"\s(?:à|hả|hở|nhỉ)\W*$")
 #: The same typed without diacritics, in a message typed so throughout ("… khoa XIX a") that
 #: states a claim; not after a number ("500 ha" is hectares).

@@ -964,6 +964,37 @@ ORDINALS = [
 ]
 
 
+# Things the resolution speaks of only together: asked which they are, not stated.
+UNNAMED = [
+    "các công trình chào mừng đại hội đảng bộ tỉnh lần thứ XIX gồm những công trình nào",
+    "dự án phát triển đô thị nào được ưu tiên đẩy nhanh",
+    "kể tên các dự án phát triển đô thị trong nghị quyết",
+    "cac cong trinh chao mung dai hoi cu the la cong trinh nao",
+]
+
+
+@pytest.mark.parametrize("question", UNNAMED)
+def test_what_the_resolution_names_only_together_is_not_named(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", "du-an-trong-diem")
+    assert answer.headline.startswith("Nghị quyết không nêu tên cụ thể")
+
+
+def test_whether_it_speaks_of_them_is_answered(shared_library: Library) -> None:
+    answer = shared_library.answer("có dự án phát triển đô thị nào trong nghị quyết không")
+    assert (answer.status, answer.item_id) == ("answer", "du-an-trong-diem")
+
+
+def test_the_projects_named_come_first_in_their_list(shared_library: Library) -> None:
+    listed = shared_library.answer("nghị quyết có những dự án nào")
+    assert listed.lines[0].startswith("• Dự án đường bộ cao tốc")
+    assert listed.lines[1].startswith("• Dự án chăn nuôi bò sữa")
+    second = shared_library.answer("dự án thứ 2 là gì", listed)
+    assert second.item_id == "du-an-bo-sua"
+
+
 NAMED_BY_RANK = [
     ("du an thu 2 la gi", "du-an-bo-sua"),
     ("dự án thứ nhất là dự án nào", "cao-toc-dong-dang-tra-linh"),

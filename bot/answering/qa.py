@@ -92,6 +92,12 @@ _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|
 #: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
 _BESIDES = re.compile(r"\bngoài\s+(.+?)\s*(?:\bra\b|\bthì\b|,)?\s+(?:vẫn\s+)?còn\s+(.+)$")
 _BESIDES_BARE = re.compile(r"^ngoai\s+(.+?)\s*(?:\bra\b|\bthi\b)?\s+con\s+(.+)$")
+#: Asking which ones ("gồm những công trình nào", "kể tên", "là những dự án gì").
+_WHICH = re.compile(r"\b(?:nao|nhung gi|gom nhung|ke ten|la nhung|cu the la|ten)\b")
+#: A question closed by asking whether ("… không", "… chưa").
+_WHETHER_END = re.compile(r"\b(?:khong|ko|k|chua|hok)\W*(?:a|vay|nhi)?\W*$")
+#: The names of things the resolution speaks of only together.
+UNNAMED = "tên cụ thể từng {things}, chỉ nêu chung"
 #: "dự án thứ 2", "đề án thứ hai", "dự án đầu tiên" (folded words).
 _NAMED_BY_RANK = re.compile(
     r"\b(du an|de an)\s+(?:thu\s+(\d{1,2}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
@@ -325,7 +331,7 @@ class QuestionAnswerer:
         besides = self._besides(question)
         if besides is not None:
             return besides
-        ranked_thing = self._named_by_rank(question)
+        ranked_thing = self._named_by_rank(question) or self._unnamed_asked(question)
         if ranked_thing is not None:
             return ranked_thing
         analysis = self.index.analyzer.analyze(question)
@@ -485,6 +491,22 @@ class QuestionAnswerer:
         others = others_of_kind(self.kb, left_out)
         if len(others) == 1:
             return self.describe(others[0], question)
+        return None
+
+    def _unnamed_asked(self, question: str) -> Answer | None:
+        """Answer "các công trình chào mừng Đại hội gồm những công trình nào": the resolution
+        speaks of them together and names none (:attr:`Document.unnamed`).
+        """
+        folded = f" {' '.join(fold(question).split())} "
+        if not _WHICH.search(folded) or _WHETHER_END.search(folded):
+            return None  # (not "có dự án phát triển đô thị nào … không": whether)
+        for item_id, phrases in self.kb.document.unnamed.items():
+            said = next((p for p in phrases if f" {fold(p)} " in folded), None)
+            if said is not None:
+                attribute = UNNAMED.format(things=said)
+                return not_stated(
+                    self.describe(item_id, question), NOT_STATED.format(attribute=attribute)
+                )
         return None
 
     def _named_by_rank(self, question: str) -> Answer | None:

@@ -87,11 +87,14 @@ def load_resolutions(path: Path) -> tuple[KnowledgeBase, ...]:
                 )
             else:
                 seen_ids[item_id] = f"{file.name}:{where}"
-        for item_id in loaded.document.nearest:
-            if item_id not in seen_ids:
-                where = _line_of(root, ("document", "nearest", item_id))
-                unknown = f"id '{item_id}' không có trong nghị quyết"
-                problems.append(Problem(str(file), where, f"document.nearest.{item_id}", unknown))
+        for key in ("nearest", "unnamed"):
+            for item_id in getattr(loaded.document, key):
+                if item_id not in seen_ids:
+                    where = _line_of(root, ("document", key, item_id))
+                    unknown = f"id '{item_id}' không có trong nghị quyết"
+                    problems.append(
+                        Problem(str(file), where, f"document.{key}.{item_id}", unknown)
+                    )
         for dotted, reporter in iter_reporters(loaded.document):
             if reporter not in known_units:
                 where = _line_of(root, _path_to_loc(dotted))

@@ -190,6 +190,13 @@ class Document(Strict):
     targets: list[TargetGroup] = Field(min_length=1)
     tasks: list[TaskGroup] = Field(min_length=1)
     section_iii: Section
+    unnamed: dict[Id, list[Text]] = Field(
+        default_factory=dict,
+        description=(
+            "Item id → things it speaks of only together, naming none ('các dự án phát triển "
+            "đô thị'): asked which they are, the names are not stated"
+        ),
+    )
     nearest: dict[Id, list[Text]] = Field(
         default_factory=dict,
         description=(

@@ -36,6 +36,7 @@ def clean(text: str) -> str:
     return " ".join(text.split())
 
 
+@functools.lru_cache(maxsize=4096)
 def fold_diacritics(text: str) -> str:
     """Return the text casefolded, without diacritics, đ → d, keeping punctuation."""
     text = clean(text).casefold().translate(_D_STROKE)
@@ -52,8 +53,13 @@ def ascii_words(text: str) -> list[str]:
     return _NON_WORD.sub(" ", decomposed.encode("ascii", "ignore").decode()).split()
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
-    """Return the matching key of a text: folded words of ASCII letters and digits."""
+    """Return the matching key of a text: folded words of ASCII letters and digits.
+
+    Kept for the latest texts: one reply folds the same question (and the same item
+    wording) many times.
+    """
     words = _NON_WORD.sub(" ", fold_diacritics(text))
     words = _Y_AFTER_CONSONANT.sub(r"\1i", words)
     words = _QUI.sub("quy", words)

@@ -53,6 +53,15 @@ FRAMED = [
         "chi bộ tôi đang lên kế hoạch kết nạp đảng viên, chỉ tiêu toàn tỉnh là bao nhiêu",
         "ket-nap-dang-vien",
     ),
+    # a purpose after a name with a dash ("Đồng Đăng - Trà Lĩnh để tham mưu …")
+    (
+        "anh ở sở giao thông, cần nắm nghị quyết nói gì về cao tốc Đồng Đăng - Trà Lĩnh để "
+        "tham mưu cho lãnh đạo",
+        "cao-toc-dong-dang-tra-linh",
+    ),
+    # the asker's clause opened with chat shorthand ("e" for "em", "a" for "anh")
+    ("e o phong tai chinh, thu noi dia bao nhieu", "thu-noi-dia"),
+    ("a lam o so nong nghiep, ty le che phu rung bn", "che-phu-rung"),
     # a word of the chat typed with its own tone is no other word spelled alike ("tối")
     ("tỷ lệ che phủ rừng bao nhiêu, tôi cần gấp", "che-phu-rung"),
     ("kim ngạch xuất khẩu bao nhiêu, nhờ tra hộ", "kim-ngach-xuat-khau"),

@@ -147,7 +147,7 @@ class Analyzer:
                 *talk.farewell,
             ]
         )
-        self.framing = FramingRemover(vocabulary.framing)
+        self.framing = FramingRemover(vocabulary.framing, vocabulary.shorthand)
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)

@@ -10,11 +10,11 @@ cáo") up to the end of its clause. Nothing is dropped when nothing else would b
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from itertools import pairwise
 
 from bot.knowledge.schema import Framing
-from bot.vietnamese.phrases import PhraseSet, tokens
+from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import ascii_words, fold
 
 #: Where a clause ends: punctuation, or a connective after which the actual question comes.
@@ -36,8 +36,15 @@ MAX_CLAUSES = 6
 class FramingRemover:
     """Remove framing clauses and purposes from a question's text."""
 
-    def __init__(self, framing: Framing) -> None:
+    def __init__(self, framing: Framing, shorthand: Mapping[str, str] | None = None) -> None:
         self.starters = PhraseSet(framing.clauses)
+        #: Chat shorthand of one word for one word ("e" for "em"), read as that word where a
+        #: clause's start is looked at ("e lam o so ngoai vu, …").
+        self.shorthand = {
+            key: value[0]
+            for key, value in ((k, tokens(v)) for k, v in (shorthand or {}).items())
+            if len(tokens(key)) == 1 and len(value) == 1
+        }
         self.addresses = PhraseSet(framing.addresses)
         self.purposes = PhraseSet(framing.purposes)
         self.openers = PhraseSet(framing.asks)
@@ -74,7 +81,7 @@ class FramingRemover:
                     else clause
                 )
                 words = words[start:]
-            if words and self.starters.match_at(words, 0) is not None:
+            if words and self.starters.match_at(self._spelled_out(words), 0) is not None:
                 # "bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo": after "nên".
                 then = _THEN.search(clause)
                 if then is not None:
@@ -90,6 +97,10 @@ class FramingRemover:
             return text
         rest = ", ".join(c.strip() for c in kept if c.strip())
         return rest if tokens(rest) else text
+
+    def _spelled_out(self, words: list[Token]) -> list[Token]:
+        """Return a clause's words with one-word chat shorthand spelled out."""
+        return [self.shorthand.get(str(w), w) for w in words]
 
     def question_parts(self, text: str) -> list[str]:
         """Return the parts of a long message that may be the question itself.
@@ -157,12 +168,14 @@ class FramingRemover:
         return at
 
     def _without_purpose(self, clause: str) -> str:
-        words = tokens(clause)
+        pieces = clause.split()
+        # Each word with the piece of text it comes from ("Đăng - Trà": "-" has no word).
+        owned = [(token, at) for at, piece in enumerate(pieces) for token in tokens(piece)]
+        words = [token for token, _ in owned]
         if not self._first_words.intersection(words):
             return clause
         for start in range(1, len(words)):
             if self.purposes.match_at(words, start) is not None:
-                # Cut the text at the start of that word (counted on the clause's words).
-                pieces = clause.split()
-                return " ".join(pieces[:start]) if len(pieces) == len(words) else clause
+                # Cut the text at the start of that word's piece.
+                return " ".join(pieces[: owned[start][1]])
         return clause

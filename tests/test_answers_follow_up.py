@@ -33,6 +33,7 @@ FOLLOW_UPS = [
     ("ai ký nghị quyết", "thế ngày nào", "ngay-hoi-nghi"),
     # the asker's place named after "bao nhiêu" is no noun counted
     ("chi tieu ntm nam 2020 la bn", "huyen em trung khanh dc giao bn", "nong-thon-moi"),
+    ("dự án cao tốc Đồng Đăng Trà Lĩnh", "nó nối từ đâu tới đâu", "cao-toc-dong-dang-tra-linh"),
     ("tăng trưởng công nghiệp xây dựng", "còn dịch vụ thì sao", "grdp-dich-vu"),
     ("tăng trưởng khu vực dịch vụ", "thế còn nông lâm ngư nghiệp?", "grdp-nong-lam-ngu"),
     ("thu ngân sách trên địa bàn", "vậy còn thu nội địa", "thu-noi-dia"),

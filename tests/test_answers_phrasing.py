@@ -59,6 +59,8 @@ FRAMED = [
         "tham mưu cho lãnh đạo",
         "cao-toc-dong-dang-tra-linh",
     ),
+    # the ends of a road, which its name gives
+    ("cao tốc Đồng Đăng Trà Lĩnh nối từ đâu đến đâu", "cao-toc-dong-dang-tra-linh"),
     # the asker's clause opened with chat shorthand ("e" for "em", "a" for "anh")
     ("e o phong tai chinh, thu noi dia bao nhieu", "thu-noi-dia"),
     ("a lam o so nong nghiep, ty le che phu rung bn", "che-phu-rung"),

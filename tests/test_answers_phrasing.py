@@ -126,6 +126,9 @@ UNKNOWN_TOPICS = [
     # a salary is no "lương thực"
     "anh em ở xã hỏi lương bao nhiêu",
     "lương tháng của cán bộ xã",
+    "Điều lệ Đảng quy định tuổi kết nạp đảng viên là bao nhiêu",
+    # a count none of the candidates counts in
+    "bộ tiêu chí quốc gia về xã nông thôn mới gồm bao nhiêu tiêu chí",
 ]
 
 # A service a question bot does not give is refused whole: never answered from the text it
@@ -215,6 +218,9 @@ SMALL_TALK = [
     ("tên bot là gì", "Tôi là bot hỏi đáp"),
     ("bot ten la gi", "Tôi là bot hỏi đáp"),
     ("cái này dùng thế nào vậy, hỏi gì cũng được à", "Đồng chí gõ câu hỏi"),
+    ("bot biết làm những gì vậy", "Tôi là bot hỏi đáp"),
+    ("ban lam dc nhung j", "Tôi là bot hỏi đáp"),
+    ("dung bot nay the nao", "Đồng chí gõ câu hỏi"),
 ]
 
 

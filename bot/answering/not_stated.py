@@ -103,7 +103,7 @@ class Unstated:
             # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
             return NOT_STATED.format(attribute=AMOUNT_ASKED)
         counted = analysis.counted
-        if counted and entry.figures and not self._counts_in(entry, counted):
+        if counted and entry.figures and not self.counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")
         if analysis.asks_who and not self.names_who(entry):
@@ -208,7 +208,7 @@ class Unstated:
         """Return whether an item's wording names who does it ("Giao Văn phòng Tỉnh uỷ")."""
         return any(self.index.mentions(entry.id, m) for m in self.kb.vocabulary.who_markers)
 
-    def _counts_in(self, entry: Entry, noun: str) -> bool:
+    def counts_in(self, entry: Entry, noun: str) -> bool:
         """Return whether one of an entry's figures is counted in ``noun`` (or its units)."""
         units = [noun, *self.kb.vocabulary.counted_as.get(noun, ())]
         return any(

@@ -814,6 +814,14 @@ class QuestionAnswerer:
                 return not_stated(said, NOT_STATED.format(attribute=AMOUNT_ASKED))
             if not window:
                 return none_reply(question, NOT_STATED_ANY.format(attribute=AMOUNT_ASKED))
+        counted = analysis.counted
+        if (
+            counted
+            and window
+            and not any(self.unstated.counts_in(s.entry, counted) for s in window)
+        ):
+            # "bộ tiêu chí xã nông thôn mới gồm bao nhiêu tiêu chí": none counts in it.
+            return none_reply(question, NOT_STATED_ANY.format(attribute=f"số {counted}"))
         picked = window[:MAX_CHOICES]
         if not picked:
             return none_reply(question, NOT_COVERED)

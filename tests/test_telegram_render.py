@@ -84,6 +84,18 @@ QUESTIONS = [
         "tỉnh mà em ghi ko kịp. Cho em hỏi là bao nhiêu ạ?"
     ),
     "Mỗi huyện tăng ít nhất 1 trường chuẩn quốc gia, vậy là trường mầm non, tiểu học hay THCS?",
+    # the honest no with the nearest thing said, or with the list of the targets
+    "có chỉ tiêu về tỷ lệ thất nghiệp không",
+    "có chỉ tiêu về tỷ lệ hộ dùng điện lưới không",
+    "nghị quyết có nhắc dự án sân bay không",
+    # things the resolution speaks of only together; a part of the year; a total of districts
+    "các công trình chào mừng đại hội gồm những công trình nào",
+    "thu ngân sách 6 tháng đầu năm đạt bao nhiêu",
+    "trường chuẩn quốc gia toàn tỉnh cộng lại bao nhiêu trường",
+    # named by rank; a premise whose figure is the claim; writing for the asker
+    "dự án thứ 2 là gì",
+    "lđ qua đào tạo nghề 45% đúng không",
+    "viết giúp em bài phát biểu về che phủ rừng",
 ]
 
 
@@ -98,6 +110,9 @@ FOLLOW_UPS = [
     ("Đề án phát triển du lịch giai đoạn nào?", "tầm nhìn đến năm nào"),
     ("cao tốc đồng đăng trà lĩnh", "dài bao nhiêu km"),
     ("tỷ lệ lao động qua đào tạo", "trong đó nghề bao nhiêu"),
+    ("tỷ lệ TCCS đảng hoàn thành tốt nhiệm vụ", "còn đảng viên?"),
+    ("Tổng kim ngạch XNK qua địa bàn bao nhiêu", "đã gồm hàng hóa giám sát chưa"),
+    ("hội nghị lần 20 họp ngày nào", "thế khóa mấy"),
 ]
 
 

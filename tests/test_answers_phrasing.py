@@ -567,6 +567,11 @@ NOT_STATED = [
         "con số tính bằng tỷ đồng",
     ),
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
+    # a place, a market, a group of people
+    ("dự án bò sữa đặt ở xã nào", "du-an-bo-sua", "địa điểm"),
+    ("kim ngạch xuất khẩu sang Trung Quốc là bao nhiêu", "kim-ngach-xuat-khau", "số liệu theo"),
+    ("tỷ lệ tham gia BHYT của người dân tộc thiểu số", "bhyt", "số liệu riêng cho từng nhóm"),
+    ("số trạm y tế có bác sĩ là bao nhiêu trạm", "tram-y-te-bac-sy", "số trạm"),
     # a border gate by name: the targets are the province's
     (
         "kim ngạch qua cửa khẩu Trà Lĩnh năm 2020 đặt bao nhiêu triệu usd",
@@ -1084,6 +1089,15 @@ YES_NO = [
     ("thu nội địa 1.800 tỷ đúng hay không", "thu-noi-dia", "Không đúng."),
     # a claim closed by "a"/"ha" typed bare in a message typed so throughout
     ("NQ nay la cua BCH khoa XIX a", "hoi-nghi", "Không đúng."),
+    # the resolution's date, its count of targets or task groups, a group's count
+    ("nghị quyết ký ngày 15/1/2020 đúng không", "ngay-hoi-nghi", "Không đúng."),
+    ("hội nghị họp ngày 10/1/2020 à", "ngay-hoi-nghi", "Đúng."),
+    ("nghị quyết ban hành ngày 20 tháng 1 năm 2020 phải không", "ngay-hoi-nghi", "Không đúng."),
+    ("có 18 chỉ tiêu phải không", "dem-chi-tieu", "Đúng."),
+    ("nghị quyết có 20 chỉ tiêu đúng không", "dem-chi-tieu", "Không đúng."),
+    ("nghị quyết có 5 nhóm nhiệm vụ đúng không", "dem-nhiem-vu", "Đúng."),
+    ("có 18 chỉ tiêu về kinh tế phải không", "kinh-te", "Không đúng."),
+    ("có 6 chỉ tiêu kinh tế phải không", "kinh-te", "Đúng."),
     # the premise's figure is the claim: the item is named by the words
     ("lđ qua đào tạo nghề 45% đúng ko ad", "dao-tao-nghe", "Không đúng."),
     ("lao động qua đào tạo nghề 33% phải không", "dao-tao-nghe", "Đúng."),

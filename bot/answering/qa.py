@@ -31,7 +31,7 @@ from bot.answering.not_stated import (
     Unstated,
     not_stated,
 )
-from bot.answering.overview import NAMED, PREFIX, TARGETS, overview_ids
+from bot.answering.overview import NAMED, PREFIX, TARGETS, TASKS, overview_ids
 from bot.answering.rules import (
     ANSWER_MARGIN,
     ANSWERS_KEPT,
@@ -98,6 +98,13 @@ _WHICH = re.compile(r"\b(?:nao|nhung gi|gom nhung|ke ten|la nhung|cu the la|ten)
 _WHETHER_END = re.compile(r"\b(?:khong|ko|k|chua|hok)\W*(?:a|vay|nhi)?\W*$")
 #: The names of things the resolution speaks of only together.
 UNNAMED = "tên cụ thể từng {things}, chỉ nêu chung"
+#: A count of targets or task groups put to check ("có 18 chỉ tiêu", "5 nhóm nhiệm vụ").
+_COUNTED_PREMISE = re.compile(r"\b(\d{1,3}) (chi tieu|nhom nhiem vu)\b")
+#: A day and month, maybe a year: "15/1/2020", "15-01", "ngày 15 tháng 1 năm 2020".
+_DATE = re.compile(
+    r"\b(\d{1,2})\s*(?:/|-|\.|\s+th[aá]ng\s+)\s*(\d{1,2})"
+    r"(?:\s*(?:/|-|\.|\s+n[aă]m\s+)\s*(\d{4}))?\b"
+)
 #: "dự án thứ 2", "đề án thứ hai", "dự án đầu tiên" (folded words).
 _NAMED_BY_RANK = re.compile(
     r"\b(du an|de an)\s+(?:thu\s+(\d{1,2}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
@@ -160,6 +167,11 @@ class QuestionAnswerer:
                 if e.kind == "fact" and fold(e.title).startswith("hoi nghi")
             ),
             None,
+        )
+        #: The fact that tells the resolution's date.
+        on = f"{kb.document.date:%d/%m/%Y}"
+        self._dated = next(
+            (e for e in kb.entries.values() if e.kind == "fact" and on in e.source), None
         )
         #: The fact that tells who signed, and the positions a premise may name.
         signer = kb.document.signer
@@ -335,6 +347,9 @@ class QuestionAnswerer:
         if ranked_thing is not None:
             return ranked_thing
         analysis = self.index.analyzer.analyze(question)
+        counted = self._premise_on_a_count(question, analysis)
+        if counted is not None:
+            return counted
         reverse = self.lookups.by_figure(question, analysis)
         if reverse is not None:
             return reverse
@@ -366,7 +381,9 @@ class QuestionAnswerer:
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:
             return dataclasses.replace(asked, question=question)
-        premise = self._premise_on_the_resolution(question, analysis)
+        premise = self._premise_on_the_resolution(question, analysis) or self._premise_on_the_date(
+            question, analysis, ranked
+        )
         if premise is None and analysis.yes_no:
             # (who signed, who does a task: read once, with abbreviations spelled out)
             canonical = self.index.analyzer.canonical.rewrite(tokens(question))
@@ -613,6 +630,51 @@ class QuestionAnswerer:
             return None
         right = all(self.index.mentions(best.entry.id, body) for body in bodies)
         return self._checked(best.entry.id, question, right, best.score)
+
+    def _premise_on_the_date(
+        self, question: str, analysis: Analysis, ranked: list[Scored]
+    ) -> Answer | None:
+        """Check "nghị quyết ký ngày 15/1/2020 đúng không" against the resolution's date.
+
+        Only a yes/no question about the date itself (the fact that tells it ranks first).
+        """
+        if not analysis.yes_no or self._dated is None or not ranked:
+            return None
+        if ranked[0].entry.id != self._dated.id:
+            return None
+        found = _DATE.search(analysis.text.casefold())
+        if found is None:
+            return None
+        day, month, year = int(found[1]), int(found[2]), found[3]
+        date = self.kb.document.date
+        right = (day, month) == (date.day, date.month) and (year is None or int(year) == date.year)
+        return self._checked(self._dated.id, question, right)
+
+    def _premise_on_a_count(self, question: str, analysis: Analysis) -> Answer | None:
+        """Check "nghị quyết có 18 chỉ tiêu phải không", "có 5 nhóm nhiệm vụ à" against the
+        resolution's count, when nothing else is asked.
+        """
+        folded = fold(analysis.text)
+        if not (analysis.yes_no or _WHETHER_END.search(folded)):
+            return None
+        found = _COUNTED_PREMISE.search(folded)
+        if found is None:
+            return None
+        # (without "có": "có 18 chỉ tiêu không" asks whether there are)
+        rest = self.index.analyzer.analyze(
+            re.sub(r"\bco\b", " ", f"{folded[: found.start()]} {folded[found.end() :]}")
+        )
+        if rest.words or rest.numbers:
+            return None
+        document = self.kb.document
+        overview, count = (
+            (TARGETS, sum(len(g.targets) for g in document.targets))
+            if found[2] == "chi tieu"
+            else (TASKS, len(document.tasks))
+        )
+        said = self.describe(overview, question)
+        verdict = RIGHT if int(found[1]) == count else NOT_RIGHT
+        return dataclasses.replace(said, headline=verdict, lines=(said.headline, *said.lines))
 
     def _checked(self, item_id: str, question: str, right: bool, score: float = 100.0) -> Answer:
         """Return an item's answer under the verdict on a premise ("Đúng." / "Không đúng.")."""

@@ -148,6 +148,10 @@ def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answe
         stated = [f.number for f in entry.figures]
         right = any(same_number(n, v) for n in numbers for v in stated)
         verdict = YES_FIGURE if right else NO_FIGURE
+    elif numbers and entry.kind == "group":
+        # "có 6 chỉ tiêu kinh tế phải không": a group's number is how many targets it has.
+        right = any(same_number(n, len(entry.children)) for n in numbers)
+        verdict = YES_FIGURE if right else NO_FIGURE
     else:
         verdict = YES_EXISTS
     return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))

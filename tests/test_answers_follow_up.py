@@ -164,6 +164,8 @@ ORDINALS_OF_A_LIST = [
     ("Có bao nhiêu chỉ tiêu về môi trường?", "cai thu nhat la gi", "che-phu-rung"),
     ("các nhóm nhiệm vụ chủ yếu", "nhóm thứ hai gồm những gì", "nv-kinh-te"),
     ("các dự án phải khởi công", "cái thứ 2 là dự án gì", "du-an-bo-sua"),
+    # (the schemes, not the count of the strategic ones)
+    ("có những đề án nào", "cái thứ 2 giai đoạn nào", "de-an-nong-nghiep-thong-minh"),
     ("kim ngạch xuất nhập khẩu gồm những gì", "con số thứ hai là gì", "kim-ngach-nhap-khau"),
     ("các chỉ tiêu xây dựng Đảng", "cái thứ nhất", "chat-luong-dang"),
     ("GRDP các khu vực tăng bao nhiêu", "cái thứ 3", "grdp-cong-nghiep-xay-dung"),

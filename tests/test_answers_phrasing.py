@@ -129,6 +129,7 @@ UNKNOWN_TOPICS = [
     "Điều lệ Đảng quy định tuổi kết nạp đảng viên là bao nhiêu",
     # a count none of the candidates counts in
     "bộ tiêu chí quốc gia về xã nông thôn mới gồm bao nhiêu tiêu chí",
+    "lương bác sĩ trạm y tế xã bao nhiêu",
 ]
 
 # A service a question bot does not give is refused whole: never answered from the text it
@@ -567,6 +568,20 @@ NOT_STATED = [
         "con số tính bằng tỷ đồng",
     ),
     ("thu nội địa bao nhiêu phần trăm", "thu-noi-dia", "con số tính bằng %"),
+    # a project's or a scheme's money, never the province's investment target
+    (
+        "cao tốc Đồng Đăng Trà Lĩnh vốn đầu tư bao nhiêu",
+        "cao-toc-dong-dang-tra-linh",
+        "vốn đầu tư",
+    ),
+    ("du an bo sua cong nghe cao tong von dau tu bn", "du-an-bo-sua", "vốn đầu tư"),
+    ("đề án du lịch kinh phí bao nhiêu", "de-an-du-lich", "kinh phí"),
+    # what a scheme covers in detail
+    (
+        "đề án nông nghiệp thông minh áp dụng cho cây trồng nào",
+        "de-an-nong-nghiep-thong-minh",
+        "phạm vi",
+    ),
     # a place, a market, a group of people
     ("dự án bò sữa đặt ở xã nào", "du-an-bo-sua", "địa điểm"),
     ("kim ngạch xuất khẩu sang Trung Quốc là bao nhiêu", "kim-ngach-xuat-khau", "số liệu theo"),
@@ -1022,6 +1037,7 @@ NAMED_BY_RANK = [
     ("dự án thứ nhất là dự án nào", "cao-toc-dong-dang-tra-linh"),
     ("đề án đầu tiên là đề án gì", "de-an-ket-noi-giao-thong"),
     ("đề án thứ tư là gì", "de-an-du-lich"),
+    ("đề án đầu tiên là gì", "de-an-ket-noi-giao-thong"),
     ("dự án thứ 2 khởi công khi nào", "du-an-bo-sua"),
 ]
 
@@ -1524,6 +1540,7 @@ NO_SUCH_TARGET = [
     ("co chi tieu thu hut FDI khong", "von-dau-tu"),
     ("có chỉ tiêu về tỷ lệ tham gia BHXH không", "bhyt"),
     ("co chi tieu ve ty le ho can ngheo ko", "ho-ngheo"),
+    ("có chỉ tiêu về số giường bệnh trên vạn dân không", "bac-sy-van-dan"),
     ("có chỉ tiêu về số vụ tai nạn lao động không", "dem-chi-tieu"),
     ("có chỉ tiêu tỷ lệ hộ dùng điện lưới quốc gia trong NQ ko", "dem-chi-tieu"),
     ("Trong NQ có chỉ tiêu tỷ lệ đô thị hóa ko", "du-an-trong-diem"),

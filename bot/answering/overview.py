@@ -34,13 +34,17 @@ def overview_ids(kb: KnowledgeBase) -> set[str]:
 def named_items(kb: KnowledgeBase, item_id: str) -> list[Entry]:
     """Return the named things an overview of schemes or projects lists, in order.
 
-    The things named so ("Dự án …", "Đề án …") and counts of them ("04 Đề án …") come
-    first, in the resolution's order; the lines that speak of such things without naming or
-    counting one ("các dự án trọng điểm") follow.
+    The things named so ("Dự án …", "Đề án …") come first, in the resolution's order; the
+    lines that speak of such things without naming one ("các dự án trọng điểm") follow. A
+    count of them ("04 Đề án chiến lược") is no such thing: the things it counts are listed.
     """
     word = NAMED[item_id][0]
-    found = [e for e in kb.entries.values() if e.kind == "named" and word in e.title.casefold()]
-    named = [e for e in found if e.title.casefold().startswith(word) or e.figures]
+    found = [
+        e
+        for e in kb.entries.values()
+        if e.kind == "named" and word in e.title.casefold() and not e.figures
+    ]
+    named = [e for e in found if e.title.casefold().startswith(word)]
     return named + [e for e in found if e not in named]
 
 

@@ -92,6 +92,10 @@ _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|
 #: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
 _BESIDES = re.compile(r"\bngoài\s+(.+?)\s*(?:\bra\b|\bthì\b|,)?\s+(?:vẫn\s+)?còn\s+(.+)$")
 _BESIDES_BARE = re.compile(r"^ngoai\s+(.+?)\s*(?:\bra\b|\bthi\b)?\s+con\s+(.+)$")
+#: The money of a project or a scheme ("vốn đầu tư", "tổng mức đầu tư", "kinh phí").
+_BUDGET = re.compile(r"\b(?:tong muc dau tu|tong von dau tu|von dau tu|tong von|kinh phi)\b")
+BUDGET = "vốn đầu tư, kinh phí của dự án, đề án"
+_HOW_MUCH_ASKED = re.compile(r"\b(?:la )?(?:bao nhieu|bn|may)(?: ty| tien| dong)?\b")
 #: Asking which ones ("gồm những công trình nào", "kể tên", "là những dự án gì").
 _WHICH = re.compile(r"\b(?:nao|nhung gi|gom nhung|ke ten|la nhung|cu the la|ten)\b")
 #: A question closed by asking whether ("… không", "… chưa").
@@ -343,7 +347,11 @@ class QuestionAnswerer:
         besides = self._besides(question)
         if besides is not None:
             return besides
-        ranked_thing = self._named_by_rank(question) or self._unnamed_asked(question)
+        ranked_thing = (
+            self._named_by_rank(question)
+            or self._unnamed_asked(question)
+            or self._budget_of_named(question)
+        )
         if ranked_thing is not None:
             return ranked_thing
         analysis = self.index.analyzer.analyze(question)
@@ -509,6 +517,23 @@ class QuestionAnswerer:
         if len(others) == 1:
             return self.describe(others[0], question)
         return None
+
+    def _budget_of_named(self, question: str) -> Answer | None:
+        """Answer "cao tốc Đồng Đăng - Trà Lĩnh vốn đầu tư bao nhiêu": a project's or a
+        scheme's money is not stated (never the province's investment target).
+        """
+        folded = " ".join(fold(question).split())
+        found = _BUDGET.search(folded)
+        if found is None or self.index.analyzer.analyze(question).not_stated is not None:
+            return None  # (an attribute named as such is said as such: "tổng mức đầu tư")
+        # (what names the thing, without the asking words)
+        named = _HOW_MUCH_ASKED.sub(" ", f"{folded[: found.start()]} {folded[found.end() :]}")
+        rest = self._answer_one(named)
+        entry = self.kb.entries.get(rest.item_id or "")
+        if rest.status != "answer" or entry is None or entry.kind not in AMOUNTLESS_KINDS:
+            return None
+        said = dataclasses.replace(rest, question=question)
+        return not_stated(said, NOT_STATED.format(attribute=BUDGET))
 
     def _unnamed_asked(self, question: str) -> Answer | None:
         """Answer "các công trình chào mừng Đại hội gồm những công trình nào": the resolution

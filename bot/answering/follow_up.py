@@ -29,7 +29,7 @@ from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.matching.knowledge_items import ScoredEntry
-from bot.matching.named_numbers import ORDINAL_WORDS, without_years
+from bot.matching.named_numbers import ORDINAL_WORDS, ORDINALS_SAID, without_years
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold
 
@@ -38,17 +38,16 @@ _MARKER, _POINTER, _ASK = "marker", "pointer", "ask"
 #: hai"): which item of a list the previous answer gave is meant.
 _ORDINAL = re.compile(r"\bthứ\s+(\d+|nhất|hai|ba|tư|bốn|năm|sáu|bảy|tám|chín|mười)\b")
 _ORDINAL_BARE = re.compile(
-    r"\b(?:cai|nhiem vu|chi tieu|de an|du an|muc|phan|nhom|y) thu\s+"
-    r"(\d+|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)\b"
+    rf"\b(?:cai|nhiem vu|chi tieu|de an|du an|muc|phan|nhom|y) thu\s+(\d+|{ORDINALS_SAID})\b"
 )
-#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa", "dự án kia": the
-#: other items of the same kind.
 #: "có cả X không", "đã gồm X chưa", "có tính cả X không": whether the previous item
 #: includes X (folded words; X is the first group).
 _INCLUDES = re.compile(
-    r"^(?:(?:the|vay|vậy)\s+)?(?:co\s+|da\s+)?(?:bao\s+)?(?:gom|co ca|tinh ca|ke ca|tinh)"
+    r"^(?:(?:the|vay)\s+)?(?:co\s+|da\s+)?(?:bao\s+)?(?:gom|co ca|tinh ca|ke ca|tinh)"
     r"\s+(?:ca\s+)?(.+?)\s+(?:khong|ko|k|chua|hok)(?:\s+(?:a|vay|nhi|the))?\W*$"
 )
+#: "dự án còn lại", "ngoài cao tốc ra còn dự án nào", "còn dự án nào nữa", "dự án kia": the
+#: other items of the same kind.
 _OTHERS = re.compile(r"\bcon lai\b|\bngoai\b|\bkhac\b|\bkia\b|\bnao\b.*\bnua\b")
 
 

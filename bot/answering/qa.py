@@ -82,7 +82,7 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.matching.named_numbers import ORDINAL_WORDS, numbered_nouns, reads_as
+from bot.matching.named_numbers import ORDINAL_WORDS, ORDINALS_SAID, numbered_nouns, reads_as
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
@@ -111,8 +111,7 @@ _DATE = re.compile(
 )
 #: "dự án thứ 2", "đề án thứ hai", "dự án đầu tiên" (folded words).
 _NAMED_BY_RANK = re.compile(
-    r"\b(du an|de an)\s+(?:thu\s+(\d{1,2}|nhat|hai|ba|tu|bon|nam|sau|bay|tam|chin|muoi)"
-    r"|(dau tien))\b"
+    rf"\b(du an|de an)\s+(?:thu\s+(\d{{1,2}}|{ORDINALS_SAID})|(dau tien))\b"
 )
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
 _ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$")

@@ -51,6 +51,8 @@ ORDINAL_WORDS = {
     "nhat": 1, "dau tien": 1, "hai": 2, "ba": 3, "tu": 4, "bon": 4, "nam": 5,
     "sau": 6, "bay": 7, "tam": 8, "chin": 9, "muoi": 10,
 }  # fmt: skip
+#: The ordinals said in one word, as a pattern's alternatives ("nhat|hai|ba|…").
+ORDINALS_SAID = "|".join(w for w in ORDINAL_WORDS if " " not in w)
 _TARGET_NUMBER = re.compile(
     rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{{1,2}})\s*\)?(?![\d.,]|{_UNIT_AFTER})"
 )

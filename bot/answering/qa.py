@@ -82,7 +82,13 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
-from bot.matching.named_numbers import ORDINAL_WORDS, ORDINALS_SAID, numbered_nouns, reads_as
+from bot.matching.named_numbers import (
+    ORDINAL_WORDS,
+    ORDINALS_SAID,
+    day_month_year,
+    numbered_nouns,
+    reads_as,
+)
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
@@ -104,11 +110,6 @@ _WHETHER_END = re.compile(r"\b(?:khong|ko|k|chua|hok)\W*(?:a|vay|nhi)?\W*$")
 UNNAMED = "tên cụ thể từng {things}, chỉ nêu chung"
 #: A count of targets or task groups put to check ("có 18 chỉ tiêu", "5 nhóm nhiệm vụ").
 _COUNTED_PREMISE = re.compile(r"\b(\d{1,3}) (chi tieu|nhom nhiem vu)\b")
-#: A day and month, maybe a year: "15/1/2020", "15-01", "ngày 15 tháng 1 năm 2020".
-_DATE = re.compile(
-    r"\b(\d{1,2})\s*(?:/|-|\.|\s+th[aá]ng\s+)\s*(\d{1,2})"
-    r"(?:\s*(?:/|-|\.|\s+n[aă]m\s+)\s*(\d{4}))?\b"
-)
 #: "dự án thứ 2", "đề án thứ hai", "dự án đầu tiên" (folded words).
 _NAMED_BY_RANK = re.compile(
     rf"\b(du an|de an)\s+(?:thu\s+(\d{{1,2}}|{ORDINALS_SAID})|(dau tien))\b"
@@ -666,12 +667,12 @@ class QuestionAnswerer:
             return None
         if ranked[0].entry.id != self._dated.id:
             return None
-        found = _DATE.search(analysis.text.casefold())
-        if found is None:
+        named = day_month_year(analysis.text)
+        if named is None:
             return None
-        day, month, year = int(found[1]), int(found[2]), found[3]
+        day, month, year = named
         date = self.kb.document.date
-        right = (day, month) == (date.day, date.month) and (year is None or int(year) == date.year)
+        right = (day, month) == (date.day, date.month) and year in (None, date.year)
         return self._checked(self._dated.id, question, right)
 
     def _premise_on_a_count(self, question: str, analysis: Analysis) -> Answer | None:

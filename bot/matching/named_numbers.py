@@ -15,6 +15,11 @@ from bot.vietnamese.text import fold
 
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
+#: A day and month, maybe a year, as a premise puts them (:func:`day_month_year`).
+_DAY_MONTH = re.compile(
+    r"\b(\d{1,2})\s*(?:/|-|\.|\s+th[aá]ng\s+)\s*(\d{1,2})"
+    r"(?:\s*(?:/|-|\.|\s+n[aă]m\s+)\s*(\d{4}))?\b"
+)
 #: "lần" after a number ("1 lần", "2 lần"): how often or how many times, never a figure.
 _TIMES_AFTER = re.compile(r"\s*lan\b")
 #: A number of months ("6 tháng đầu năm", "báo cáo 6 tháng"): a span, never a figure (the
@@ -103,6 +108,18 @@ def without_years(text: str) -> str:
 def full_dates_in(text: str) -> list[str]:
     """Return the dates with a year a text names, as written ("01/4/1930")."""
     return [m.group() for m in _DATE.finditer(text) if m.group(1) and len(m.group(1)) == 4]
+
+
+def day_month_year(text: str) -> tuple[int, int, int | None] | None:
+    """Return the day, month and year (None if not named) of the first date a text names.
+
+    Wider than :func:`names_a_date`, which only reads "10/01/2020" (the figures' reader must
+    not take "ngày 15 tháng 1" for a date): "15/1/2020", "15-01", "ngày 15 tháng 1 năm 2020".
+    """
+    found = _DAY_MONTH.search(text.casefold())
+    if found is None:
+        return None
+    return int(found[1]), int(found[2]), int(found[3]) if found[3] else None
 
 
 def names_a_date(text: str) -> bool:

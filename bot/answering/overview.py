@@ -6,6 +6,7 @@ from __future__ import annotations
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import citation, target_line
 from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.schema import Document
 
 PREFIX = "dem-"
 TARGETS = f"{PREFIX}chi-tieu"
@@ -31,6 +32,11 @@ def overview_ids(kb: KnowledgeBase) -> set[str]:
     return {TARGETS, TASKS, PARTS, *NAMED, *groups}
 
 
+def target_count(document: Document) -> int:
+    """Return how many targets a resolution sets (section II.1, every group)."""
+    return sum(len(group.targets) for group in document.targets)
+
+
 def named_items(kb: KnowledgeBase, item_id: str) -> list[Entry]:
     """Return the named things an overview of schemes or projects lists, in order.
 
@@ -54,7 +60,7 @@ def overview(kb: KnowledgeBase, item_id: str, question: str) -> Answer | None:
     cite = citation(document)
     lines: list[str] = []
     if item_id == TARGETS:
-        total = sum(len(g.targets) for g in document.targets)
+        total = target_count(document)
         figures = sum(len(t.figures) for g in document.targets for t in g.targets)
         headline = (
             f"Nghị quyết đề ra {total} chỉ tiêu chủ yếu năm {document.year} "
@@ -73,7 +79,7 @@ def overview(kb: KnowledgeBase, item_id: str, question: str) -> Answer | None:
         lines = [
             f"• Phần {document.section_i.code}: {document.section_i.title}",
             "• Phần II: Mục tiêu và một số nhiệm vụ chủ yếu năm "
-            f"{document.year} (II.1 – {sum(len(g.targets) for g in document.targets)} chỉ "
+            f"{document.year} (II.1 – {target_count(document)} chỉ "
             f"tiêu chủ yếu; II.2 – {len(document.tasks)} nhóm nhiệm vụ chủ yếu)",
             f"• Phần {document.section_iii.code}: {document.section_iii.title}",
         ]

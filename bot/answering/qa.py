@@ -31,7 +31,7 @@ from bot.answering.not_stated import (
     Unstated,
     not_stated,
 )
-from bot.answering.overview import NAMED, PREFIX, TARGETS, TASKS, overview_ids
+from bot.answering.overview import NAMED, PREFIX, TARGETS, TASKS, overview_ids, target_count
 from bot.answering.rules import (
     ANSWER_MARGIN,
     ANSWERS_KEPT,
@@ -693,7 +693,7 @@ class QuestionAnswerer:
             return None
         document = self.kb.document
         overview, count = (
-            (TARGETS, sum(len(g.targets) for g in document.targets))
+            (TARGETS, target_count(document))
             if found[2] == "chi tieu"
             else (TASKS, len(document.tasks))
         )

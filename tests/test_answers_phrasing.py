@@ -1263,6 +1263,44 @@ def test_a_result_asked_is_computed_and_labelled(
     assert "phép tính là do bot thực hiện" in answer.note
 
 
+# A sum adds the parts of a total the resolution gives ("…, trong đó: …"): those named, or
+# every part, checked against the total, when the total is named or asked about.
+SUMS = [
+    ("xuất khẩu + nhập khẩu bao nhiêu", "120 + 600 = 720 triệu USD."),
+    ("xuất khẩu với nhập khẩu cộng lại bao nhiêu", "120 + 600 = 720 triệu USD."),
+    ("nk + xk + giam sat co bang tong 2370 ko", "120 + 600 + 1.650 = 2.370 triệu USD, đúng bằng"),
+    ("tong kn 2370 = xk + nk + hang giam sat cong lai co khop ko", "= 2.370 triệu USD, đúng"),
+    ("nhap khau + xuat khau + hang giam sat cong lai co dung bang tong 2.370 ko", "1.650 ="),
+    ("tổng kim ngạch có bằng xuất khẩu cộng nhập khẩu không", "120 + 600 + 1.650"),
+    ("thu nội địa cộng thu xnk có bằng tổng thu ngân sách không", "1.600 + 200 = 1.800 tỷ"),
+    ("thu nội địa + thu xnk", "đúng bằng tổng thu ngân sách trên địa bàn (trên 1.800 tỷ đồng)"),
+    ("hàng giám sát + xuất khẩu", "600 + 1.650 = 2.250 triệu USD."),
+    ("kim ngạch xuất khẩu cộng với hàng hóa giám sát là bao nhiêu", "= 2.250 triệu USD."),
+]
+
+
+@pytest.mark.parametrize(("question", "says"), SUMS)
+def test_a_sum_of_a_totals_parts_is_computed_and_checked(
+    shared_library: Library, question: str, says: str
+) -> None:
+    answer = shared_library.answer(question)
+    computed = [line for line in answer.lines if line.startswith("Tính từ")]
+    assert answer.status == "answer"
+    assert len(computed) == 1
+    assert says in computed[0]
+    assert "phép tính là do bot thực hiện" in answer.note
+
+
+def test_rates_are_never_added(shared_library: Library) -> None:
+    for question in (
+        "nông lâm ngư + công nghiệp xây dựng + dịch vụ cộng lại",
+        "tỷ lệ lao động qua đào tạo cộng đào tạo nghề",
+        "che phủ rừng + BHYT",
+    ):
+        answer = shared_library.answer(question)
+        assert not any(line.startswith("Tính từ") for line in answer.lines), question
+
+
 def test_nothing_is_computed_when_nothing_is_asked(shared_library: Library) -> None:
     for question in ("che phủ rừng và BHYT mỗi cái bao nhiêu", "ty le ho ngheo giam va bhyt"):
         answer = shared_library.answer(question)

@@ -48,6 +48,7 @@ QUESTIONS = [
     "đề án nào có tầm nhìn đến năm 2035",
     "có những chỉ tiêu nào về giáo dục, đào tạo?",
     "thu nội địa gấp mấy lần thu xuất nhập khẩu",
+    "nk + xk + giam sat co bang tong 2370 ko",
     "chỉ tiêu nào cao nhất trong nhóm môi trường",
     "huyện Trùng Khánh được giao kết nạp bao nhiêu đảng viên",
     "năm 2019 GRDP tăng bao nhiêu",

@@ -1,9 +1,10 @@
-"""Results computed from the resolution's figures: a difference, a ratio, the highest.
+"""Results computed from the resolution's figures: a difference, a ratio, the highest, a sum.
 
 "tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu", "thu nội địa chiếm bao nhiêu phần
-tổng thu", "khu vực nào tăng trưởng cao nhất": the resolution states each figure, never the
-result; the bot computes it from the figures it states, and says so on the same line.
-Which words ask which operation is vocabulary (``comparison.computed``).
+tổng thu", "khu vực nào tăng trưởng cao nhất", "xuất khẩu + nhập khẩu + hàng giám sát có
+bằng tổng kim ngạch không": the resolution states each figure, never the result; the bot
+computes it from the figures it states, and says so on the same line. Which words ask which
+operation is vocabulary (``comparison.computed``).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ PAIR_OPERATIONS = ("difference", "ratio", "times")
 #: Between the parts of a phrase whose words need not be side by side.
 SPLIT = " … "
 RANK_OPERATIONS = ("highest", "lowest")
+#: Written between the figures added ("120 + 600"): a sum asked in symbols, whatever the words.
+PLUS = "+"
 
 
 class Arithmetic:
@@ -48,7 +51,31 @@ class Arithmetic:
             found += self._phrases.take(words)[1]
         texts = [str(w) for w in words]
         found += [o for parts, o in self._split if _in_order(texts, parts)]
+        if PLUS in question:
+            found.append("sum")
         return list(dict.fromkeys(found))
+
+    def total(self, question: str, parts: Sequence[Figure], whole: Figure | None) -> str | None:
+        """Return the sum of ``parts`` if the question asks one, checked against ``whole``.
+
+        ``whole`` is the figure the resolution gives as their total ("trên 2.370 triệu USD,
+        trong đó: …"), when every part is added; rates (%) are never added.
+        """
+        if "sum" not in self.operations(question) or len(parts) < 2:
+            return None
+        if not _same_unit([*parts, *([whole] if whole else [])]) or parts[0].unit == "%":
+            return None
+        total = sum(p.number for p in parts)
+        terms = " + ".join(format_vietnamese_number(p.number) for p in parts)
+        unit = _unit_after(parts[0].unit)
+        line = f"{COMPUTED}: {terms} = {format_vietnamese_number(round(total, 3))}{unit}"
+        if whole is None:
+            return f"{line}."
+        if round(total, 3) == round(whole.number, 3):
+            return f"{line}, đúng bằng {_inside(whole.label)} ({whole.statement})."
+        gap = format_vietnamese_number(round(abs(total - whole.number), 3))
+        side = "cao hơn" if total > whole.number else "thấp hơn"
+        return f"{line}, {side} {_inside(whole.label)} ({whole.statement}) {gap}{unit}."
 
     def pair(self, question: str, first: Figure, second: Figure) -> str | None:
         """Return the difference or ratio a question asks of two figures, if it asks one."""

@@ -126,10 +126,30 @@ _TARGET_NAMED = re.compile(
     r"(.+?)(?=\s+(?:của|mà|thì|là|nhưng|cho|rất|tăng rất|cua|ma|thi|la)\b|[,;:]|$)",
     re.IGNORECASE,
 )
+#: Where a target's source turns from its total to the total's parts (folded).
+_IN_WHICH = "trong do"
 #: "… 2035 hay 2030": alternatives offered (folded).
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
+
+
+def whole_and_parts(target: Entry) -> tuple[Figure, tuple[Figure, ...]] | None:
+    """Return a target's total and the figures its source gives as its parts, if it has them.
+
+    "Tổng kim ngạch … trên 2.370 triệu USD, trong đó: kim ngạch nhập khẩu … 120 triệu USD,
+    …": the one figure stated before "trong đó" is the total, those after it its parts.
+    """
+    folded = fold(target.source)
+    cut = folded.find(_IN_WHICH)
+    if target.kind != "target" or cut < 0:
+        return None
+    at = [folded.find(fold(f.source)) for f in target.figures]
+    if any(i < 0 for i in at):
+        return None
+    wholes = [f for f, i in zip(target.figures, at, strict=True) if i < cut]
+    parts = tuple(f for f, i in zip(target.figures, at, strict=True) if i > cut)
+    return (wholes[0], parts) if len(wholes) == 1 and len(parts) >= 2 else None
 
 
 class QuestionAnswerer:
@@ -142,6 +162,10 @@ class QuestionAnswerer:
         self.small_talk = SmallTalk(kb.vocabulary)
         self.arithmetic = Arithmetic(kb.vocabulary.comparison.computed)
         self.index = entries_index(kb)
+        #: Each target that gives a total and its parts ("…, trong đó: …"): the total, the parts.
+        self._wholes = {
+            e.id: split for e in kb.entries.values() if (split := whole_and_parts(e)) is not None
+        }
         self.unstated = Unstated(kb, self.index)
         self.lookups = Lookups(kb, self.index, self._sure)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
@@ -197,7 +221,7 @@ class QuestionAnswerer:
             reader=reader,
             answer_one=self._answer_one,
             parent_of=self._parent_of,
-            compute=self._computed_pair,
+            compute=self._computed,
             mentions=self.index.mentions,
             follow=lambda part, before: self.follow_ups.answer(
                 part, self._answer_one(part), before
@@ -230,7 +254,7 @@ class QuestionAnswerer:
         ``previous`` is the previous answer of the same conversation, if any: a follow-up
         ("vậy còn nhập khẩu?") is understood from it (:mod:`bot.answering.follow_up`).
         """
-        result = self._answer_alone(question)
+        result = self._with_sum(question, self._answer_alone(question))
         if result.status == "none" and not result.matches and result.headline == NOT_COVERED:
             # Nothing in the resolution, and a greeting or thanks in the message: small talk.
             result = self.small_talk.mentioned(question, self.kb.document) or result
@@ -294,12 +318,51 @@ class QuestionAnswerer:
             return None
         return dataclasses.replace(asked, question=question)
 
-    def _computed_pair(self, question: str, ids: list[str]) -> str | None:
-        """Return the difference or ratio asked of two items with one figure each, if asked."""
+    def _computed(self, question: str, ids: list[str]) -> str | None:
+        """Return the result asked of items with one figure each: a sum, a difference, a ratio.
+
+        A sum adds the parts of one target's total named ("xuất khẩu + nhập khẩu"); all of
+        them when the total is named too, checked against it.
+        """
         figures = [self._figures_under(i) for i in ids]
+        owners = {self.kb.entries[i].parent for i in ids if i in self.kb.entries}
+        split = self._wholes.get(str(owners.pop())) if len(owners) == 1 else None
+        if split is not None and all(len(f) == 1 for f in figures):
+            whole, parts = split
+            named = [f[0] for f in figures]
+            added = list(parts) if whole in named else [p for p in parts if p in named]
+            line = self.arithmetic.total(question, added, whole if added == list(parts) else None)
+            if line is not None:
+                return line
         if len(figures) != 2 or any(len(f) != 1 for f in figures):
             return None
         return self.arithmetic.pair(question, figures[0][0], figures[1][0])
+
+    def _with_sum(self, question: str, answer: Answer) -> Answer:
+        """Add the sum of the figures answered, if asked ("XK + NK có bằng tổng không").
+
+        The figures added are the parts of one target's total ("trên 2.370 triệu USD, trong
+        đó: …"): those the answer names, or every part when it names the target or the
+        total; every part added is checked against the total.
+        """
+        if answer.status != "answer" or answer.note == COMPUTED_NOTE:
+            return answer
+        entries = [self.kb.entries.get(m.id) for m in answer.matches]
+        owners = {e.id if e.kind == "target" else e.parent for e in entries if e is not None}
+        if len(owners) != 1 or None in entries:
+            return answer
+        split = self._wholes.get(str(owners.pop()))
+        if split is None:
+            return answer
+        whole, parts = split
+        named = [f for e in entries if e is not None and e.kind == "figure" for f in e.figures]
+        if any(e is not None and e.kind == "target" for e in entries) or whole in named:
+            named = list(parts)
+        added = [p for p in parts if p in named]
+        line = self.arithmetic.total(question, added, whole if added == list(parts) else None)
+        if line is None:
+            return answer
+        return dataclasses.replace(answer, lines=(*answer.lines, line), note=COMPUTED_NOTE)
 
     def _computed_rank(self, question: str, listed: Answer) -> Answer:
         """Add the highest or lowest of the figures listed, if asked and comparable."""

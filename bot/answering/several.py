@@ -16,16 +16,21 @@ from collections.abc import Callable, Iterable
 
 from bot.answering.answers import Answer
 from bot.answering.computed import NOTE as COMPUTED_NOTE
+from bot.answering.computed import PLUS
 from bot.answering.follow_up import FollowUpReader
 from bot.answering.rules import SUPERLATIVE_NOTE
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.vietnamese.phrases import PhraseSet, tokens
+from bot.vietnamese.text import clean
 
 MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
 NOTE = "Các con số trên là của Nghị quyết; Nghị quyết không nêu phép so sánh giữa chúng."
 
+_EDGE = r"\b"
+#: Items added: "+", or "cộng" typed with its tone (bare "cong" is also "công nghiệp").
+_ADDED = re.compile(rf"{re.escape(PLUS)}|(?<!\w)cộng(?!\w)")
 #: Words asking how much, after "hơn" in "A hơn B bao nhiêu" (folded).
 _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 
@@ -33,7 +38,11 @@ _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 def joins_pattern(joins: Iterable[str], *, commas: bool = True) -> re.Pattern[str]:
     """Return the pattern that cuts a question at its joining words (and commas)."""
     words = sorted({j.strip() for j in joins if j.strip()}, key=len, reverse=True)
-    alternatives = "|".join(rf"\b{re.escape(w)}\b" for w in words)
+    # ("+" is a join too: a word boundary only where a join begins or ends with a letter)
+    alternatives = "|".join(
+        rf"{_EDGE if w[0].isalnum() else ''}{re.escape(w)}{_EDGE if w[-1].isalnum() else ''}"
+        for w in words
+    )
     marks = ",(?=\\s)|;|" if commas else ";|"
     return re.compile(rf"\s*(?:{marks}{alternatives})\s*", re.IGNORECASE)
 
@@ -178,6 +187,8 @@ class Comparisons:
 
     def compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
+        if _ADDED.search(clean(question).casefold()):
+            return True  # "xuất khẩu + nhập khẩu": items added
         words = tokens(question)
         plain = [str(w) for w in words]
         if "hon" in plain and _HOW_MUCH.intersection(plain[plain.index("hon") + 1 :]):

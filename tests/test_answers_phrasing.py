@@ -130,6 +130,12 @@ UNKNOWN_TOPICS = [
     # a count none of the candidates counts in
     "bộ tiêu chí quốc gia về xã nông thôn mới gồm bao nhiêu tiêu chí",
     "lương bác sĩ trạm y tế xã bao nhiêu",
+    # documents of other issuers: the resolution cites none
+    "tiêu chuẩn diện tích, dân số để sáp nhập xã theo nghị quyết của UBTVQH là gì",
+    "theo nghị quyết của Quốc hội thì tiêu chuẩn sáp nhập xã là gì",
+    "nghị định 34 quy định gì về cán bộ xã",
+    "thông tư hướng dẫn về chế độ công tác phí",
+    "nghị quyết của Chính phủ về giảm nghèo đặt chỉ tiêu gì",
 ]
 
 # A service a question bot does not give is refused whole: never answered from the text it
@@ -404,6 +410,58 @@ REVERSE = [
 def test_a_figure_given_to_ask_another_is_no_reverse_look_up(shared_library: Library) -> None:
     answer = shared_library.answer("xuất khẩu 600 triệu USD thì nhập khẩu đăng ký bao nhiêu")
     assert answer.item_id != "kim-ngach-xuat-khau"
+
+
+# A number with its scale typed ("3 triệu", "2.000 tỷ") is only a figure in that scale.
+NOT_IN_THAT_SCALE = [
+    "3 triệu là chỉ tiêu gì",
+    "2.000 tỷ là gì",
+    "con số 55 triệu là chỉ tiêu nào",
+    "33 tỷ là gì",
+    "15 nghìn là gì",
+    "80 tỷ đồng là chỉ tiêu gì",
+    "tính giúp em 15% của 3 triệu",
+    "98,5 triệu là gì",
+    "con số 120 tỷ trong nghị quyết là gì",
+    "2.600 triệu là chỉ tiêu gì",
+]
+
+
+@pytest.mark.parametrize("question", NOT_IN_THAT_SCALE)
+def test_a_number_in_another_scale_finds_nothing(shared_library: Library, question: str) -> None:
+    assert shared_library.answer(question).status == "none"
+
+
+# Figures offered to choose from ("1.800 tỷ hay 2.000 tỷ"): the words name the item, whose
+# figure the reply states.
+FIGURES_OFFERED = [
+    # (the target answers too: its figures lead with the total)
+    ("thu ngân sách trên địa bàn một nghìn tám trăm tỷ hay hai nghìn tỷ", "thu-ngan-sach"),
+    ("thu ngân sách năm 2020 là 1.800 tỷ hay 2.000 tỷ", "thu-ngan-sach"),
+    ("thu nội địa là một nghìn sáu trăm tỷ hay một nghìn tám trăm tỷ", "thu-noi-dia"),
+    ("tỷ lệ xóm có nhà văn hóa là tám mươi phẩy bảy hay tám mươi lăm phần trăm", "nha-van-hoa"),
+    ("che phu rung 55% hay 60%", "che-phu-rung"),
+    ("BHYT 98,5% hay 95%", "bhyt"),
+    ("xuất khẩu 600 hay 700 triệu USD", "kim-ngach-xuat-khau"),
+    ("lao động qua đào tạo nghề 33% hoặc 45%", "dao-tao-nghe"),
+    ("kim ngạch nhập khẩu là 120 hay 200 triệu đô", "kim-ngach-nhap-khau"),
+    ("tỷ lệ gia đình văn hóa 85% hay 95% vậy", "gia-dinh-van-hoa"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), FIGURES_OFFERED)
+def test_figures_offered_are_answered_by_the_item_named(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert answer.matches[0].id == item
+
+
+def test_years_offered_are_no_figures(shared_library: Library) -> None:
+    answer = shared_library.answer("đề án du lịch tầm nhìn đến năm 2035 hay 2030")
+    assert answer.status == "answer"
+    assert answer.matches[0].id == "de-an-du-lich"
 
 
 @pytest.mark.parametrize(("question", "item"), REVERSE)
@@ -705,6 +763,37 @@ def test_an_attribute_not_stated_is_said_plainly(
     assert answer.headline.startswith(f"Nghị quyết không nêu {attribute}")
     described = shared_library.describe(item)
     assert answer.lines[0] == described.headline  # what it does say, never as the value
+
+
+# A place's or a body's own figure ("riêng huyện Bảo Lâm", "được giao riêng"): the
+# resolution sets the province's figure, none of their own; the reply says so, then the item.
+OWN_FIGURE = [
+    ("chỉ tiêu che phủ rừng riêng huyện Bảo Lâm là bao nhiêu", "che-phu-rung"),
+    ("chỉ tiêu thu ngân sách giao riêng cho huyện Trùng Khánh là bao nhiêu", "thu-ngan-sach"),
+    ("huyen Nguyen Binh phai dat ty le che phu rung bao nhieu rieng", "che-phu-rung"),
+    ("riêng thành phố Cao Bằng phải kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
+    ("hội nông dân được giao riêng bao nhiêu xã NTM", "nong-thon-moi"),
+    ("xã em riêng phải đạt BHYT bao nhiêu", "bhyt"),
+    ("riêng huyện Hà Quảng tỷ lệ hộ nghèo phải giảm bao nhiêu", "ho-ngheo"),
+    ("tỷ lệ gia đình văn hóa riêng của huyện Hòa An là bao nhiêu", "gia-dinh-van-hoa"),
+    ("huyện Bảo Lạc được giao riêng bao nhiêu hộ đưa gia súc ra khỏi gầm sàn", "gam-san"),
+    ("riêng huyện Thạch An thu nhập bình quân đầu người bao nhiêu", "grdp-binh-quan"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), OWN_FIGURE)
+def test_a_places_own_figure_is_not_stated(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith("Nghị quyết không nêu chỉ tiêu riêng")
+    assert answer.lines[0] == shared_library.describe(item).headline
+
+
+def test_a_figure_set_for_each_district_is_a_places_own(shared_library: Library) -> None:
+    answer = shared_library.answer("huyện Hà Quảng riêng được giao bao nhiêu trường chuẩn")
+    assert answer.item_id == "truong-chuan"
 
 
 # A figure the question quotes, then "bao nhiêu" after a word of sharing: a share, a

@@ -30,21 +30,29 @@ from bot.answering.rules import (
     MAX_CARRIERS,
     MAX_CHOICES,
     MIN_CHOICES,
+    NO_SUCH_FIGURE,
     TARGETS_ABOUT,
     choice_title,
+    none_reply,
 )
+from bot.errors import NumberFormatError
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Named, Target
 from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.named_numbers import full_dates_in
-from bot.vietnamese.numbers import same_number
+from bot.vietnamese.numbers import parse_user_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token
-from bot.vietnamese.text import fold
+from bot.vietnamese.text import fold, fold_diacritics
 
 #: "mấy lần", "bao nhiêu lần": a count of the times a figure appears (folded).
 _COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) lan\b")
+#: A number with the scale typed after it ("3 triệu", "1.800 tỷ"; folded): only a figure
+#: in that scale is it ("3 triệu" is not "3%").
+_SCALED = re.compile(r"(\d[\d.,]*)\s*(trieu|ty|ti|nghin|ngan)\b")
+#: Spellings of one scale (folded).
+_SCALE_WORDS = {"ti": "ty", "ngan": "nghin"}
 
 
 class Lookups:
@@ -81,7 +89,7 @@ class Lookups:
         if analysis.codes or (analysis.count and not analysis.numbers):
             # ("chỉ tiêu 95% là những chỉ tiêu nào": a count with a figure asks its items)
             return None
-        if analysis.yes_no or analysis.not_stated:
+        if analysis.yes_no or analysis.not_stated or analysis.offers_figures:
             return None
         if analysis.asks_how_much and not _COUNTS_TIMES.search(fold(question)):
             # (unless it counts the times it appears: "95% xuất hiện mấy lần")
@@ -114,12 +122,19 @@ class Lookups:
         )
         # The other words are the item's, or its group's ("số 2.000 trong phần xây dựng
         # Đảng", "cái tăng trên 10% trong phần kinh tế").
-        carriers = [e for e in found if all(self._said_of(e, w) for w in rest)]
+        carriers = [
+            e
+            for e in found
+            if all(self._said_of(e, w) for w in rest) and self._in_scale(e, analysis.text)
+        ]
         titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
         if marks and titled:
             carriers = titled  # the item a date or year is the mark of, not every mention
         if len(carriers) == 1:
             return describe_entry(self.kb, carriers[0], question, 100.0)
+        if not carriers and numbers and not rest:
+            # "con số 77% là gì": only the figure is asked about, and no item states it.
+            return none_reply(question, NO_SUCH_FIGURE)
         if not carriers:
             return None
         if len(carriers) > MAX_CARRIERS or not numbers:
@@ -133,6 +148,26 @@ class Lookups:
             tuple(self._carrier_line(e, numbers) for e in carriers),
             matches=tuple(Match(e.id, choice_title(e), 100.0) for e in carriers),
         )
+
+    @staticmethod
+    def _in_scale(entry: Entry, text: str) -> bool:
+        """Return whether the figures of an item a number finds are in the scale typed."""
+        for match in _SCALED.finditer(fold_diacritics(text)):
+            try:
+                number = parse_user_number(match.group(1))
+            except NumberFormatError:
+                continue
+            scale = _SCALE_WORDS.get(match.group(2), match.group(2))
+            matched = [
+                f
+                for f in entry.figures
+                for typed in (number.value, *number.alternatives)
+                if same_number(typed, f.number)
+            ]
+            units = [fold(f.unit).split()[:1] for f in matched]
+            if matched and not any(_SCALE_WORDS.get(u[0], u[0]) == scale for u in units if u):
+                return False
+        return True
 
     def _said_of(self, entry: Entry, word: str) -> bool:
         """Return whether an item's wording, or a group or section above it, has a word."""

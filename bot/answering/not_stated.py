@@ -55,6 +55,8 @@ RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
 _RATE = re.compile(r"[%‰/]")
 #: A count for each place, asked of the province's.
 EACH_PLACE = "mức phân bổ cho từng huyện, xã"
+#: Asked of a province's figure for a place named: a figure of the place's own.
+OWN_PLACE = "chỉ tiêu riêng cho từng địa phương, đơn vị"
 #: Asked of a figure set for each district: the province's total.
 ALL_PLACES = "tổng số của cả tỉnh cho chỉ tiêu đặt theo từng huyện, thành phố"
 #: Words that compare two figures.
@@ -74,6 +76,7 @@ class Unstated:
         self._tails = frozenset(fold(t) for t in kb.vocabulary.tail_particles)
         self._per_unit_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.per_unit_cues]
         self._total_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.total_cues]
+        self._own_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.own_cues]
 
     def _without_tail(self, text: str) -> str:
         """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
@@ -110,8 +113,11 @@ class Unstated:
             # "ai chịu trách nhiệm chỉ tiêu che phủ rừng": no one is named for it.
             return NOT_STATED.format(attribute=WHO)
         options = _OPTIONS.search(self._without_tail(analysis.text))
-        if options and not any(
-            self.index.mentions(entry.id, option) for option in options.groups()
+        # (figures offered are checked by the figure stated: "1.800 tỷ hay 2.000 tỷ")
+        if (
+            options
+            and not any(c.isdigit() for c in "".join(options.groups()))
+            and not any(self.index.mentions(entry.id, option) for option in options.groups())
         ):
             # "… trường mầm non, tiểu học hay THCS?": the choice offered is not stated.
             return NOT_STATED.format(attribute=OPTIONS)
@@ -124,6 +130,9 @@ class Unstated:
         if self._each_place(analysis, entry):
             # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
             return NOT_STATED.format(attribute=EACH_PLACE)
+        if self._own_of_place(analysis, entry):
+            # "chỉ tiêu che phủ rừng riêng huyện Bảo Lâm": the resolution sets the province's.
+            return NOT_STATED.format(attribute=OWN_PLACE)
         if self._all_places(analysis, entry):
             # "toàn tỉnh cộng lại bao nhiêu trường chuẩn": the target is set for each district.
             return NOT_STATED.format(attribute=ALL_PLACES)
@@ -183,6 +192,23 @@ class Unstated:
             f.unit and not _RATE.search(f.unit) and not (f.progress and f.progress.per_unit)
             for f in entry.figures
         )
+
+    def _own_of_place(self, analysis: Analysis, entry: Entry) -> bool:
+        """Return whether a place's own figure is asked of a figure set for the province.
+
+        ("riêng huyện Bảo Lâm", "giao riêng cho xã mình"; a figure set for each district,
+        "mỗi huyện … ít nhất 01 trường", is the place's own.)
+        """
+        if not entry.figures:
+            return False
+        folded = f" {' '.join(fold(analysis.text).split())} "
+        cues = [cue for cue in self._own_cues if f" {cue} " in folded]
+        # (a cue of several words asks it of anyone: "hội nông dân được giao riêng bao nhiêu")
+        if not any(" " in cue for cue in cues) and not (
+            cues and (analysis.districts or analysis.own_place)
+        ):
+            return False
+        return not any(f.progress and f.progress.per_unit for f in entry.figures)
 
     def _all_places(self, analysis: Analysis, entry: Entry) -> bool:
         """Return whether the province's total is asked of a figure set for each district."""

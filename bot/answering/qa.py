@@ -270,7 +270,9 @@ class QuestionAnswerer:
         # "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn": a comparison names
         # several items, each stated, before the one item the whole question matches best.
         compares = self.comparisons.compares(question)
-        several = self.comparisons.several(question) if compares else None
+        # ("thu nội địa 1.600 tỷ hay 1.800 tỷ": figures offered, one item named)
+        offered = self.index.analyzer.analyze(question).offers_figures
+        several = self.comparisons.several(question) if compares and not offered else None
         if several is not None:
             if several.note == COMPUTED_NOTE:
                 return several
@@ -295,7 +297,7 @@ class QuestionAnswerer:
         # part by part instead (its story would name items of its own).
         several = (
             None
-            if compares or SENTENCE_END.search(question.strip())
+            if compares or offered or SENTENCE_END.search(question.strip())
             else self.comparisons.several(question)
         )
         return several or self.parts.answer(question) or self._story_target(question) or result
@@ -430,10 +432,11 @@ class QuestionAnswerer:
         if direct is not None:
             return direct
         # A premise's figure (and its unit) is the claim to check, not what names the item:
-        # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%).
+        # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%); so
+        # are figures offered to choose from ("thu ngân sách 1.800 tỷ hay 2.000 tỷ").
         checked = (
             dataclasses.replace(analysis, numbers=(), units=())
-            if analysis.yes_no and analysis.numbers
+            if (analysis.yes_no or analysis.offers_figures) and analysis.numbers
             else analysis
         )
         everything = self.index.rank(checked)
@@ -911,7 +914,7 @@ class QuestionAnswerer:
         # and 33% of it vocational): the target's answer states each figure with its label.
         whole = None
         if not (sure or refusing or best.contradicted) and (
-            analysis.yes_no or not analysis.numbers
+            analysis.yes_no or analysis.offers_figures or not analysis.numbers
         ):
             whole = self._one_target(ranked)
         if sure or refusing or whole is not None:

@@ -64,6 +64,8 @@ FIGURE_STANDS_OUT = 0.15
 PER_DISTRICT = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, thành phố."
 #: Headline of a reverse look-up whose number several items carry (all listed).
 CARRIED_BY = "Con số này có ở {count} nội dung của Nghị quyết:"
+#: A figure asked about ("77% là chỉ tiêu gì") that no item of the resolution states.
+NO_SUCH_FIGURE = "Nghị quyết không có chỉ tiêu hay nội dung nào mang con số này."
 #: At most this many carriers are listed in one answer; more are offered as choices.
 MAX_CARRIERS = 6
 YES_FIGURE = "Đúng. Nghị quyết đề ra:"

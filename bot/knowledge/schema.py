@@ -421,6 +421,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words asking a count for each place (mỗi huyện, từng xã)",
     )
+    own_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words asking a place's own figure (riêng huyện Bảo Lâm, giao riêng cho xã)",
+    )
     total_cues: list[Text] = Field(
         default_factory=list,
         description="Words asking the province's total of a figure set for each district",

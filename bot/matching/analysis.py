@@ -114,6 +114,14 @@ class Analysis:
         """Return the content words as plain strings."""
         return tuple(w.text for w in self.words)
 
+    @property
+    def offers_figures(self) -> bool:
+        """Return whether it offers figures to choose from ("1.800 tỷ hay 2.000 tỷ").
+
+        The words name the item; the figures are checked against what it states.
+        """
+        return _FIGURES_OFFERED.search(fold_diacritics(self.text)) is not None
+
 
 class Analyzer:
     """Analyse questions with the shared vocabulary and the words of the indexed phrases.
@@ -291,7 +299,7 @@ class Analyzer:
         codes, target_number = section_codes(fold(text), folded)
         numbers = figures_in(folded)
         numbered = numbered_nouns(fold(text))
-        words = self.canonical.rewrite(tokens(text))
+        words = self.canonical.rewrite(tokens(_bare_scales_dropped(text)))
         # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         # Only noted: these words also ask about things the resolution states in full.
@@ -340,7 +348,8 @@ class Analyzer:
         side = sides.pop() if len(sides) == 1 else None
         # "Nghị quyết Hội nghị lần thứ 20 do ai ký": the resolution's own name is context.
         rest, named = self.document_names.take(words)
-        if named and self._drop_framing(list(rest)):
+        if named and (self._drop_framing(list(rest)) or count is not None):
+            # (the question may be all the name and a count: "… có bao nhiêu chỉ tiêu")
             words = rest
             # Its numbers ("lần thứ 20") belong to the name, not to the question.
             in_pairs = {pair for name in named for pair in numbered_nouns(fold(name))}
@@ -620,6 +629,35 @@ _CHECKING = re.compile(r"\s(?:à|hả|hở|nhỉ)\W*$")
 #: states a claim; not after a number ("500 ha" is hectares).
 _CHECKING_BARE = re.compile(r"(?<![\d\s])\s+(?:a|ha|nhi)\W*$")
 _ASKING = re.compile(r"\b(?:bao|may|gi|nao|sao|ai|dau|khi|j)\b")
+
+
+#: A number that is no year: not four digits 19xx/20xx, unless a scale or a unit follows
+#: ("2.000 tỷ", "2000 đảng viên"; "tầm nhìn 2035 hay 2030" offers years, not figures).
+_SCALES = r"tỷ|tỉ|ty|ti|triệu|trieu|nghìn|ngàn|nghin|ngan"
+_NO_YEAR = rf"(?!(?:19|20)\d\d\b(?!\s*(?:%|(?:{_SCALES}|đảng|dang|người|nguoi|hộ|ho)\b)))"
+#: Figures offered to choose from: "1.800 tỷ hay 2.000 tỷ", "45% hoặc 33%" (folded, digits).
+_FIGURES_OFFERED = re.compile(
+    rf"(?<![\d.,]){_NO_YEAR}\d[\d.,]*\s*(?:%\s*|[a-z]+\s*){{0,2}}\b(?:hay|hoac)\s+"
+    rf"(?:la\s+)?{_NO_YEAR}\d"
+)
+#: A scale typed bare after a number ("1.800 tỷ", "600 triệu"), not the start of a unit
+#: ("triệu đồng", "ngàn tấn", "nghìn tỷ"); and "hay" between two figures offered to choose
+#: from ("1.800 tỷ hay 2.000 tỷ"). Neither names a topic ("tỷ" is no "tỷ lệ").
+_BARE_SCALE = re.compile(
+    rf"(\d[\d.,]*)\s*(?:{_SCALES})\b"
+    r"(?!\s*(?:đồng|dong|usd|đô|do|tấn|tan|tỷ|tỉ|ty|ti|dân|dan)\b)",
+    re.IGNORECASE,
+)
+_OFFERED = re.compile(
+    rf"(?<![\d.,])({_NO_YEAR}\d[\d.,]*\s*%?(?:\s*(?:{_SCALES})\b)?)\s+(?:hay|hoặc|hoac)\s+"
+    rf"(?={_NO_YEAR}\d)",
+    re.IGNORECASE,
+)
+
+
+def _bare_scales_dropped(text: str) -> str:
+    """Return a question's text without bare scales after numbers, nor "hay" between two."""
+    return _BARE_SCALE.sub(r"\1", _OFFERED.sub(r"\1 ", text))
 
 
 def _ends_asking_whether(words: list[Token]) -> bool:

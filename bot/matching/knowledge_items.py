@@ -66,7 +66,18 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
                 f"Hội nghị Tỉnh uỷ lần thứ {number}",
                 f"Hội nghị Tỉnh uỷ lần {number}",
                 f"Nghị quyết Hội nghị lần {number}",
+                f"Hội nghị BCH lần thứ {number}",
+                f"Hội nghị Ban Chấp hành lần thứ {number}",
+                f"Hội nghị BCH Đảng bộ tỉnh lần thứ {number}",
             ]
+            term = re.search(r"khoá [IVXLC]+", document.conference)
+            if term:
+                # "Nghị quyết Hội nghị lần thứ 20 khoá XVIII": the issuer left out.
+                names += [
+                    f"{prefix}Hội nghị lần {ordinal}{number} {term.group()}"
+                    for prefix in ("", "Nghị quyết ")
+                    for ordinal in ("thứ ", "")
+                ]
     return names
 
 

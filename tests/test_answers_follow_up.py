@@ -55,6 +55,18 @@ FOLLOW_UPS = [
     ("che phủ rừng", "nguyên văn ghi thế nào", "che-phu-rung"),
     ("kim ngạch xuất khẩu", "là bao nhiêu", "kim-ngach-xuat-khau"),
     ("đề án du lịch", "ở phần nào", "de-an-du-lich"),
+    # which group or part the previous item stands in: the item, whose reply gives its place
+    ("giảm hộ nghèo bao nhiêu", "nằm trong nhóm chỉ tiêu nào", "ho-ngheo"),
+    ("giảm hộ nghèo bao nhiêu", "thuộc nhóm nào", "ho-ngheo"),
+    ("che phủ rừng bao nhiêu", "chỉ tiêu này thuộc nhóm nào", "che-phu-rung"),
+    ("ai ký nghị quyết", "thuộc mục nào", "nguoi-ky"),
+    ("BHYT bao nhiêu", "nó nằm trong phần nào", "bhyt"),
+    # the qualifier of the figure answered: its statement says it ("trở lên", "dưới")
+    ("kết nạp đảng viên mới bao nhiêu", "đó là tối thiểu hay tối đa", "ket-nap-dang-vien"),
+    ("kết nạp đảng viên mới bao nhiêu", "đó là mức tối thiểu à", "ket-nap-dang-vien"),
+    ("kết nạp đảng viên mới bao nhiêu", "con số đó là tối đa hay tối thiểu", "ket-nap-dang-vien"),
+    ("tỷ lệ suy dinh dưỡng trẻ em", "đó là mức tối đa à", "suy-dinh-duong"),
+    ("tăng trưởng dịch vụ bao nhiêu", "là tối thiểu hay tối đa", "grdp-dich-vu"),
     # ... but an unknown topic with them is still no answer.
     ("BHYT bao nhiêu", "giá lúa bao nhiêu", None),
     ("BHYT bao nhiêu", "thời tiết mai thế nào", None),

@@ -332,6 +332,30 @@ def test_overviews_are_answered_with_a_list(
     assert len(answer.lines) >= 3
 
 
+# A target's breakdown asked ("chia ra những khoản nào"): the target with every figure.
+BREAKDOWNS = [
+    ("thu ngân sách chia ra những khoản nào", "thu-ngan-sach"),
+    ("thu ngân sách gồm những khoản nào", "thu-ngan-sach"),
+    ("chỉ tiêu GRDP chia thành những khu vực nào", "grdp"),
+    ("kim ngạch xuất nhập khẩu chia làm những phần nào", "xuat-nhap-khau"),
+    ("tổng thu ngân sách chia ra những khoản nào", "thu-ngan-sach"),
+    ("tăng trưởng GRDP gồm những khu vực nào", "grdp"),
+    ("chỉ tiêu nước sạch chia ra những gì", "nuoc-sach"),
+    ("lao động qua đào tạo gồm những con số nào", "lao-dong"),
+    ("chỉ tiêu dân số chia ra những gì", "dan-so"),
+    ("chỉ tiêu xuất nhập khẩu chia thành những khoản nào", "xuat-nhap-khau"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), BREAKDOWNS)
+def test_a_targets_breakdown_gives_every_figure(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert len(answer.lines) >= 2
+
+
 def test_the_list_of_targets_gives_every_figure(shared_library: Library) -> None:
     text = render_text(shared_library.answer("kể hết các chỉ tiêu"))
     for figure in ("55%", "600 triệu USD", "98,5%", "7,5%"):
@@ -1365,6 +1389,9 @@ SUMS = [
     ("thu nội địa + thu xnk", "đúng bằng tổng thu ngân sách trên địa bàn (trên 1.800 tỷ đồng)"),
     ("hàng giám sát + xuất khẩu", "600 + 1.650 = 2.250 triệu USD."),
     ("kim ngạch xuất khẩu cộng với hàng hóa giám sát là bao nhiêu", "= 2.250 triệu USD."),
+    # "nk" beside the words of trade is "nhập khẩu" (alone it may be "nhiệm kỳ")
+    ("XK + NK đăng ký + hàng giám sát cộng lại có ra 2.370 ko", "= 2.370 triệu USD, đúng"),
+    ("XK với NK cộng lại là bao nhiêu", "120 + 600 = 720 triệu USD."),
 ]
 
 
@@ -1378,6 +1405,12 @@ def test_a_sum_of_a_totals_parts_is_computed_and_checked(
     assert len(computed) == 1
     assert says in computed[0]
     assert "phép tính là do bot thực hiện" in answer.note
+
+
+def test_nk_alone_is_not_read_as_imports(shared_library: Library) -> None:
+    assert shared_library.answer("NK bao nhiêu").status == "none"
+    answer = shared_library.answer("NK 2015-2020 kết nạp bao nhiêu đảng viên")
+    assert answer.matches[0].id == "ket-nap-dang-vien"
 
 
 def test_rates_are_never_added(shared_library: Library) -> None:

@@ -254,6 +254,10 @@ class QuestionAnswerer:
         ``previous`` is the previous answer of the same conversation, if any: a follow-up
         ("vậy còn nhập khẩu?") is understood from it (:mod:`bot.answering.follow_up`).
         """
+        spelled = self.index.analyzer.spelled_beside(question)
+        if spelled != question:
+            # ("XK + NK đăng ký": each part of the message reads "nk" as the whole says)
+            return dataclasses.replace(self.answer(spelled, previous), question=question)
         result = self._with_sum(question, self._answer_alone(question))
         if result.status == "none" and not result.matches and result.headline == NOT_COVERED:
             # Nothing in the resolution, and a greeting or thanks in the message: small talk.
@@ -895,6 +899,16 @@ class QuestionAnswerer:
         # The margin is judged at the top of the ranking, against everything unrelated to
         # it; the answer is then the most specific entry under the top.
         best = ranked[0]
+        if (
+            best.entry.kind == "target"
+            and len(best.entry.figures) >= 2
+            and self._asks_plural(question)
+        ):
+            # "chỉ tiêu xuất nhập khẩu chia thành những khoản nào": parts are asked, which no
+            # single figure of another target has.
+            ranked = [
+                s for s in ranked if s.entry.kind != "figure" or s.entry.parent == best.entry.id
+            ]
         margin = self._margin(ranked)
         sure = (
             sure_enough(best.score, margin, best.coverage, len(analysis.words))

@@ -330,6 +330,15 @@ class SmallTalk(Strict):
     how_to: list[Text] = []
 
 
+class AbbreviationBeside(Strict):
+    """An abbreviation with two meanings, read as one only beside words of that meaning."""
+
+    means: Text
+    beside: list[Text] = Field(
+        min_length=1, description="Words of the same message that settle the meaning"
+    )
+
+
 class Vocabulary(Strict):
     """Language data shared by every resolution: abbreviations, shorthand, stopwords, places."""
 
@@ -338,6 +347,11 @@ class Vocabulary(Strict):
         description="Unambiguous abbreviations expanded in questions (bhyt: bảo hiểm y tế)"
     )
     shorthand: dict[str, Text] = Field(description="Chat shorthand expanded in questions")
+    abbreviations_beside: dict[str, AbbreviationBeside] = Field(
+        default_factory=dict,
+        description="Ambiguous abbreviations, expanded where the message says what they mean "
+        "(nk beside xk: nhập khẩu, else nhiệm kỳ)",
+    )
     synonyms: list[list[Text]] = Field(
         description="Groups of phrases that mean the same; each group is matched as its first"
     )

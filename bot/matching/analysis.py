@@ -156,6 +156,14 @@ class Analyzer:
             ]
         )
         self.framing = FramingRemover(vocabulary.framing, vocabulary.shorthand)
+        self._beside = [
+            (
+                re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", re.IGNORECASE),
+                spelled.means,
+                [" ".join(fold(word).split()) for word in spelled.beside],
+            )
+            for short, spelled in vocabulary.abbreviations_beside.items()
+        ]
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
@@ -276,6 +284,17 @@ class Analyzer:
         )
         corrector.learn(analyzer.phrase_words.values())
         return analyzer
+
+    def spelled_beside(self, text: str) -> str:
+        """Return a message with its two-meaning abbreviations spelled out where it says which.
+
+        ("XK + NK đăng ký": "nk" beside "xk" is "nhập khẩu"; alone it may be "nhiệm kỳ".)
+        """
+        folded = f" {' '.join(fold(text).split())} "
+        for pattern, means, beside in self._beside:
+            if any(f" {word} " in folded for word in beside) and pattern.search(text):
+                text = pattern.sub(means, text)
+        return text
 
     def analyze(self, question: str) -> Analysis:
         """Analyse a question typed by a user.

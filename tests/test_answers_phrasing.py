@@ -591,6 +591,8 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # (a phrase running into an opener is asked: "cần" opens "… cần những gì")
+    ("hồ sơ vay vốn ngân hàng chính sách xã hội cần những gì", "giam-ngheo-ben-vung", "điều kiện"),
     ("tỷ lệ che phủ rừng thực tế năm 2020 đạt bao nhiêu", "che-phu-rung", "kết quả"),
     ("cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("đề án du lịch được cấp bao nhiêu tiền", "de-an-du-lich", "kinh phí"),

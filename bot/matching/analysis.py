@@ -518,9 +518,12 @@ class Analyzer:
         opened = self.framing.after_openers(text)
         if opened:
             # What follows the last opener is asked ("…, cho em hỏi …"); the story before
-            # it is not.
+            # it is not. (A phrase that runs into it is asked: "hồ sơ … cần những gì".)
             asked = min(opened, key=len)
-            if f" {phrase} " not in f" {fold(asked)} " and len(tokens(asked)) >= MIN_ASKED_WORDS:
+            whole = f" {' '.join(fold(text).split())} "
+            starts = len(whole) - len(f"{fold(asked)} ")
+            runs_in = any(m.end() > starts for m in re.finditer(re.escape(f" {phrase} "), whole))
+            if not runs_in and len(tokens(asked)) >= MIN_ASKED_WORDS:
                 return False
         sentences = [s for s in _CLAUSES.split(text) if s.strip()]
         if len(sentences) < 2:

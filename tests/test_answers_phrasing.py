@@ -451,6 +451,23 @@ NOT_IN_THAT_SCALE = [
 ]
 
 
+# Only a figure asked about, and no item states it: said so, never an item sharing a word.
+NO_SUCH_FIGURE = [
+    "con số 77% là gì",
+    "con số 77 là chỉ tiêu nào",
+    "98% là gì",
+    "12,5% là chỉ tiêu gì",
+    "con số 3.000 là gì",
+]
+
+
+@pytest.mark.parametrize("question", NO_SUCH_FIGURE)
+def test_a_figure_no_item_states_is_said_so(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert answer.headline == "Nghị quyết không có chỉ tiêu hay nội dung nào mang con số này."
+
+
 @pytest.mark.parametrize("question", NOT_IN_THAT_SCALE)
 def test_a_number_in_another_scale_finds_nothing(shared_library: Library, question: str) -> None:
     assert shared_library.answer(question).status == "none"
@@ -1221,6 +1238,11 @@ YES_NO = [
     # a claim closed by "a"/"ha" typed bare in a message typed so throughout
     ("NQ nay la cua BCH khoa XIX a", "hoi-nghi", "Không đúng."),
     # the resolution's date, its count of targets or task groups, a group's count
+    ("nghị quyết ban hành tháng 1 năm 2020 đúng ko", "ngay-hoi-nghi", "Đúng."),
+    ("nghị quyết ký tháng 2 năm 2020 phải không", "ngay-hoi-nghi", "Không đúng."),
+    ("nghị quyết thông qua tháng 12 năm 2019 à", "ngay-hoi-nghi", "Không đúng."),
+    ("hội nghị họp tháng 1/2020 đúng không", "ngay-hoi-nghi", "Đúng."),
+    ("nghị quyết ban hành năm 2019 à", "ngay-hoi-nghi", "Không đúng."),
     ("nghị quyết ký ngày 15/1/2020 đúng không", "ngay-hoi-nghi", "Không đúng."),
     ("hội nghị họp ngày 10/1/2020 à", "ngay-hoi-nghi", "Đúng."),
     ("nghị quyết ban hành ngày 20 tháng 1 năm 2020 phải không", "ngay-hoi-nghi", "Không đúng."),

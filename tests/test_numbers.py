@@ -46,6 +46,9 @@ def test_resolution_numbers_reject_other_conventions(text: str) -> None:
         # Ambiguous: the Vietnamese reading first, the other kept.
         ("2.370", 2370.0, (2.37,)),
         ("1,800", 1.8, (1800.0,)),
+        # Three zero decimals are never written: thousands only.
+        ("3.000", 3000.0, ()),
+        ("2,000", 2000.0, ()),
         ("1.234.567", 1234567.0, ()),
         ("1.234,5", 1234.5, ()),
         ("1,234.5", 1234.5, ()),

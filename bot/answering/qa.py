@@ -86,6 +86,7 @@ from bot.matching.named_numbers import (
     ORDINAL_WORDS,
     ORDINALS_SAID,
     day_month_year,
+    month_year,
     numbered_nouns,
     reads_as,
 )
@@ -126,6 +127,8 @@ _TARGET_NAMED = re.compile(
     r"(.+?)(?=\s+(?:của|mà|thì|là|nhưng|cho|rất|tăng rất|cua|ma|thi|la)\b|[,;:]|$)",
     re.IGNORECASE,
 )
+#: Words that only say when the resolution was made ("ký", "ban hành", "họp", "tháng"; folded).
+_DATING_WORDS = frozenset({"ki", "ban", "hanh", "thong", "qua", "hop", "thang", "ngay", "nam"})
 #: Where a target's source turns from its total to the total's parts (folded).
 _IN_WHICH = "trong do"
 #: "… 2035 hay 2030": alternatives offered (folded).
@@ -735,15 +738,26 @@ class QuestionAnswerer:
         """
         if not analysis.yes_no or self._dated is None or not ranked:
             return None
-        if ranked[0].entry.id != self._dated.id:
+        dating = all(w.text in _DATING_WORDS for w in analysis.words)
+        if ranked[0].entry.id != self._dated.id and not dating:
             return None
-        named = day_month_year(analysis.text)
-        if named is None:
-            return None
-        day, month, year = named
         date = self.kb.document.date
-        right = (day, month) == (date.day, date.month) and year in (None, date.year)
-        return self._checked(self._dated.id, question, right)
+        named = day_month_year(analysis.text)
+        if named is not None:
+            day, month, year = named
+            right = (day, month) == (date.day, date.month) and year in (None, date.year)
+            return self._checked(self._dated.id, question, right)
+        # "ban hành tháng 1 năm 2020 đúng không": the month, and the year if named.
+        month_named = month_year(analysis.text)
+        if month_named is None:
+            if not dating or len(analysis.years) != 1:
+                return None
+            # "nghị quyết ban hành năm 2019 à": the year alone.
+            return self._checked(self._dated.id, question, analysis.years[0] == date.year)
+        month, year = month_named
+        return self._checked(
+            self._dated.id, question, month == date.month and year in (None, date.year)
+        )
 
     def _premise_on_a_count(self, question: str, analysis: Analysis) -> Answer | None:
         """Check "nghị quyết có 18 chỉ tiêu phải không", "có 5 nhóm nhiệm vụ à" against the

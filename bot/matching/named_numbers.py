@@ -20,6 +20,10 @@ _DAY_MONTH = re.compile(
     r"\b(\d{1,2})\s*(?:/|-|\.|\s+th[aá]ng\s+)\s*(\d{1,2})"
     r"(?:\s*(?:/|-|\.|\s+n[aă]m\s+)\s*(\d{4}))?\b"
 )
+#: "tháng" right before a number (folded): the number is a month.
+_MONTH_BEFORE = re.compile(r"\bthang\s*$")
+#: "tháng 1 năm 2020", "tháng 01/2020": a month without a day (casefolded).
+_MONTH_YEAR = re.compile(r"\bth[aá]ng\s+(\d{1,2})(?:\s*(?:/|-|\s+n[aă]m\s+)\s*(\d{4}))?\b")
 #: "lần" after a number ("1 lần", "2 lần"): how often or how many times, never a figure.
 _TIMES_AFTER = re.compile(r"\s*lan\b")
 #: A number of months ("6 tháng đầu năm", "báo cáo 6 tháng"): a span, never a figure (the
@@ -110,6 +114,14 @@ def full_dates_in(text: str) -> list[str]:
     return [m.group() for m in _DATE.finditer(text) if m.group(1) and len(m.group(1)) == 4]
 
 
+def month_year(text: str) -> tuple[int, int | None] | None:
+    """Return the month and year (None if not named) of a month a text names without a day."""
+    found = _MONTH_YEAR.search(text.casefold())
+    if found is None or not 1 <= int(found[1]) <= 12:
+        return None
+    return int(found[1]), int(found[2]) if found[2] else None
+
+
 def day_month_year(text: str) -> tuple[int, int, int | None] | None:
     """Return the day, month and year (None if not named) of the first date a text names.
 
@@ -142,6 +154,8 @@ def figures_in(folded: str) -> tuple[float, ...]:
             continue  # "mấy tháng 1 lần": how often, no figure
         if _MONTHS_AFTER.match(text[match.end() :]):
             continue  # "hàng quý hay 6 tháng": a span of months, no figure
+        if _MONTH_BEFORE.search(text[: match.start()]):
+            continue  # "ký tháng 2 năm 2020": a month, no figure
         try:
             number = parse_user_number(match.group())
         except NumberFormatError:

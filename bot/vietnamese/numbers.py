@@ -109,6 +109,9 @@ def parse_user_number(text: str) -> UserNumber:
     if not grouped:
         return UserNumber(text, as_decimal)
     as_thousands = float("".join(parts))
+    if set(parts[1]) == {"0"}:
+        # "3.000", "2,000": nobody writes three zero decimals; a count of thousands.
+        return UserNumber(text, as_thousands)
     if sep == ".":
         return UserNumber(text, as_thousands, (as_decimal,))
     return UserNumber(text, as_decimal, (as_thousands,))

@@ -25,6 +25,7 @@ def qa() -> QuestionAnswerer:
         ("che phu rung", "che-phu-rung", "55%"),
         (unicodedata.normalize("NFD", "Tỷ lệ che phủ rừng"), "che-phu-rung", "55%"),
         ("dan so tham gia bhyt la bn", "bhyt", "98,5%"),
+        ("TCCS đảng hoàn thành tốt nhiệm vụ bao nhiêu", "to-chuc-co-so-dang", "80% trở lên"),
         ("kim ngach xk dat bao nhieu", "kim-ngach-xuat-khau", "600 triệu USD"),
         ("kim ngạch nhập khẩu", "kim-ngach-nhap-khau", "120 triệu USD"),
         ("thu xuat nhap khau bao nhieu ty dong", "thu-xuat-nhap-khau", "200 tỷ đồng"),

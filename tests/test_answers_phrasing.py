@@ -356,6 +356,39 @@ def test_a_targets_breakdown_gives_every_figure(
     assert len(answer.lines) >= 2
 
 
+# A part of the resolution named by its number, Arabic or Roman; part II, which has no
+# item of its own, by the overviews of its targets and its tasks.
+PARTS_NAMED = [
+    ("phần 3 nói gì", "phan-iii"),
+    ("phần thứ 3 là gì", "phan-iii"),
+    ("phần 1 của nghị quyết", "phan-i"),
+    ("phan 1 gom nhung gi", "phan-i"),
+    ("phần III nói về gì", "phan-iii"),
+    ("phần 2 gồm những gì", "dem-chi-tieu"),
+    ("phần thứ 2 gồm những gì", "dem-chi-tieu"),
+    ("phần II gồm những gì", "dem-chi-tieu"),
+    ("phần II nói về gì", "dem-chi-tieu"),
+    ("phan 2 noi ve cai gi", "dem-chi-tieu"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), PARTS_NAMED)
+def test_a_part_named_by_its_number(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+def test_part_ii_lists_its_targets_and_tasks(shared_library: Library) -> None:
+    answer = shared_library.answer("phần 2 gồm những gì")
+    assert [m.id for m in answer.matches] == ["dem-chi-tieu", "dem-nhiem-vu"]
+    assert "• II.1 – 18 chỉ tiêu chủ yếu:" in answer.lines
+    assert "• II.2 – 5 nhóm nhiệm vụ chủ yếu:" in answer.lines
+
+
+def test_a_percentage_after_part_is_a_figure(shared_library: Library) -> None:
+    assert shared_library.answer("giảm 3 phần trăm là gì").item_id == "ho-ngheo"
+
+
 def test_the_list_of_targets_gives_every_figure(shared_library: Library) -> None:
     text = render_text(shared_library.answer("kể hết các chỉ tiêu"))
     for figure in ("55%", "600 triệu USD", "98,5%", "7,5%"):

@@ -49,6 +49,8 @@ QUESTIONS = [
     "có những chỉ tiêu nào về giáo dục, đào tạo?",
     "thu nội địa gấp mấy lần thu xuất nhập khẩu",
     "nk + xk + giam sat co bang tong 2370 ko",
+    "phần 2 gồm những gì",
+    "con số 77% là gì",
     "chỉ tiêu nào cao nhất trong nhóm môi trường",
     "huyện Trùng Khánh được giao kết nạp bao nhiêu đảng viên",
     "năm 2019 GRDP tăng bao nhiêu",

@@ -13,7 +13,7 @@ from collections.abc import Callable
 from bot.answering.answers import Answer, Match
 from bot.answering.describe import describe_entry, figure_line, target_line
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
-from bot.answering.overview import overview
+from bot.answering.overview import overview, part_ii
 from bot.answering.reverse import FigureCarriers
 from bot.answering.rules import (
     ANSWER_SCORE,
@@ -46,6 +46,8 @@ from bot.vietnamese.numbers import parse_user_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token
 from bot.vietnamese.text import fold, fold_diacritics
 
+#: The code of the resolution's part II, which has no item of its own.
+PART_II = "II"
 #: "mấy lần", "bao nhiêu lần": a count of the times a figure appears (folded).
 _COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) lan\b")
 #: A number with the scale typed after it ("3 triệu", "1.800 tỷ"; folded): only a figure
@@ -78,6 +80,8 @@ class Lookups:
             entry = self._coded.get(code)
             if entry is not None:
                 return describe_entry(self.kb, entry, analysis.text, 100.0)
+            if code == PART_II:
+                return part_ii(self.kb, analysis.text)
         return None
 
     def by_figure(self, question: str, analysis: Analysis) -> Answer | None:

@@ -93,6 +93,27 @@ def overview(kb: KnowledgeBase, item_id: str, question: str) -> Answer | None:
     return None
 
 
+def part_ii(kb: KnowledgeBase, question: str) -> Answer:
+    """Return the overview of part II ("phần 2 gồm những gì"): its targets and its tasks.
+
+    Part II has no item of its own: the reply is its two sections' overviews together.
+    """
+    document = kb.document
+    lines = [f"• II.1 – {target_count(document)} chỉ tiêu chủ yếu:"]
+    lines += [f"  {group.title} ({len(group.targets)} chỉ tiêu)" for group in document.targets]
+    lines.append(f"• II.2 – {len(document.tasks)} nhóm nhiệm vụ chủ yếu:")
+    lines += [f"  {t.code.removeprefix('II.')}: {t.title}" for t in document.tasks]
+    headline = f"Phần II: Mục tiêu và một số nhiệm vụ chủ yếu năm {document.year} gồm:"
+    return Answer(
+        question,
+        "answer",
+        headline,
+        tuple(lines),
+        place=f"Phần II, {citation(document)}",
+        matches=(Match(TARGETS, "Các chỉ tiêu", 100.0), Match(TASKS, "Các nhóm nhiệm vụ", 100.0)),
+    )
+
+
 def _answer(
     question: str, item_id: str, title: str, headline: str, lines: list[str], place: str
 ) -> Answer:

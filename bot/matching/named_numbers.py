@@ -65,6 +65,8 @@ ORDINALS_SAID = "|".join(w for w in ORDINAL_WORDS if " " not in w)
 _TARGET_NUMBER = re.compile(
     rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\(?\s*(\d{{1,2}})\s*\)?(?![\d.,]|{_UNIT_AFTER})"
 )
+#: "phần 3", "phần thứ 2": a part of the resolution (I, II, III) in Arabic numerals (folded).
+_PART_NUMBER = re.compile(r"\bphan\s*(?:thu\s*)?([1-3])\b(?![.,]\d|\s*(?:%|phan tram))")
 _TARGET_FIGURE = re.compile(rf"\b(?:chi tieu|muc tieu|ct)\s*(?:so\s*)?\d{{1,2}}{_UNIT_AFTER}")
 # Roman numerals in an item's wording: "khoá XVIII", "Đại hội XIX".
 _ROMAN = re.compile(r"\b[IVXLC]+\b")
@@ -145,7 +147,9 @@ def figures_in(folded: str) -> tuple[float, ...]:
     Years, dates and the numbers that name a section ("mục 2.2", "chỉ tiêu số 3") are not
     figures.
     """
-    text = _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
+    text = _PART_NUMBER.sub(
+        " ", _TARGET_NUMBER.sub(" ", _ARABIC_CODE.sub(" ", _DATE.sub(" ", folded)))
+    )
     values: list[float] = []
     for match in NUMBER_TOKEN.finditer(text):
         if _YEAR.fullmatch(match.group()) and _is_year(text, match.start(), match.end()):
@@ -214,6 +218,9 @@ def section_codes(words: str, folded: str) -> tuple[tuple[str, ...], int | None]
             if number:
                 code += f".({number})"
             found.append(code)
+    part = _PART_NUMBER.search(words)
+    if not found and part is not None:
+        found.append("I" * int(part.group(1)))  # "phần 3": part III
     task = _TASK_ORDINAL.search(words)
     if not found and task is not None:
         # "nhiệm vụ thứ 3", "nhiệm vụ đầu tiên": the task of section II.2 so numbered.

@@ -42,9 +42,9 @@ from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.named_numbers import full_dates_in
-from bot.vietnamese.numbers import parse_user_number, same_number
+from bot.vietnamese.numbers import SCALE_WORDS, SCALES, parse_user_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token
-from bot.vietnamese.text import fold, fold_diacritics
+from bot.vietnamese.text import clean, fold
 
 #: The code of the resolution's part II, which has no item of its own.
 PART_II = "II"
@@ -52,9 +52,7 @@ PART_II = "II"
 _COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) lan\b")
 #: A number with the scale typed after it ("3 triệu", "1.800 tỷ"; folded): only a figure
 #: in that scale is it ("3 triệu" is not "3%").
-_SCALED = re.compile(r"(\d[\d.,]*)\s*(trieu|ty|ti|nghin|ngan)\b")
-#: Spellings of one scale (folded).
-_SCALE_WORDS = {"ti": "ty", "ngan": "nghin"}
+_SCALED = re.compile(rf"(\d[\d.,]*)\s*({SCALE_WORDS})\b")
 
 
 class Lookups:
@@ -156,20 +154,20 @@ class Lookups:
     @staticmethod
     def _in_scale(entry: Entry, text: str) -> bool:
         """Return whether the figures of an item a number finds are in the scale typed."""
-        for match in _SCALED.finditer(fold_diacritics(text)):
+        for match in _SCALED.finditer(clean(text).casefold()):
             try:
                 number = parse_user_number(match.group(1))
             except NumberFormatError:
                 continue
-            scale = _SCALE_WORDS.get(match.group(2), match.group(2))
+            scale = SCALES[match.group(2)]
             matched = [
                 f
                 for f in entry.figures
                 for typed in (number.value, *number.alternatives)
                 if same_number(typed, f.number)
             ]
-            units = [fold(f.unit).split()[:1] for f in matched]
-            if matched and not any(_SCALE_WORDS.get(u[0], u[0]) == scale for u in units if u):
+            units = [f.unit.casefold().split()[:1] for f in matched]
+            if matched and not any(SCALES.get(u[0]) == scale for u in units if u):
                 return False
         return True
 

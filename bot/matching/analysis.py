@@ -27,7 +27,7 @@ from bot.matching.named_numbers import (
     years_in,
 )
 from bot.vietnamese.keystrokes import decode_text, is_syllable, spelling_key
-from bot.vietnamese.numbers import UNIT_SIGNS, normalize_unit
+from bot.vietnamese.numbers import SCALE_WORDS, UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
 from bot.vietnamese.spoken_numbers import digits_for_spoken_numbers
 from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
@@ -120,7 +120,7 @@ class Analysis:
 
         The words name the item; the figures are checked against what it states.
         """
-        return _FIGURES_OFFERED.search(fold_diacritics(self.text)) is not None
+        return _OFFERED.search(self.text) is not None
 
 
 class Analyzer:
@@ -655,30 +655,26 @@ _ASKING = re.compile(r"\b(?:bao|may|gi|nao|sao|ai|dau|khi|j)\b")
 
 #: A number that is no year: not four digits 19xx/20xx, unless a scale or a unit follows
 #: ("2.000 tỷ", "2000 đảng viên"; "tầm nhìn 2035 hay 2030" offers years, not figures).
-_SCALES = r"tỷ|tỉ|ty|ti|triệu|trieu|nghìn|ngàn|nghin|ngan"
-_NO_YEAR = rf"(?!(?:19|20)\d\d\b(?!\s*(?:%|(?:{_SCALES}|đảng|dang|người|nguoi|hộ|ho)\b)))"
-#: Figures offered to choose from: "1.800 tỷ hay 2.000 tỷ", "45% hoặc 33%" (folded, digits).
-_FIGURES_OFFERED = re.compile(
-    rf"(?<![\d.,]){_NO_YEAR}\d[\d.,]*\s*(?:%\s*|[a-z]+\s*){{0,2}}\b(?:hay|hoac)\s+"
-    rf"(?:la\s+)?{_NO_YEAR}\d"
-)
-#: A scale typed bare after a number ("1.800 tỷ", "600 triệu"), not the start of a unit
-#: ("triệu đồng", "ngàn tấn", "nghìn tỷ"); and "hay" between two figures offered to choose
-#: from ("1.800 tỷ hay 2.000 tỷ"). Neither names a topic ("tỷ" is no "tỷ lệ").
-_BARE_SCALE = re.compile(
-    rf"(\d[\d.,]*)\s*(?:{_SCALES})\b"
-    r"(?!\s*(?:đồng|dong|usd|đô|do|tấn|tan|tỷ|tỉ|ty|ti|dân|dan)\b)",
+_NO_YEAR = rf"(?!(?:19|20)\d\d\b(?!\s*(?:%|(?:{SCALE_WORDS}|đảng|dang|người|nguoi|hộ|ho)\b)))"
+#: Figures offered to choose from ("1.800 tỷ hay 2.000 tỷ", "45% hoặc là 33%"): the first
+#: figure with up to two words of its unit, then the word offering the next.
+_OFFERED = re.compile(
+    rf"(?<![\d.,])({_NO_YEAR}\d[\d.,]*(?:\s*%|\s+\w+){{0,2}})\s+(?:hay|hoặc|hoac)\s+"
+    rf"(?:là\s+|la\s+)?(?={_NO_YEAR}\d)",
     re.IGNORECASE,
 )
-_OFFERED = re.compile(
-    rf"(?<![\d.,])({_NO_YEAR}\d[\d.,]*\s*%?(?:\s*(?:{_SCALES})\b)?)\s+(?:hay|hoặc|hoac)\s+"
-    rf"(?={_NO_YEAR}\d)",
+#: A scale typed bare after a number ("1.800 tỷ", "600 triệu"), not the start of a unit
+#: ("triệu đồng", "ngàn tấn", "nghìn tỷ"): it names no topic ("tỷ" is no "tỷ lệ").
+_BARE_SCALE = re.compile(
+    rf"(\d[\d.,]*)\s*(?:{SCALE_WORDS})\b"
+    r"(?!\s*(?:đồng|dong|usd|đô|do|tấn|tan|tỷ|tỉ|ty|ti|dân|dan)\b)",
     re.IGNORECASE,
 )
 
 
 def _bare_scales_dropped(text: str) -> str:
-    """Return a question's text without bare scales after numbers, nor "hay" between two."""
+    """Return a question's text without bare scales after numbers, nor "hay" between two
+    figures offered."""
     return _BARE_SCALE.sub(r"\1", _OFFERED.sub(r"\1 ", text))
 
 

@@ -29,6 +29,15 @@ _PLAIN = re.compile(r"\d+")
 NUMBER_TOKEN = re.compile(r"(?<![\w.,])\d+(?:[.,]\d+)*(?![\d]|[^\W\d_]\d)")
 #: Units written as a sign against the number ("7,5%", "0,089‰"), not as words.
 UNIT_SIGNS = ("%", "‰")
+#: Words of scale typed after a number ("1.800 tỷ", "600 triệu", "276 ngàn tấn"), each
+#: spelling (with diacritics or without) with the scale it names.
+SCALES = {
+    **dict.fromkeys(("tỷ", "tỉ", "ty", "ti"), "tỷ"),
+    **dict.fromkeys(("triệu", "trieu"), "triệu"),
+    **dict.fromkeys(("nghìn", "ngàn", "nghin", "ngan"), "nghìn"),
+}
+#: The spellings of :data:`SCALES` as a regex alternation.
+SCALE_WORDS = "|".join(SCALES)
 
 
 def normalize_unit(unit: str) -> str:

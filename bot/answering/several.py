@@ -22,7 +22,6 @@ from bot.answering.rules import SUPERLATIVE_NOTE
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.vietnamese.phrases import PhraseSet, tokens
-from bot.vietnamese.text import clean
 
 MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
@@ -30,7 +29,7 @@ NOTE = "Các con số trên là của Nghị quyết; Nghị quyết không nêu
 
 _EDGE = r"\b"
 #: Items added: "+", or "cộng" typed with its tone (bare "cong" is also "công nghiệp").
-_ADDED = re.compile(rf"{re.escape(PLUS)}|(?<!\w)cộng(?!\w)")
+_ADDED_TONE = tokens("cộng")[0].tone
 #: Words asking how much, after "hơn" in "A hơn B bao nhiêu" (folded).
 _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 
@@ -187,9 +186,9 @@ class Comparisons:
 
     def compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
-        if _ADDED.search(clean(question).casefold()):
-            return True  # "xuất khẩu + nhập khẩu": items added
         words = tokens(question)
+        if PLUS in question or any(w.tone == _ADDED_TONE for w in words):
+            return True  # "xuất khẩu + nhập khẩu", "… cộng …": items added
         plain = [str(w) for w in words]
         if "hon" in plain and _HOW_MUCH.intersection(plain[plain.index("hon") + 1 :]):
             # "A hơn B bao nhiêu": "hơn" before a count word ("hơn 2.000 đảng viên" is none).

@@ -675,6 +675,8 @@ _BARE_SCALE = re.compile(
 def _bare_scales_dropped(text: str) -> str:
     """Return a question's text without bare scales after numbers, nor "hay" between two
     figures offered."""
+    if not any(c.isdigit() for c in text):
+        return text
     return _BARE_SCALE.sub(r"\1", _OFFERED.sub(r"\1 ", text))
 
 

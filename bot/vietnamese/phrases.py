@@ -6,6 +6,7 @@ on the folded key of :mod:`bot.vietnamese.text`, with the typed tone riding alon
 
 from __future__ import annotations
 
+import functools
 from collections import defaultdict
 from collections.abc import Iterable, Sequence
 
@@ -28,8 +29,17 @@ class Token(str):
 
 
 def tokens(text: str) -> list[Token]:
-    """Return the folded words of a text as tokens carrying their tone keys."""
-    return [Token(word, tone) for word, tone in words_with_tones(text)]
+    """Return the folded words of a text as tokens carrying their tone keys.
+
+    One reply reads the same texts many times (the whole message, its parts, each stage
+    of the analysis): the latest are kept (a Token is never changed once made).
+    """
+    return list(_tokens(text))
+
+
+@functools.lru_cache(maxsize=4096)
+def _tokens(text: str) -> tuple[Token, ...]:
+    return tuple(Token(word, tone) for word, tone in words_with_tones(text))
 
 
 def _level(token: Token) -> Token:

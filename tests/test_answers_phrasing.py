@@ -641,6 +641,21 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # a month of the year: the resolution sets the year's figures
+    ("thu nội địa tháng 6 phải đạt bao nhiêu", "thu-noi-dia", "số liệu theo từng kỳ"),
+    ("kim ngạch xuất khẩu tháng 6 phải đạt bao nhiêu", "kim-ngach-xuat-khau", "số liệu theo"),
+    ("hết tháng 9 tỷ lệ BHYT phải bao nhiêu", "bhyt", "số liệu theo từng kỳ"),
+    ("tháng sáu thu ngân sách bao nhiêu", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    # which communes or schools: the resolution counts them, names none
+    ("xã nào sẽ được công nhận nông thôn mới năm 2020", "nong-thon-moi", "danh sách cụ thể"),
+    ("trường nào được công nhận chuẩn quốc gia", "truong-chuan", "danh sách cụ thể"),
+    # a count of a named thing's parts
+    (
+        "đề án nông nghiệp thông minh có mấy dự án thành phần",
+        "de-an-nong-nghiep-thong-minh",
+        "con số",
+    ),
+    ("đề án du lịch có bao nhiêu nhiệm vụ", "de-an-du-lich", "con số được hỏi"),
     # (a phrase running into an opener is asked: "cần" opens "… cần những gì")
     ("hồ sơ vay vốn ngân hàng chính sách xã hội cần những gì", "giam-ngheo-ben-vung", "điều kiện"),
     ("tỷ lệ che phủ rừng thực tế năm 2020 đạt bao nhiêu", "che-phu-rung", "kết quả"),
@@ -820,6 +835,49 @@ def test_what_is_stated_in_another_unit_or_asked_of_the_resolution_is_answered(
     shared_library: Library, question: str, item: str
 ) -> None:
     assert shared_library.answer(question).item_id == item
+
+
+# Asked in other words, but a plain question about one item.
+PLAIN_IN_OTHER_WORDS = [
+    # a letter's salutation is no "gửi" of the recipients list
+    (
+        "Kính gửi, tôi công tác ở Sở Công Thương cần số liệu kim ngạch nhập khẩu đăng ký tại "
+        "địa bàn năm 2020 theo nghị quyết tỉnh ủy",
+        {"kim-ngach-nhap-khau", "xuat-nhap-khau"},
+    ),
+    # "nghị quyết 2020" is the year's resolution, no resolution numbered 2020
+    ("tỷ lệ che phủ rừng trong nghị quyết 2020", {"che-phu-rung"}),
+    (
+        "Anh ơi em là cán bộ văn phòng huyện ủy Trùng Khánh, sếp bảo tra giúp tỷ lệ che phủ "
+        "rừng trong nghị quyết 2020, anh xem giúp em với",
+        {"che-phu-rung"},
+    ),
+    # "USD" spelled out by voice typing
+    ("một nghìn sáu trăm năm mươi triệu u ét đê là gì", {"hang-hoa-giam-sat"}),
+    ("sáu trăm triệu u ét đê là chỉ tiêu gì", {"kim-ngach-xuat-khau"}),
+    # "có những cái nào" asks a list
+    ("chi tieu moi truong co nhung cai nao", {"moi-truong"}),
+    ("chỉ tiêu văn hóa xã hội gồm những cái nào", {"van-hoa-xa-hoi"}),
+    # an event asked by its kind
+    ("năm 2020 tỉnh có tổ chức kỷ niệm sự kiện gì lớn không", {"ky-niem-90-nam-chi-bo"}),
+    ("năm 2020 có lễ kỷ niệm gì", {"ky-niem-90-nam-chi-bo"}),
+    ("nk dang ky tai dia ban bn", {"kim-ngach-nhap-khau"}),
+]
+
+
+@pytest.mark.parametrize(("question", "items"), PLAIN_IN_OTHER_WORDS)
+def test_plain_questions_in_other_words(
+    shared_library: Library, question: str, items: set[str]
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert answer.matches[0].id in items
+
+
+def test_the_projects_to_start_are_counted_whole(shared_library: Library) -> None:
+    answer = shared_library.answer("có mấy dự án phải khởi công năm 2020")
+    assert answer.item_id == "dem-du-an"
+    assert shared_library.answer("các dự án trọng điểm").item_id == "du-an-trong-diem"
 
 
 def test_what_the_wording_says_is_stated(shared_library: Library) -> None:

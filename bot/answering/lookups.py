@@ -238,14 +238,10 @@ class Lookups:
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)
             return self.count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
-        if (
-            analysis.count in LISTED_WHOLE
-            and analysis.listing
-            and analysis.words
-            and not analysis.not_stated
-        ):
-            # "những dự án nào được yêu cầu khởi công": the projects are few, all of them;
-            # unless the words name one ("các dự án trọng điểm").
+        if analysis.count in LISTED_WHOLE and analysis.words and not analysis.not_stated:
+            # "những dự án nào được yêu cầu khởi công", "có mấy dự án phải khởi công": the
+            # projects are few, all of them; unless the words name one ("các dự án trọng
+            # điểm"), or name another thing whose parts are counted ("đề án … có mấy dự án").
             kind = LISTED_WHOLE[analysis.count]
             members = [
                 e.id
@@ -254,8 +250,13 @@ class Lookups:
             ]
             ranked = self.index.rank(analysis, candidates=members)
             fitting = [s for s in ranked if s.score >= CHOICES_SCORE]
-            if len(fitting) == 1 and self.sure(self.index.rank(analysis)) is not None:
+            best = self.sure(self.index.rank(analysis))
+            if len(fitting) == 1 and best is not None:
                 return None
+            if not analysis.listing and (
+                not fitting or (best is not None and best.entry.id not in members)
+            ):
+                return None  # ("đề án … có mấy dự án" counts another thing's parts)
             return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
         if analysis.count == "tasks" and analysis.words:
             # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.

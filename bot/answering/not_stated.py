@@ -14,6 +14,8 @@ import dataclasses
 import re
 
 from bot.answering.answers import Answer
+from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
+from bot.answering.overview import NAMED
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Named
 from bot.matching.analysis import WHEN, Analysis
@@ -55,6 +57,10 @@ RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
 _RATE = re.compile(r"[%‰/]")
 #: A count for each place, asked of the province's.
 EACH_PLACE = "mức phân bổ cho từng huyện, xã"
+#: A month named ("tháng 6", "hết tháng 9"; folded, numbers as digits) when a figure is asked:
+#: the resolution sets the year's figures, none by month (as "quý 1" in the vocabulary).
+_MONTH = re.compile(r"\bthang\s*(?:\d{1,2}|gieng|chap)\b")
+PERIOD = "số liệu theo từng kỳ trong năm"
 #: Asked of a province's figure for a place named: a figure of the place's own.
 OWN_PLACE = "chỉ tiêu riêng cho từng địa phương, đơn vị"
 #: Asked of a figure set for each district: the province's total.
@@ -102,8 +108,13 @@ class Unstated:
         ):
             # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
             return NOT_STATED.format(attribute=analysis.not_stated)
-        if analysis.asks_amount and not entry.figures and entry.kind in AMOUNTLESS_KINDS:
-            # "dự án bò sữa vốn bao nhiêu tỷ": an amount the item does not give.
+        if (
+            (analysis.asks_amount or self._counts_parts_of(analysis, entry))
+            and not entry.figures
+            and entry.kind in AMOUNTLESS_KINDS
+        ):
+            # "dự án bò sữa vốn bao nhiêu tỷ", "đề án nông nghiệp thông minh có mấy dự án
+            # thành phần": an amount, or a count, the item does not give.
             return NOT_STATED.format(attribute=AMOUNT_ASKED)
         counted = analysis.counted
         if counted and entry.figures and not self.counts_in(entry, counted):
@@ -130,6 +141,13 @@ class Unstated:
         if self._each_place(analysis, entry):
             # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
             return NOT_STATED.format(attribute=EACH_PLACE)
+        if (
+            analysis.asks_amount
+            and entry.kind in {"target", "figure"}
+            and _MONTH.search(fold(analysis.text))
+        ):
+            # "thu nội địa tháng 6 phải đạt bao nhiêu": the figures are the year's.
+            return NOT_STATED.format(attribute=PERIOD)
         if self._own_of_place(analysis, entry):
             # "chỉ tiêu che phủ rừng riêng huyện Bảo Lâm": the resolution sets the province's.
             return NOT_STATED.format(attribute=OWN_PLACE)
@@ -192,6 +210,23 @@ class Unstated:
             f.unit and not _RATE.search(f.unit) and not (f.progress and f.progress.per_unit)
             for f in entry.figures
         )
+
+    @staticmethod
+    def _counts_parts_of(analysis: Analysis, entry: Entry) -> bool:
+        """Return whether a count asked is of a named thing's parts ("đề án … có mấy dự án").
+
+        Not a count of such things themselves ("có mấy dự án phải khởi công": this project
+        is one of them).
+        """
+        if not analysis.count or analysis.listing or entry.kind != "named":
+            return False  # ("các dự án trọng điểm" lists, it counts nothing)
+        if analysis.count == "targets":
+            return False  # (the targets of a thing only named: told as such, below)
+        title = entry.title.casefold()
+        word = NAMED.get(OVERVIEW_BY_NOUN.get(analysis.count, ""), ("",))[0]
+        # (only of a thing named "Đề án …", "Dự án …", whose parts may be counted)
+        named = any(title.startswith(kind) for kind, _ in NAMED.values())
+        return named and not (word and title.startswith(word))
 
     def _own_of_place(self, analysis: Analysis, entry: Entry) -> bool:
         """Return whether a place's own figure is asked of a figure set for the province.

@@ -241,7 +241,8 @@ def _roman(numeral: str) -> int:
 
 def _ordinal(word: str) -> float | None:
     if word.isdigit() and len(word) <= 4:
-        return float(word)
+        # ("nghị quyết 2020" is the year's resolution: a year numbers nothing)
+        return None if _YEAR.fullmatch(word) else float(word)
     if re.fullmatch(r"[ivxlc]+", word):
         return float(_roman(word.upper()))
     return None

@@ -1381,6 +1381,24 @@ def test_yes_no_questions_get_the_verdict_first(
     assert answer.lines[0] == shared_library.describe(item).headline
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tỷ lệ hộ nghèo năm 2020 là 3% phải không",
+        "tỷ suất sinh 0,089 phần nghìn đúng không",
+        "ty le ho ngheo 3% dung ko",
+    ],
+)
+def test_a_reduction_claimed_as_a_level_is_told_so(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert answer.headline.startswith("Đúng con số, nhưng đó là mức giảm (giảm ")
+
+
+def test_a_reduction_claimed_as_one_is_right(shared_library: Library) -> None:
+    for question in ("giảm tỷ lệ hộ nghèo 3% đúng không", "ty le ho ngheo giam 3% dung ko"):
+        assert shared_library.answer(question).headline == "Đúng. Nghị quyết đề ra:"
+
+
 def test_a_question_closed_by_ha_that_asks_something_is_a_plain_question(
     shared_library: Library,
 ) -> None:

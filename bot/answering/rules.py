@@ -8,11 +8,13 @@ refusal mean the same wherever they come from.
 from __future__ import annotations
 
 import dataclasses
+import re
 
 from bot.answering.answers import Answer
 from bot.answering.overview import PREFIX
 from bot.knowledge.entries import Entry
 from bot.vietnamese.numbers import same_number
+from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
 ANSWER_MARGIN = 8.0
@@ -70,6 +72,13 @@ NO_SUCH_FIGURE = "Nghị quyết không có chỉ tiêu hay nội dung nào mang
 MAX_CARRIERS = 6
 YES_FIGURE = "Đúng. Nghị quyết đề ra:"
 NO_FIGURE = "Không đúng. Nghị quyết đề ra:"
+#: A reduction claimed as a level ("tỷ lệ hộ nghèo là 3% phải không" of "giảm 3%").
+NOT_A_LEVEL = (
+    "Đúng con số, nhưng đó là mức giảm ({figure}), không phải mức của chính tỷ lệ. "
+    "Nghị quyết đề ra:"
+)
+#: Words saying a figure is a fall (folded): "giảm 3%", "hạ", "xuống".
+_REDUCTION_SAID = re.compile(r"\b(?:giam|ha|xuong|bot|cat giam)\b")
 YES_EXISTS = "Có. Nghị quyết nêu:"
 #: A premise about the resolution itself ("đây là nghị quyết hội nghị lần thứ 19 phải không").
 RIGHT = "Đúng."
@@ -145,11 +154,17 @@ def none_reply(question: str, headline: str) -> Answer:
 
 
 def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answer:
-    """Say yes or no first: a named number is checked against the entry's figures."""
+    """Say yes or no first: a named number is checked against the entry's figures.
+
+    A figure set as a reduction ("giảm 3%") claimed as a level ("tỷ lệ hộ nghèo là 3%")
+    is not right: the figure is how much the level falls.
+    """
     if numbers and entry.figures:
-        stated = [f.number for f in entry.figures]
-        right = any(same_number(n, v) for n in numbers for v in stated)
-        verdict = YES_FIGURE if right else NO_FIGURE
+        matched = [f for f in entry.figures if any(same_number(n, f.number) for n in numbers)]
+        verdict = YES_FIGURE if matched else NO_FIGURE
+        reduced = [f for f in matched if f.direction == "giảm"]
+        if reduced and not _REDUCTION_SAID.search(fold(answer.question)):
+            verdict = NOT_A_LEVEL.format(figure=reduced[0].statement)
     elif numbers and entry.kind == "group":
         # "có 6 chỉ tiêu kinh tế phải không": a group's number is how many targets it has.
         right = any(same_number(n, len(entry.children)) for n in numbers)

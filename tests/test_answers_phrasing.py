@@ -862,6 +862,9 @@ PLAIN_IN_OTHER_WORDS = [
     ("năm 2020 tỉnh có tổ chức kỷ niệm sự kiện gì lớn không", {"ky-niem-90-nam-chi-bo"}),
     ("năm 2020 có lễ kỷ niệm gì", {"ky-niem-90-nam-chi-bo"}),
     ("nk dang ky tai dia ban bn", {"kim-ngach-nhap-khau"}),
+    # what the asker's superior asked is the question
+    ("sếp em hỏi nghị quyết này do ai ký", {"nguoi-ky"}),
+    ("sếp mình bảo tra chỉ tiêu BHYT", {"bhyt"}),
 ]
 
 

@@ -1841,6 +1841,9 @@ NO_SUCH_TARGET = [
     ("có chỉ tiêu tỷ lệ hộ dùng điện lưới quốc gia trong NQ ko", "dem-chi-tieu"),
     ("Trong NQ có chỉ tiêu tỷ lệ đô thị hóa ko", "du-an-trong-diem"),
     ("có mục tiêu về số ca mắc sốt xuất huyết không", "dem-chi-tieu"),
+    # a topic word none of the targets sharing the other words has
+    ("có chỉ tiêu về tỷ lệ hộ dùng điện không", "dem-chi-tieu"),
+    ("có chỉ tiêu về trồng rừng không", "che-phu-rung"),
 ]
 
 
@@ -2018,6 +2021,22 @@ NO_TARGET_NEAREST = [
     ("có mục tiêu về cải cách hành chính không", "answer", "cai-cach-hanh-chinh"),
     ("có chỉ tiêu về tuyên truyền giáo dục truyền thống không", "answer", "de-an-tuyen-truyen"),
 ]
+
+# "có nhiệm vụ về X không" asks whether, as "có chỉ tiêu về X không" does.
+TASK_ASKED_WHETHER = [
+    ("có nhiệm vụ về đối ngoại không", "doi-ngoai"),
+    ("có nhiệm vụ về du lịch không", "de-an-du-lich"),
+    ("nghị quyết có giao nhiệm vụ về cải cách hành chính không", "cai-cach-hanh-chinh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), TASK_ASKED_WHETHER)
+def test_whether_a_task_is_set_is_answered_yes(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+    assert answer.headline == "Có. Nghị quyết nêu:"
 
 
 @pytest.mark.parametrize(("question", "status", "item"), NO_TARGET_NEAREST)

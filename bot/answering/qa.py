@@ -536,8 +536,24 @@ class QuestionAnswerer:
         if decided.status != "choices" or kind != TARGETS:
             return decided
         entries = [self.kb.entries.get(m.id) for m in decided.matches]
-        if any(e is None or e.kind in TARGET_KINDS for e in entries):
+        if any(e is None for e in entries):
             return decided
+        if any(e is not None and e.kind in TARGET_KINDS for e in entries):
+            # "có chỉ tiêu về tỷ lệ hộ dùng điện không": a topic word none of the targets
+            # offered has; the no, with what the resolution does set.
+            unexplained = [
+                w.text
+                for w in analysis.words
+                if not any(e is not None and self.index.mentions(e.id, w.text) for e in entries)
+            ]
+            if not unexplained:
+                return decided
+            listing = self.describe(kind, decided.question)
+            return dataclasses.replace(
+                listing,
+                headline=NO_TARGET_LISTED,
+                lines=(listing.headline, *listing.lines),
+            )
         return dataclasses.replace(
             decided,
             status="none",

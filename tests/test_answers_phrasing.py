@@ -865,6 +865,10 @@ PLAIN_IN_OTHER_WORDS = [
     # what the asker's superior asked is the question
     ("sếp em hỏi nghị quyết này do ai ký", {"nguoi-ky"}),
     ("sếp mình bảo tra chỉ tiêu BHYT", {"bhyt"}),
+    # what the resolution itself is about: its name and subject
+    ("nghị quyết nói về gì", {"ten-nghi-quyet"}),
+    ("nghị quyết này nói về cái gì", {"ten-nghi-quyet"}),
+    ("NQ 20 nói về cái gì", {"ten-nghi-quyet"}),
 ]
 
 
@@ -1528,6 +1532,7 @@ SUMS = [
     # "nk" beside the words of trade is "nhập khẩu" (alone it may be "nhiệm kỳ")
     ("XK + NK đăng ký + hàng giám sát cộng lại có ra 2.370 ko", "= 2.370 triệu USD, đúng"),
     ("XK với NK cộng lại là bao nhiêu", "120 + 600 = 720 triệu USD."),
+    ("thu nội địa và thu xuất nhập khẩu cộng lại có bằng tổng thu không", "= 1.800 tỷ đồng, đúng"),
 ]
 
 

@@ -78,7 +78,7 @@ from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Figure
-from bot.matching.analysis import Analysis
+from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
@@ -196,6 +196,15 @@ class QuestionAnswerer:
                 e
                 for e in kb.entries.values()
                 if e.kind == "fact" and fold(e.title).startswith("hoi nghi")
+            ),
+            None,
+        )
+        #: The fact that tells the resolution's name and subject (its title, as the source).
+        self._summary = next(
+            (
+                e
+                for e in kb.entries.values()
+                if e.kind == "fact" and fold(e.source) == fold(kb.document.title)
             ),
             None,
         )
@@ -434,6 +443,10 @@ class QuestionAnswerer:
         if reverse is not None:
             return reverse
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
+            content_asked = self.index.analyzer.mentioned_asks.take(tokens(question))[1]
+            if any(a != WHEN for a in content_asked) and self._summary is not None:
+                # "nghị quyết này nói về cái gì": the content asked is the resolution's own.
+                return self.describe(self._summary.id, question)
             return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)
         direct = self.lookups.by_code(analysis) or self.lookups.by_count(analysis)
         if direct is not None:

@@ -367,14 +367,15 @@ class Analyzer:
         side = sides.pop() if len(sides) == 1 else None
         # "Nghị quyết Hội nghị lần thứ 20 do ai ký": the resolution's own name is context.
         rest, named = self.document_names.take(words)
+        # Its numbers ("lần thứ 20") belong to the name, never figures of the question; and
+        # when more than the name is asked, the name is context.
+        in_pairs = {pair for name in named for pair in numbered_nouns(fold(name))}
+        in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
+        in_names |= {number for _, number in in_pairs}
+        numbers = tuple(n for n in numbers if n not in in_names)
         if named and (self._drop_framing(list(rest)) or count is not None):
             # (the question may be all the name and a count: "… có bao nhiêu chỉ tiêu")
             words = rest
-            # Its numbers ("lần thứ 20") belong to the name, not to the question.
-            in_pairs = {pair for name in named for pair in numbered_nouns(fold(name))}
-            in_names = {float(n) for name in named for n in re.findall(r"\d+", name)}
-            in_names |= {number for _, number in in_pairs}
-            numbers = tuple(n for n in numbers if n not in in_names)
             numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
         # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam".

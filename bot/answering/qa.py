@@ -78,7 +78,7 @@ from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.knowledge.schema import Figure
-from bot.matching.analysis import WHEN, Analysis
+from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.knowledge_items import entries_index
@@ -129,6 +129,8 @@ _TARGET_NAMED = re.compile(
 )
 #: Words that only say when the resolution was made ("ký", "ban hành", "họp", "tháng"; folded).
 _DATING_WORDS = frozenset({"ki", "ban", "hanh", "thong", "qua", "hop", "thang", "ngay", "nam"})
+#: What "nói về gì", "nội dung gì" ask (``mentioned_only.content``): the content.
+_CONTENT = "nội dung"
 #: Where a target's source turns from its total to the total's parts (folded).
 _IN_WHICH = "trong do"
 #: "… 2035 hay 2030": alternatives offered (folded).
@@ -444,7 +446,7 @@ class QuestionAnswerer:
             return reverse
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             content_asked = self.index.analyzer.mentioned_asks.take(tokens(question))[1]
-            if any(a != WHEN for a in content_asked) and self._summary is not None:
+            if _CONTENT in content_asked and self._summary is not None:
                 # "nghị quyết này nói về cái gì": the content asked is the resolution's own.
                 return self.describe(self._summary.id, question)
             return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)

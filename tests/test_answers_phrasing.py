@@ -204,6 +204,8 @@ SMALL_TALK = [
     ("ok", "Rất vui"),
     ("bot tên gì", "Tôi là bot hỏi đáp"),
     ("bạn là ai vậy", "Tôi là bot hỏi đáp"),
+    ("m là ai z", "Tôi là bot hỏi đáp"),
+    ("Kính gửi", "Xin chào"),
     ("dùng sao", "Đồng chí gõ câu hỏi"),
     ("làm sao để hỏi", "Đồng chí gõ câu hỏi"),
     ("hướng dẫn sử dụng", "Đồng chí gõ câu hỏi"),
@@ -661,6 +663,11 @@ NOT_STATED = [
     ("đề án du lịch có bao nhiêu nhiệm vụ", "de-an-du-lich", "con số được hỏi"),
     # (a phrase running into an opener is asked: "cần" opens "… cần những gì")
     ("hồ sơ vay vốn ngân hàng chính sách xã hội cần những gì", "giam-ngheo-ben-vung", "điều kiện"),
+    (
+        "cách chấm điểm đánh giá xếp loại đảng viên cuối năm",
+        "chat-luong-dang",
+        "cách chấm điểm, đánh giá",
+    ),
     ("tỷ lệ che phủ rừng thực tế năm 2020 đạt bao nhiêu", "che-phu-rung", "kết quả"),
     ("cao tốc Đồng Đăng Trà Lĩnh dài bao nhiêu km", "cao-toc-dong-dang-tra-linh", "chiều dài"),
     ("đề án du lịch được cấp bao nhiêu tiền", "de-an-du-lich", "kinh phí"),
@@ -872,6 +879,15 @@ PLAIN_IN_OTHER_WORDS = [
     ("nghị quyết nói về gì", {"ten-nghi-quyet"}),
     ("nghị quyết này nói về cái gì", {"ten-nghi-quyet"}),
     ("NQ 20 nói về cái gì", {"ten-nghi-quyet"}),
+    # "HN" beside the conference's numbering is "hội nghị" (else Hà Nội)
+    ("HN lần thứ 20 họp ngày nào", {"ngay-hoi-nghi"}),
+    (
+        "Kính gửi, tôi công tác ở Sở Nông nghiệp. Xin cho biết chỉ tiêu tổng sản lượng lương "
+        "thực có hạt năm 2020 theo Nghị quyết HN lần thứ 20.",
+        {"san-luong-luong-thuc"},
+    ),
+    # the culture titles measure the cultured life
+    ("cho xin hết các chỉ tiêu về đời sống văn hóa", {"van-hoa"}),
 ]
 
 
@@ -1503,6 +1519,7 @@ COMPUTED = [
     ("khu vực nào tăng trưởng cao nhất", "cao nhất là Tăng trưởng khu vực công nghiệp"),
     ("nganh nao tang thap nhat", "thấp nhất là Tăng trưởng thuế sản phẩm"),
     ("dich vu voi nong nghiep tang hon kem nhau bao nhieu", "3,2 điểm phần trăm"),
+    ("dịch vụ với nông lâm ngư nghiệp tăng hơn kém nhau mấy điểm %", "3,2 điểm phần trăm"),
     ("hang giam sat chiem bao nhieu phan tram trong tong xnk", "khoảng 69,6%"),
     ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", "gấp khoảng 4,45 lần"),
 ]

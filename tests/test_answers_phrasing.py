@@ -130,6 +130,7 @@ UNKNOWN_TOPICS = [
     # a count none of the candidates counts in
     "bộ tiêu chí quốc gia về xã nông thôn mới gồm bao nhiêu tiêu chí",
     "lương bác sĩ trạm y tế xã bao nhiêu",
+    "Nghị quyết 20 của Trung ương về bảo vệ sức khỏe nhân dân nói gì",
     # documents of other issuers: the resolution cites none
     "tiêu chuẩn diện tích, dân số để sáp nhập xã theo nghị quyết của UBTVQH là gì",
     "theo nghị quyết của Quốc hội thì tiêu chuẩn sáp nhập xã là gì",
@@ -643,6 +644,11 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    (
+        "tỷ suất sinh năm 2020 là bao nhiêu, ý em là con số tỷ suất chứ ko phải mức giảm",
+        "ty-suat-sinh",
+        "mức của chính tỷ lệ",
+    ),
     ("ngày khởi công cao tốc cụ thể là ngày nào", "cao-toc-dong-dang-tra-linh", "ngày cụ thể"),
     # a breakdown by goods: trade is stated as totals
     ("kim ngạch xuất khẩu nông sản", "kim-ngach-xuat-khau", "số liệu theo từng mặt hàng"),
@@ -889,6 +895,25 @@ PLAIN_IN_OTHER_WORDS = [
     ),
     # the culture titles measure the cultured life
     ("cho xin hết các chỉ tiêu về đời sống văn hóa", {"van-hoa"}),
+    # a clause saying what a place is, the issuer's name, where the answer goes: the story
+    ("Hạ Lang là huyện biên giới, chỉ tiêu kim ngạch XNK của huyện bao nhiêu", {"kim-ngach-xnk"}),
+    ("huyện em là huyện biên giới, nhiệm vụ quốc phòng an ninh là gì", {"nv-quoc-phong-an-ninh"}),
+    (
+        "Anh ơi, em mới về Sở Tài chính, sếp bảo tra số thu nội địa năm 2020 theo NQ tỉnh uỷ, "
+        "anh cho em xin số với",
+        {"thu-noi-dia"},
+    ),
+    (
+        "Tôi công tác ở Ban Tuyên giáo, cần dẫn chỉ tiêu che phủ rừng 2020 vào bài viết, nhờ "
+        "bot cho biết",
+        {"che-phu-rung"},
+    ),
+    # bare "de ra" is "đề ra" (set out), no purpose
+    ("nghi quyet de ra nhiem vu gi ve quoc phong an ninh", {"nv-quoc-phong-an-ninh"}),
+    ("cac van ban lam can cu de ra nghi quyet nay la gi", {"can-cu"}),
+    # a figure asked about in other words
+    ("80% thi la chi tieu gi", {"to-chuc-co-so-dang", "dang-vien-htt"}),
+    ("65,3% nói về vấn đề gì", {"xa-chuan-y-te"}),
 ]
 
 

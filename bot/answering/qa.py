@@ -116,7 +116,7 @@ _NAMED_BY_RANK = re.compile(
     rf"\b(du an|de an)\s+(?:thu\s+(\d{{1,2}}|{ORDINALS_SAID})|(dau tien))\b"
 )
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
-_ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$")
+_ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$|^của\s+")
 #: "ký" (signed), folded as the index reads it.
 _SIGNED = "ki"
 #: Between two sentences of a message.

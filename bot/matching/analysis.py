@@ -155,7 +155,9 @@ class Analyzer:
                 *talk.farewell,
             ]
         )
-        self.framing = FramingRemover(vocabulary.framing, vocabulary.shorthand)
+        self.framing = FramingRemover(
+            vocabulary.framing, vocabulary.shorthand, places=vocabulary.districts
+        )
         self._beside = [
             (
                 re.compile(rf"(?<!\w){re.escape(short)}(?!\w)", re.IGNORECASE),
@@ -313,6 +315,7 @@ class Analyzer:
         text = digits_for_spoken_numbers(text)
         # "Dịch giúp sang tiếng Anh câu: …": read before framing drops what precedes a colon.
         request = next(iter(self.requests_refused.take(tokens(text))[1]), None)
+        told = text
         text = self.framing.remove(text)
         folded = fold_diacritics(text)
         codes, target_number = section_codes(fold(text), folded)
@@ -380,8 +383,14 @@ class Analyzer:
         units += [sign for sign in UNIT_SIGNS if sign in text]
         # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam".
         words, districts = self.districts.take(words)
+        if told != text:
+            # ("Hạ Lang là huyện biên giới, kim ngạch XNK bao nhiêu": the place the story
+            # names is still the asker's)
+            districts += [d for d in self.districts.take(tokens(told))[1] if d not in districts]
         words, provinces = self.provinces.take(words)
         words, own_places = self.own_place.take(words)
+        if told != text and not own_places:
+            own_places = self.own_place.take(tokens(told))[1]  # ("xã tôi là xã vùng cao, …")
         words, _ = self.home.take(words)
         words = self._drop_framing(words)
         return Analysis(

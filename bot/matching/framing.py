@@ -10,7 +10,7 @@ cáo") up to the end of its clause. Nothing is dropped when nothing else would b
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterable, Mapping, Sequence
 from itertools import pairwise
 
 from bot.knowledge.schema import Framing
@@ -36,8 +36,16 @@ MAX_CLAUSES = 6
 class FramingRemover:
     """Remove framing clauses and purposes from a question's text."""
 
-    def __init__(self, framing: Framing, shorthand: Mapping[str, str] | None = None) -> None:
-        self.starters = PhraseSet(framing.clauses)
+    def __init__(
+        self,
+        framing: Framing,
+        shorthand: Mapping[str, str] | None = None,
+        *,
+        places: Iterable[str] = (),
+    ) -> None:
+        # A clause saying what a place is ("Hạ Lang là huyện biên giới, …") is the story too.
+        told = [f"{prefix}{place} là" for place in places for prefix in ("", "huyện ")]
+        self.starters = PhraseSet([*framing.clauses, *told])
         #: Chat shorthand of one word for one word ("e" for "em"), read as that word where a
         #: clause's start is looked at ("e lam o so ngoai vu, …").
         self.shorthand = {

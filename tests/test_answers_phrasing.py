@@ -644,6 +644,10 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    ("tiêu chuẩn công nhận gia đình văn hóa gồm những gì", "gia-dinh-van-hoa", "tiêu chuẩn"),
+    ("làm sao để được kết nạp vào đảng", "ket-nap-dang-vien", "điều kiện, thủ tục"),
+    # a district asked about itself: an event of the province says nothing of it
+    ("huyện Quảng Hòa thành lập năm nào", "ky-niem-90-nam-chi-bo", "nội dung về Quảng Hoà"),
     (
         "tỷ suất sinh năm 2020 là bao nhiêu, ý em là con số tỷ suất chứ ko phải mức giảm",
         "ty-suat-sinh",
@@ -907,6 +911,18 @@ PLAIN_IN_OTHER_WORDS = [
         "Tôi công tác ở Ban Tuyên giáo, cần dẫn chỉ tiêu che phủ rừng 2020 vào bài viết, nhờ "
         "bot cho biết",
         {"che-phu-rung"},
+    ),
+    # "hội nghị nào" asks for the conference, whatever else part I shares
+    ("NQ này được thông qua tại hội nghị nào", {"hoi-nghi"}),
+    (
+        "Tôi là cán bộ Ban Tuyên giáo, chuẩn bị tài liệu sinh hoạt chi bộ, xin cho biết NQ này "
+        "được thông qua tại hội nghị nào, ngày nào?",
+        {"hoi-nghi"},
+    ),
+    ("đại hội đảng bộ tỉnh sắp tới là lần thứ mấy nhiệm kỳ nào", {"dai-hoi-dang-bo-xix"}),
+    (
+        "Thành phố Cao Bằng có dự án phát triển đô thị nào trong nghị quyết không?",
+        {"du-an-trong-diem"},
     ),
     # bare "de ra" is "đề ra" (set out), no purpose
     ("nghi quyet de ra nhiem vu gi ve quoc phong an ninh", {"nv-quoc-phong-an-ninh"}),

@@ -21,6 +21,7 @@ from bot.answering.rules import (
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
+from bot.matching.knowledge_items import ScoredEntry as Scored
 
 #: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
 SENTENCE_END = re.compile(r"[.?!]\s+\S")
@@ -40,6 +41,7 @@ class MessageParts:
         related: Callable[[Entry, Entry], bool],
         district_note: Callable[[Analysis, Entry], str],
         points_back: Callable[[str], bool],
+        lift: Callable[[str, list[Scored]], list[Scored]] = lambda question, ranked: ranked,
     ) -> None:
         self.kb = kb
         self.index = index
@@ -50,6 +52,8 @@ class MessageParts:
         self.district_note = district_note
         #: Whether a part points at something said before it ("chuyện này", "cái đó").
         self.points_back = points_back
+        #: The ranking with an item the message asks for by name put first ("hội nghị nào").
+        self.lift = lift
 
     def answer(self, question: str) -> Answer | None:
         """Answer a long message from its parts: the parts propose, the whole decides.
@@ -94,7 +98,7 @@ class MessageParts:
             # A count or an overview ("… có mấy chỉ tiêu"), proposed alone.
             only = next(iter(answers.values()))
             return dataclasses.replace(only, question=question) if len(answers) == 1 else None
-        proposed = self.index.rank(whole, candidates=entries)
+        proposed = self.lift(question, self.index.rank(whole, candidates=entries))
         if not proposed or (proposed[0].contradicted and len(answers) > 1):
             return None
         chosen = proposed[0]

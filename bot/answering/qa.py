@@ -77,7 +77,7 @@ from bot.answering.several import Comparisons
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
 from bot.knowledge.entries import Entry, KnowledgeBase
-from bot.knowledge.schema import Figure
+from bot.knowledge.schema import Figure, Named
 from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
 from bot.matching.knowledge_items import ScoredEntry as Scored
@@ -129,12 +129,24 @@ _TARGET_NAMED = re.compile(
 )
 #: Words that only say when the resolution was made ("ký", "ban hành", "họp", "tháng"; folded).
 _DATING_WORDS = frozenset({"ki", "ban", "hanh", "thong", "qua", "hop", "thang", "ngay", "nam"})
+#: Question words an asking alias ends with ("hội nghị nào"; folded).
+_ASK_WORDS = frozenset({"nao", "gi", "may", "ai", "dau"})
+#: The fewest words of an asking alias ("tại hội nghị nào"): "ngày nào" alone asks any date.
+ASKING_ALIAS_WORDS = 3
+#: How far above the best an item asked for by an asking alias is put, if it explains at
+#: least this share of what the best explains.
+ASKED_LIFT = ANSWER_MARGIN
+ASKED_COVERAGE_SHARE = 0.6
 #: What "nói về gì", "nội dung gì" ask (``mentioned_only.content``): the content.
 _CONTENT = "nội dung"
 #: Where a target's source turns from its total to the total's parts (folded).
 _IN_WHICH = "trong do"
 #: "… 2035 hay 2030": alternatives offered (folded).
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
+#: Things named that say nothing of a district unless their wording names it (events,
+#: documents; and the facts about the resolution); a target, a task, a scheme or a project
+#: holds for the province and its districts.
+PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
 
@@ -167,6 +179,17 @@ class QuestionAnswerer:
         self.small_talk = SmallTalk(kb.vocabulary)
         self.arithmetic = Arithmetic(kb.vocabulary.comparison.computed)
         self.index = entries_index(kb)
+        #: Aliases that ask for their item ("hội nghị nào", "họp ngày nào"), with its id.
+        # (the words before the question word are the item's title's: what it is, asked for)
+        asking = [
+            (phrase, e.id)
+            for e in kb.entries.values()
+            for phrase in e.phrases
+            if len(words := fold(phrase).split()) >= ASKING_ALIAS_WORDS
+            and words[-1] in _ASK_WORDS
+            and f" {' '.join(words[:-1])} " in f" {fold(e.title)} "
+        ]
+        self._asking_aliases = PhraseSet([p for p, _ in asking], [i for _, i in asking])
         #: Each target that gives a total and its parts ("…, trong đó: …"): the total, the parts.
         self._wholes = {
             e.id: split for e in kb.entries.values() if (split := whole_and_parts(e)) is not None
@@ -250,6 +273,7 @@ class QuestionAnswerer:
             related=self._related,
             district_note=self._district_note,
             points_back=lambda part: reader.read(part).pointing,
+            lift=self._asked_by_alias,
         )
         self.follow_ups = FollowUps(
             kb,
@@ -358,6 +382,36 @@ class QuestionAnswerer:
             return None
         return self.arithmetic.pair(question, figures[0][0], figures[1][0])
 
+    def _asked_by_alias(self, question: str, ranked: list[Scored]) -> list[Scored]:
+        """Put first the item an asking alias of which the question says, if it is near.
+
+        "nghị quyết này được thông qua tại hội nghị nào": "hội nghị nào" is how the
+        conference is asked for; the words alone ("thông qua", "hội nghị") are as much those
+        of part I. Only aliases of several words that name the item's title, then a question
+        word, count.
+        """
+        said = set(self._asking_aliases.take(tokens(question))[1])
+        if not said or not ranked or ranked[0].entry.id in said:
+            return ranked
+        near = [
+            s
+            for s in ranked
+            if s.entry.id in said
+            and not s.contradicted
+            and s.coverage >= ranked[0].coverage * ASKED_COVERAGE_SHARE
+            and s.score >= ranked[0].score - CHOICES_WINDOW
+        ]
+        if len(near) != 1:
+            return ranked
+        lifted = dataclasses.replace(near[0], score=min(100.0, ranked[0].score + ASKED_LIFT))
+        return [lifted, *(s for s in ranked if s is not near[0])]
+
+    @staticmethod
+    def _placeless(entry: Entry) -> bool:
+        """Return whether an item says nothing of a district its wording does not name."""
+        kind = entry.node.kind if isinstance(entry.node, Named) else None
+        return entry.kind == "fact" or kind in PLACELESS_KINDS
+
     def _with_sum(self, question: str, answer: Answer) -> Answer:
         """Add the sum of the figures answered, if asked ("XK + NK có bằng tổng không").
 
@@ -462,7 +516,7 @@ class QuestionAnswerer:
             else analysis
         )
         everything = self.index.rank(checked)
-        ranked = self._naming_the_years(analysis, everything)
+        ranked = self._asked_by_alias(question, self._naming_the_years(analysis, everything))
         scope = self._out_of_scope(analysis, ranked)
         if scope is not None:
             return scope
@@ -987,6 +1041,20 @@ class QuestionAnswerer:
                 # "kim ngạch xuất nhập khẩu gồm những gì": the target with all its figures.
                 parent = next((s for s in ranked if s.entry.id == answered.entry.parent), None)
                 answered = parent or answered
+            # (the places the question itself names, not the asker's story)
+            asked_places = [d for d in analysis.districts if d in fold(analysis.text)]
+            if (
+                sure
+                and not unstated
+                and self._placeless(answered.entry)
+                and asked_places
+                and not any(self.index.mentions(answered.entry.id, d) for d in asked_places)
+            ):
+                # "huyện Quảng Hoà thành lập năm nào": about the district itself; the event
+                # or fact sharing the other words ("thành lập") says nothing of it.
+                names = ", ".join(self._district_names.get(d, d) for d in asked_places)
+                described = describe_entry(self.kb, answered.entry, question, answered.score)
+                return not_stated(described, NOT_STATED.format(attribute=f"nội dung về {names}"))
             if sure or unstated or whole is not None:
                 result = describe_entry(self.kb, answered.entry, question, answered.score)
                 note = self._district_note(analysis, answered.entry)

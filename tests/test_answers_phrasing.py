@@ -131,6 +131,7 @@ UNKNOWN_TOPICS = [
     "bộ tiêu chí quốc gia về xã nông thôn mới gồm bao nhiêu tiêu chí",
     "lương bác sĩ trạm y tế xã bao nhiêu",
     "Nghị quyết 20 của Trung ương về bảo vệ sức khỏe nhân dân nói gì",
+    "tỉnh Cao Bằng được thành lập năm nào",
     # documents of other issuers: the resolution cites none
     "tiêu chuẩn diện tích, dân số để sáp nhập xã theo nghị quyết của UBTVQH là gì",
     "theo nghị quyết của Quốc hội thì tiêu chuẩn sáp nhập xã là gì",
@@ -481,6 +482,7 @@ NOT_IN_THAT_SCALE = [
     "15 nghìn là gì",
     "80 tỷ đồng là chỉ tiêu gì",
     "tính giúp em 15% của 3 triệu",
+    "tính giúp em 15% của 2 triệu 3",
     "98,5 triệu là gì",
     "con số 120 tỷ trong nghị quyết là gì",
     "2.600 triệu là chỉ tiêu gì",
@@ -644,6 +646,16 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    (
+        "tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ phải đạt bao nhiêu",
+        "dang-vien-htt",
+        "tỷ lệ riêng mức hoàn thành xuất sắc",
+    ),
+    (
+        "nghị quyết sáp nhập huyện Thông Nông vào Hà Quảng số mấy",
+        "sap-xep-don-vi-hanh-chinh",
+        "số hiệu văn bản",
+    ),
     ("tiêu chuẩn công nhận gia đình văn hóa gồm những gì", "gia-dinh-van-hoa", "tiêu chuẩn"),
     ("làm sao để được kết nạp vào đảng", "ket-nap-dang-vien", "điều kiện, thủ tục"),
     # a district asked about itself: an event of the province says nothing of it
@@ -1237,6 +1249,12 @@ MENTIONED_ONLY = [
     ("nq dai hoi XIX chi tieu den 2025 la gi", "dai-hoi-dang-bo-xix", "chỉ tiêu"),
     ("đề án du lịch đặt chỉ tiêu gì", "de-an-du-lich", "chỉ tiêu"),
     ("đề án du lịch có bao nhiêu chỉ tiêu", "de-an-du-lich", "chỉ tiêu"),
+    # a part of a message saying what is not stated about the item the message is about
+    (
+        "đề án khu kinh tế cửa khẩu giai đoạn nào, tầm nhìn đến năm bao nhiêu",
+        "de-an-khu-kinh-te-cua-khau",
+        "thời gian",
+    ),
     ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
     (
         "đề án nông nghiệp thông minh có những nội dung gì",

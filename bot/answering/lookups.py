@@ -44,8 +44,10 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.named_numbers import full_dates_in
 from bot.vietnamese.numbers import SCALE_WORDS, SCALES, parse_user_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token
-from bot.vietnamese.text import clean, fold
+from bot.vietnamese.text import clean, fold, fold_diacritics
 
+#: "15% của 2 triệu": a share of an amount (folded).
+_SHARE_OF = re.compile(r"\d\s*(?:%|phan tram)\s+cua\s+\d")
 #: The code of the resolution's part II, which has no item of its own.
 PART_II = "II"
 #: "mấy lần", "bao nhiêu lần": a count of the times a figure appears (folded).
@@ -93,6 +95,8 @@ class Lookups:
             return None
         if analysis.yes_no or analysis.not_stated or analysis.offers_figures:
             return None
+        if _SHARE_OF.search(fold_diacritics(question)):
+            return None  # "15% của 2 triệu": a sum to work out, no figure asked about
         if analysis.asks_how_much and not _COUNTS_TIMES.search(fold(question)):
             # (unless it counts the times it appears: "95% xuất hiện mấy lần")
             return None

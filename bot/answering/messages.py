@@ -72,6 +72,8 @@ class MessageParts:
             if not self.asks_nothing(part)
         ]
         answers: dict[str, Answer] = {}
+        #: What a part says the resolution does not state about an item ("… giai đoạn nào").
+        refused: dict[str, Answer] = {}
         #: Items answered by the message's last sentence alone: the question, as a rule.
         last: set[str] = set()
         ending = question.strip().rstrip("?!. ")
@@ -90,10 +92,13 @@ class MessageParts:
                 ):
                     # (unless it points back: "… có đề cập chuyện này không?")
                     last.add(reply.item_id)
+            elif reply.status == "none" and reply.matches:
+                refused.setdefault(reply.matches[0].id, reply)
+                asking.setdefault(reply.matches[0].id, part)
         if not answers:
             return None
         whole = analyzer.analyze(question)
-        entries = [item_id for item_id in answers if item_id in self.kb.entries]
+        entries = [item_id for item_id in [*answers, *refused] if item_id in self.kb.entries]
         if not entries:
             # A count or an overview ("… có mấy chỉ tiêu"), proposed alone.
             only = next(iter(answers.values()))
@@ -119,6 +124,10 @@ class MessageParts:
             and (chosen.entry.id not in last or rival.entry.id in last)
         ):
             return None  # two readings the message supports alike (and none is the ending)
+        if chosen.entry.id not in answers:
+            # "đề án khu kinh tế cửa khẩu giai đoạn nào, tầm nhìn đến năm bao nhiêu": the
+            # item the message is about is one a part says the resolution does not state.
+            return dataclasses.replace(refused[chosen.entry.id], question=question)
         best, entry = answers[chosen.entry.id], chosen.entry
         # The rest of the message must not be about something else: the item explains
         # nearly as much of the whole message as the item explaining most of it.

@@ -61,6 +61,11 @@ EACH_PLACE = "mức phân bổ cho từng huyện, xã"
 #: the resolution sets the year's figures, none by month (as "quý 1" in the vocabulary).
 _MONTH = re.compile(r"\bthang\s*(?:\d{1,2}|gieng|chap)\b")
 PERIOD = "số liệu theo từng kỳ trong năm"
+#: A document's number asked ("nghị quyết … số mấy", "quyết định số bao nhiêu"; folded).
+_DOCUMENT_NUMBER = re.compile(
+    r"\b(?:nghi quyet|quyet dinh|van ban|nghi dinh|thong tu)\b.*\bso (?:may|bao nhieu|bn)\W*$"
+)
+DOCUMENT_NUMBER = "số hiệu văn bản"
 #: Asked of a province's figure for a place named: a figure of the place's own.
 OWN_PLACE = "chỉ tiêu riêng cho từng địa phương, đơn vị"
 #: Asked of a figure set for each district: the province's total.
@@ -141,6 +146,9 @@ class Unstated:
         if self._each_place(analysis, entry):
             # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
             return NOT_STATED.format(attribute=EACH_PLACE)
+        if _DOCUMENT_NUMBER.search(fold(analysis.text)):
+            # "nghị quyết sáp nhập huyện Thông Nông vào Hà Quảng số mấy": a document's number.
+            return NOT_STATED.format(attribute=DOCUMENT_NUMBER)
         if (
             analysis.asks_amount
             and entry.kind in {"target", "figure"}

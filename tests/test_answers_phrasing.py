@@ -207,6 +207,7 @@ SMALL_TALK = [
     ("bot tên gì", "Tôi là bot hỏi đáp"),
     ("bạn là ai vậy", "Tôi là bot hỏi đáp"),
     ("m là ai z", "Tôi là bot hỏi đáp"),
+    ("ban la ai, ai lam ra ban the", "Tôi là bot hỏi đáp"),
     ("Kính gửi", "Xin chào"),
     ("dùng sao", "Đồng chí gõ câu hỏi"),
     ("làm sao để hỏi", "Đồng chí gõ câu hỏi"),
@@ -517,6 +518,8 @@ FIGURES_OFFERED = [
     # (the target answers too: its figures lead with the total)
     ("thu ngân sách trên địa bàn một nghìn tám trăm tỷ hay hai nghìn tỷ", "thu-ngan-sach"),
     ("thu ngân sách năm 2020 là 1.800 tỷ hay 2.000 tỷ", "thu-ngan-sach"),
+    # a number offered beside one that is no year is no year either
+    ("chỉ tiêu kết nạp đảng viên là hai nghìn hay ba nghìn", "ket-nap-dang-vien"),
     ("thu nội địa là một nghìn sáu trăm tỷ hay một nghìn tám trăm tỷ", "thu-noi-dia"),
     ("tỷ lệ xóm có nhà văn hóa là tám mươi phẩy bảy hay tám mươi lăm phần trăm", "nha-van-hoa"),
     ("che phu rung 55% hay 60%", "che-phu-rung"),
@@ -646,6 +649,13 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # a count of what a figure sets per something the question does not name
+    ("so bac sy toan tinh nam 2020 la bao nhieu nguoi", "bac-sy-van-dan", "tổng số người"),
+    (
+        "hướng dẫn đánh giá xếp loại chất lượng đảng viên cuối năm làm thế nào",
+        "dang-vien-htt",
+        "cách chấm điểm, đánh giá",
+    ),
     (
         "tỷ lệ đảng viên hoàn thành xuất sắc nhiệm vụ phải đạt bao nhiêu",
         "dang-vien-htt",

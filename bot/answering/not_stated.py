@@ -122,6 +122,13 @@ class Unstated:
             # thành phần": an amount, or a count, the item does not give.
             return NOT_STATED.format(attribute=AMOUNT_ASKED)
         counted = analysis.counted
+        if counted and entry.figures and all("/" in f.unit for f in entry.figures):
+            # "số bác sỹ toàn tỉnh là bao nhiêu người": a count, of a figure set per
+            # something ("15 bác sỹ/vạn dân") the question does not name.
+            said = f" {' '.join(w.text for w in analysis.words)} {fold(analysis.text)} "
+            per = {" ".join(fold(f.unit.split("/", 1)[1]).split()) for f in entry.figures}
+            if not any(f" {p} " in said for p in per):
+                return NOT_STATED.format(attribute=f"tổng số {counted}")
         if counted and entry.figures and not self.counts_in(entry, counted):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")

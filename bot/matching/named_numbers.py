@@ -31,6 +31,8 @@ _TIMES_AFTER = re.compile(r"\s*lan\b")
 _MONTHS_AFTER = re.compile(r"\s*thang\b")
 #: "năm" (or "nam", folded) right before a number: it is a year.
 _YEAR_BEFORE = re.compile(r"\bnam\s*$")
+#: Another number offered after it ("2000 hay 3000"; folded).
+_OFFERED_AFTER = re.compile(r"\s*(?:hay|hoac)\s+(\d+)")
 #: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
 _COUNTED_AFTER = re.compile(
     r"\s*(?:dang vien|dv\b|ho\b|nguoi|xa\b|truong|ty\b|trieu|nghin|ngan|tan\b|usd|ha\b|"
@@ -102,8 +104,16 @@ def years_in(folded: str) -> tuple[int, ...]:
 
 
 def _is_year(folded: str, start: int, end: int) -> bool:
-    """Return whether the 4-digit number at ``start:end`` is a year, not a count."""
-    return bool(_YEAR_BEFORE.search(folded[:start])) or not _COUNTED_AFTER.match(folded[end:])
+    """Return whether the 4-digit number at ``start:end`` is a year, not a count.
+
+    ("hai nghìn hay ba nghìn": a number offered beside one that is no year is no year.)
+    """
+    if _YEAR_BEFORE.search(folded[:start]):
+        return True
+    offered = _OFFERED_AFTER.match(folded[end:])
+    if offered and not _YEAR.fullmatch(offered.group(1)):
+        return False
+    return not _COUNTED_AFTER.match(folded[end:])
 
 
 def without_years(text: str) -> str:

@@ -24,7 +24,7 @@ from dataclasses import dataclass
 
 from bot.answering.answers import Answer
 from bot.answering.overview import NAMED, TARGETS, TASKS, named_items
-from bot.answering.rules import yes_or_no
+from bot.answering.rules import CHOICES_WINDOW, yes_or_no
 from bot.knowledge.entries import KnowledgeBase
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
@@ -340,6 +340,11 @@ class FollowUps:
             return alone
         best = self._parallel(ranked, topic)
         if best is None or best.entry.id == alone.item_id:
+            return alone
+        own = next(s.score for s in ranked if s.entry.id == alone.item_id)
+        if own - best.score >= CHOICES_WINDOW:
+            # "còn hàng giám sát" after exports: its own item by name, far ahead of the
+            # trade total that only mentions it
             return alone
         return self.describe(best.entry.id, question, best.score)
 

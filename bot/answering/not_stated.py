@@ -51,7 +51,9 @@ WHO = "đơn vị hay người phụ trách"
 _OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (?!sai\b|kh[oô]ng\b|ko\b|k\b)(\w+(?: \w+)?)\W*$")
 OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí nêu"
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
-_RESIDUAL = re.compile(r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)")
+_RESIDUAL = re.compile(
+    r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)|\bxuong (?:con )?(?:bao nhieu|bn\b|may\b)"
+)
 RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
 #: A rate, or a figure per something: it holds for each place alike.
 _RATE = re.compile(r"[%‰/]")

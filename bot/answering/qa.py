@@ -147,6 +147,9 @@ _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: documents; and the facts about the resolution); a target, a task, a scheme or a project
 #: holds for the province and its districts.
 PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
+#: Below this share of the question explained by the targets offered, a topic word none of
+#: them has makes the honest no ("có chỉ tiêu về tỷ lệ hộ dùng điện không").
+HONEST_NO_COVERAGE = 0.6
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
 
@@ -615,8 +618,10 @@ class QuestionAnswerer:
                 for w in analysis.words
                 if not any(e is not None and self.index.mentions(e.id, w.text) for e in entries)
             ]
-            if not unexplained:
-                return decided
+            offered = {m.id for m in decided.matches}
+            covered = max((s.coverage for s in ranked if s.entry.id in offered), default=0.0)
+            if not unexplained or covered >= HONEST_NO_COVERAGE:
+                return decided  # (the targets offered explain most of it: they are the choice)
             listing = self.describe(kind, decided.question)
             return dataclasses.replace(
                 listing,

@@ -334,10 +334,10 @@ class Analyzer:
             words = self._without_counted(words)
         words, units = self.units.take(words)
         words, tags = self.yes_no.take(words)
-        if not tags and _ends_asking_whether(words):
+        if not tags and self._ends_asking_whether(words):
             # "có chỉ tiêu tỷ lệ thu gom rác không": "có chỉ tiêu" asks whether, there only.
             words, tags = self.yes_no_if_asked.take(words)
-        at = self._kind_after_co(words) if not tags and _ends_asking_whether(words) else None
+        at = self._kind_after_co(words) if not tags and self._ends_asking_whether(words) else None
         if at is not None:
             # "có đề án chuyển đổi số không": whether; the kind stays a word of the topic.
             words, tags = [*words[:at], *words[at + 1 :]], ["có"]
@@ -462,6 +462,21 @@ class Analyzer:
         if None in tones or token not in self.corrector.known:
             return True
         return None
+
+    def _ends_asking_whether(self, words: list[Token]) -> bool:
+        """Return whether the question's last word, particles aside, is "không" or "chưa".
+
+        (The closing particles are the vocabulary's, "… không ạ", "… không bot", and the
+        bare ones typed after a question word, "… chưa vậy".)
+        """
+        kept = list(words)
+        while (
+            kept
+            and str(kept[-1]) not in _WHETHER_TAILS
+            and (str(kept[-1]) in _AFTER_WHETHER or self.tails.match_at(kept, len(kept) - 1))
+        ):
+            kept.pop()
+        return bool(kept) and str(kept[-1]) in _WHETHER_TAILS
 
     def _mentioned_asks(self, words: list[Token]) -> list[str]:
         """Return what is asked of a named thing, unless it is asked of the resolution itself.
@@ -688,14 +703,6 @@ def _bare_scales_dropped(text: str) -> str:
     if not any(c.isdigit() for c in text):
         return text
     return _BARE_SCALE.sub(r"\1", _OFFERED.sub(r"\1 ", text))
-
-
-def _ends_asking_whether(words: list[Token]) -> bool:
-    """Return whether the question's last word, particles aside, is "không" or "chưa"."""
-    folded = [str(w) for w in words]
-    while folded and folded[-1] in _AFTER_WHETHER:
-        folded.pop()
-    return bool(folded) and folded[-1] in _WHETHER_TAILS
 
 
 #: A word of a phrase, for the spellings an analyzer knows.

@@ -650,6 +650,8 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # a conversion into another currency is not the figure the resolution gives
+    ("GRDP bình quân đầu người tính ra USD là bao nhiêu", "grdp-binh-quan", "con số tính bằng"),
     ("tỷ lệ hộ nghèo giảm xuống bao nhiêu", "ho-ngheo", "mức còn lại sau khi giảm"),
     # a count of what a figure sets per something the question does not name
     ("so bac sy toan tinh nam 2020 la bao nhieu nguoi", "bac-sy-van-dan", "tổng số người"),
@@ -963,6 +965,15 @@ PLAIN_IN_OTHER_WORDS = [
     # a figure asked about in other words
     ("80% thi la chi tieu gi", {"to-chuc-co-so-dang", "dang-vien-htt"}),
     ("65,3% nói về vấn đề gì", {"xa-chuan-y-te"}),
+    ("tăng trên 10% trong nghị quyết là nói cái gì", {"von-dau-tu"}),
+    ("33% thi sao, la gi", {"dao-tao-nghe"}),
+    ("80% thi ap dung cho chi tieu nao", {"to-chuc-co-so-dang", "dang-vien-htt"}),
+    ("tóm tắt nghị quyết 20 cho e trong vài dòng", {"ten-nghi-quyet"}),
+    (
+        "Kính gửi bot, tôi là chuyên viên Văn phòng, cần xác nhận ngày tổ chức Hội nghị lần thứ "
+        "20 BCH Đảng bộ tỉnh khóa XVIII để ghi vào văn bản.",
+        {"ngay-hoi-nghi"},
+    ),
 ]
 
 
@@ -1653,6 +1664,12 @@ def test_nk_alone_is_not_read_as_imports(shared_library: Library) -> None:
     assert shared_library.answer("NK bao nhiêu").status == "none"
     answer = shared_library.answer("NK 2015-2020 kết nạp bao nhiêu đảng viên")
     assert answer.matches[0].id == "ket-nap-dang-vien"
+
+
+def test_a_superlative_alone_names_nothing(shared_library: Library) -> None:
+    # ("cái nào cao nhất" is no question of its own: never part I's "nhất trí")
+    answer = shared_library.answer("trong các tỷ lệ về văn hóa, cái nào cao nhất")
+    assert answer.item_id != "phan-i"
 
 
 def test_rates_are_never_added(shared_library: Library) -> None:

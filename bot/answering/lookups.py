@@ -74,6 +74,7 @@ class Lookups:
         self._coded = {e.code: e for e in kb.entries.values() if e.code and e.kind != "figure"}
         self._carriers = FigureCarriers(kb)
         self._reverse_generic = PhraseSet(kb.vocabulary.reverse_generic)
+        self._generic = {" ".join(fold(p).split()) for p in kb.vocabulary.reverse_generic}
 
     def by_code(self, analysis: Analysis) -> Answer | None:
         for code in analysis.codes:
@@ -93,7 +94,10 @@ class Lookups:
         if analysis.codes or (analysis.count and not analysis.numbers):
             # ("chỉ tiêu 95% là những chỉ tiêu nào": a count with a figure asks its items)
             return None
-        if analysis.yes_no or analysis.not_stated or analysis.offers_figures:
+        # ("80% thì áp dụng cho chỉ tiêu nào": a not-stated phrase that is also a reverse
+        # look-up's own wording asks nothing of an item)
+        generic_ask = " ".join(fold(analysis.not_stated_phrase or "").split()) in self._generic
+        if analysis.yes_no or (analysis.not_stated and not generic_ask) or analysis.offers_figures:
             return None
         if _SHARE_OF.search(fold_diacritics(question)):
             return None  # "15% của 2 triệu": a sum to work out, no figure asked about

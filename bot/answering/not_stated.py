@@ -63,6 +63,8 @@ EACH_PLACE = "mức phân bổ cho từng huyện, xã"
 #: the resolution sets the year's figures, none by month (as "quý 1" in the vocabulary).
 _MONTH = re.compile(r"\bthang\s*(?:\d{1,2}|gieng|chap)\b")
 PERIOD = "số liệu theo từng kỳ trong năm"
+#: A conversion asked ("tính ra USD", "quy đổi ra đồng"; folded).
+_CONVERTED = re.compile(r"\b(?:tinh ra|quy ra|doi ra|quy doi)\b")
 #: A document's number asked ("nghị quyết … số mấy", "quyết định số bao nhiêu"; folded).
 _DOCUMENT_NUMBER = re.compile(
     r"\b(?:nghi quyet|quyet dinh|van ban|nghi dinh|thong tu)\b.*\bso (?:may|bao nhieu|bn)\W*$"
@@ -308,8 +310,9 @@ class Unstated:
             return None
         kinds = {normalize_unit(u): c for u, c in classes.items()}
         asked_kinds = {kinds.get(u, u) for u in asked}
-        if asked_kinds & {kinds.get(u, u) for u in given}:
-            return None
+        converted = _CONVERTED.search(fold(analysis.text)) is not None
+        if asked_kinds & {kinds.get(u, u) for u in given} and not converted:
+            return None  # (unless a conversion is asked: "tính ra USD" of a sum in đồng)
         shown = {normalize_unit(u): u for u in self.kb.vocabulary.units.values()}
         return ", ".join(sorted(shown.get(u, u) for u in asked))
 

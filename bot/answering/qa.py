@@ -373,12 +373,8 @@ class QuestionAnswerer:
         """
         figures = [self._figures_under(i) for i in ids]
         owners = {self.kb.entries[i].parent for i in ids if i in self.kb.entries}
-        split = self._wholes.get(str(owners.pop())) if len(owners) == 1 else None
-        if split is not None and all(len(f) == 1 for f in figures):
-            whole, parts = split
-            named = [f[0] for f in figures]
-            added = list(parts) if whole in named else [p for p in parts if p in named]
-            line = self.arithmetic.total(question, added, whole if added == list(parts) else None)
+        if len(owners) == 1 and all(len(f) == 1 for f in figures):
+            line = self._sum_of(question, str(owners.pop()), [f[0] for f in figures])
             if line is not None:
                 return line
         if len(figures) != 2 or any(len(f) != 1 for f in figures):
@@ -428,18 +424,27 @@ class QuestionAnswerer:
         owners = {e.id if e.kind == "target" else e.parent for e in entries if e is not None}
         if len(owners) != 1 or None in entries:
             return answer
-        split = self._wholes.get(str(owners.pop()))
-        if split is None:
-            return answer
-        whole, parts = split
+        owner = str(owners.pop())
         named = [f for e in entries if e is not None and e.kind == "figure" for f in e.figures]
-        if any(e is not None and e.kind == "target" for e in entries) or whole in named:
-            named = list(parts)
-        added = [p for p in parts if p in named]
-        line = self.arithmetic.total(question, added, whole if added == list(parts) else None)
+        whole_named = any(e is not None and e.kind == "target" for e in entries)
+        line = self._sum_of(question, owner, named, whole_named=whole_named)
         if line is None:
             return answer
         return dataclasses.replace(answer, lines=(*answer.lines, line), note=COMPUTED_NOTE)
+
+    def _sum_of(
+        self, question: str, target: str, named: list[Figure], *, whole_named: bool = False
+    ) -> str | None:
+        """Return the sum asked of a target's parts: those named, or all of them when the
+        target or its total is named (then checked against the total); None if none is."""
+        split = self._wholes.get(target)
+        if split is None:
+            return None
+        whole, parts = split
+        if whole_named or whole in named:
+            named = list(parts)
+        added = [p for p in parts if p in named]
+        return self.arithmetic.total(question, added, whole if added == list(parts) else None)
 
     def _computed_rank(self, question: str, listed: Answer) -> Answer:
         """Add the highest or lowest of the figures listed, if asked and comparable."""

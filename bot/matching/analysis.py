@@ -108,19 +108,14 @@ class Analysis:
     of sharing ("2.000 đảng viên thì mỗi huyện … bao nhiêu"): the figures and what follows."""
     numbered: frozenset[tuple[str, float]] = frozenset()
     """Numbers qualifying a noun ("hội nghị lần thứ 19" is ("hoi nghi", 19), XIX too)."""
+    offers_figures: bool = False
+    """It offers figures to choose from ("1.800 tỷ hay 2.000 tỷ"): the words name the item,
+    the figures are checked against what it states."""
 
     @property
     def tokens(self) -> tuple[str, ...]:
         """Return the content words as plain strings."""
         return tuple(w.text for w in self.words)
-
-    @property
-    def offers_figures(self) -> bool:
-        """Return whether it offers figures to choose from ("1.800 tỷ hay 2.000 tỷ").
-
-        The words name the item; the figures are checked against what it states.
-        """
-        return _OFFERED.search(self.text) is not None
 
 
 class Analyzer:
@@ -410,6 +405,7 @@ class Analyzer:
             not_stated=self.not_stated_names[unstated[0]] if unstated else None,
             yes_no=bool(tags),
             numbered=numbered,
+            offers_figures=_OFFERED.search(text) is not None,
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
             asks_amount=(amount or bool(units)) and count is None,
             asks_how_much=amount and count is None,

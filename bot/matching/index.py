@@ -301,7 +301,7 @@ class SearchIndex(Generic[T]):
         # A word no indexed phrase uses, inside a word pair of the item, changes what is
         # asked: "hộ cận nghèo" is not "hộ nghèo".
         # (as typed: "đảng viên chia mỗi huyện" splits no "đảng viên mới")
-        contradicted = any(
+        contradicted = bool(query.split_pairs) and any(
             (a.text, b.text) in phrase.pairs
             and phrase.tone_credit(a) == 1.0
             and phrase.tone_credit(b) == 1.0

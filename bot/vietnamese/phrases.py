@@ -132,7 +132,7 @@ class PhraseSet:
         found: list[str] = []
         i = 0
         while i < len(words):
-            match = self.match_at(words, i)
+            match = self.match_at(words, i) if words[i] in self._firsts else None
             if match is None:
                 kept.append(words[i])
                 i += 1

@@ -64,6 +64,13 @@ FRAMED = [
     # the asker's clause opened with chat shorthand ("e" for "em", "a" for "anh")
     ("e o phong tai chinh, thu noi dia bao nhieu", "thu-noi-dia"),
     ("a lam o so nong nghiep, ty le che phu rung bn", "che-phu-rung"),
+    ("a la bi thu chi bo, ty le dang vien hoan thanh tot nhiem vu bn", "dang-vien-htt"),
+    ("t đang soạn đề cương tuyên truyền, NQ này do ai ký vậy", "nguoi-ky"),
+    ("ae ơi cho hỏi tỷ lệ che phủ rừng bn", "che-phu-rung"),
+    ("mn ơi kim ngạch xuất khẩu bao nhiêu", "kim-ngach-xuat-khau"),
+    # the meeting the answer is wanted for
+    ("mai họp chi bộ cần nói về tỷ lệ gia đình văn hoá, chỉ tiêu là bn", "gia-dinh-van-hoa"),
+    ("sắp họp chi bộ, kết nạp đảng viên mới bao nhiêu", "ket-nap-dang-vien"),
     # a word of the chat typed with its own tone is no other word spelled alike ("tối")
     ("tỷ lệ che phủ rừng bao nhiêu, tôi cần gấp", "che-phu-rung"),
     ("kim ngạch xuất khẩu bao nhiêu, nhờ tra hộ", "kim-ngach-xuat-khau"),
@@ -138,6 +145,11 @@ UNKNOWN_TOPICS = [
     "nghị định 34 quy định gì về cán bộ xã",
     "thông tư hướng dẫn về chế độ công tác phí",
     "nghị quyết của Chính phủ về giảm nghèo đặt chỉ tiêu gì",
+    # the provinces' own merger: the resolution arranges districts, communes and hamlets
+    "cao bang sap nhap voi tinh nao",
+    "tỉnh Cao Bằng có sáp nhập với tỉnh khác không",
+    "sáp nhập tỉnh khi nào",
+    "Cao Bằng hợp nhất với tỉnh nào",
 ]
 
 # A service a question bot does not give is refused whole: never answered from the text it
@@ -171,6 +183,9 @@ OWN_PLACE = [
     ("huyen minh ty le che phu rung bn", "che-phu-rung"),
     ("xã nhà kết nạp đảng viên bao nhiêu", "ket-nap-dang-vien"),
     ("chỗ em phải đạt tỷ lệ lao động qua đào tạo bao nhiêu", "lao-dong-qua-dao-tao"),
+    ("bản chỗ tôi còn nuôi trâu dưới gầm sàn, tỉnh yêu cầu đưa ra bao nhiêu hộ", "gam-san"),
+    ("làng tôi phải đạt bao nhiêu % BHYT", "bhyt"),
+    ("tổ dân phố chúng tôi phải đạt tỷ lệ gia đình văn hoá bao nhiêu", "gia-dinh-van-hoa"),
     # what the place is like, or where it lies, names no topic
     ("xa toi la xa vung cao thi nam 2020 phai giam ho ngheo bao nhieu", "ho-ngheo"),
     ("xã tôi là xã đặc biệt khó khăn, phải giảm hộ nghèo bao nhiêu", "ho-ngheo"),
@@ -325,6 +340,11 @@ OVERVIEWS = [
     ("cho xin toan bo chi tieu kinh te", "kinh-te", "6 chỉ tiêu"),
     ("toàn bộ chỉ tiêu môi trường", "moi-truong", "3 chỉ tiêu"),
     ("ke het cac chi tieu chu yeu nam 2020 di", "dem-chi-tieu", "18 chỉ tiêu"),
+    # a plural list word after the noun ("… gồm những gì") lists it
+    ("nhiem vu trong tam nam 2020 gom nhung gi", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("nhiệm vụ năm nay là những gì", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
+    ("mục tiêu năm 2020 gồm những gì", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("chỉ tiêu của nghị quyết gồm những nội dung gì", "dem-chi-tieu", "18 chỉ tiêu"),
 ]
 
 
@@ -843,6 +863,13 @@ NOT_STATED = [
     ),
     ("quy trình công nhận gia đình văn hóa thế nào", "gia-dinh-van-hoa", "quy trình"),
     (
+        "kết nạp đảng viên mới chia theo từng huyện bao nhiêu",
+        "ket-nap-dang-vien",
+        "mức phân bổ cho từng đơn vị",
+    ),
+    ("che phủ rừng theo từng huyện là bao nhiêu", "che-phu-rung", "mức phân bổ cho từng đơn vị"),
+    ("cách đóng BHYT hộ gia đình", "bhyt", "thủ tục, cách thực hiện"),
+    (
         "tiêu chí số 17 trong bộ tiêu chí nông thôn mới quy định gì",
         "nong-thon-moi",
         "nội dung từng tiêu chí",
@@ -886,6 +913,9 @@ def test_what_is_stated_in_another_unit_or_asked_of_the_resolution_is_answered(
 
 # Asked in other words, but a plain question about one item.
 PLAIN_IN_OTHER_WORDS = [
+    # a figure set for each district: its share for each district is the figure itself
+    ("trường chuẩn quốc gia theo từng huyện bao nhiêu", ["truong-chuan"]),
+    ("trường chuẩn cho từng huyện bao nhiêu", ["truong-chuan"]),
     # a letter's salutation is no "gửi" of the recipients list
     (
         "Kính gửi, tôi công tác ở Sở Công Thương cần số liệu kim ngạch nhập khẩu đăng ký tại "

@@ -39,6 +39,9 @@ MENTIONED_ONLY = (
 AMOUNTLESS_KINDS = frozenset({"named", "task", "section"})
 #: The exact day asked ("ngày mấy tháng mấy"): stated by an item whose wording has a date.
 EXACT_DAY = "ngày cụ thể"
+#: How the vocabulary names a share for each place asked ("chia theo từng huyện"): of a figure
+#: the resolution itself sets for each district, that share is stated.
+ALLOCATION = "mức phân bổ cho từng đơn vị"
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
 #: "… chỉ tiêu gì", "chỉ tiêu đến 2025 là gì": the targets themselves asked (folded).
@@ -110,9 +113,11 @@ class Unstated:
         """
         phrase = analysis.not_stated_phrase
         dated = analysis.not_stated == EXACT_DAY and names_a_date(f"{entry.title} {entry.source}")
+        allocated = analysis.not_stated == ALLOCATION and per_district(entry)
         if (
             analysis.not_stated
             and not dated
+            and not allocated
             and not (phrase and self.index.mentions(entry.id, phrase))
         ):
             # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
@@ -271,7 +276,7 @@ class Unstated:
         folded = f" {' '.join(fold(analysis.text).split())} "
         if not any(f" {cue} " in folded for cue in self._total_cues):
             return False
-        return all(f.progress is not None and f.progress.per_unit for f in entry.figures)
+        return per_district(entry)
 
     def _sibling_names(self, entry: Entry) -> list[str]:
         """Return the folded names (labels, aliases) of the other figures of an item's target."""
@@ -343,6 +348,14 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         status="none",
         headline=headline,
         lines=(answer.headline, *answer.lines),
+    )
+
+
+def per_district(entry: Entry) -> bool:
+    """Return whether the resolution sets each figure of an entry for each district
+    ("mỗi huyện, thành phố tăng thêm ít nhất 01 trường")."""
+    return bool(entry.figures) and all(
+        f.progress is not None and f.progress.per_unit for f in entry.figures
     )
 
 

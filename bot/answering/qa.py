@@ -30,6 +30,7 @@ from bot.answering.not_stated import (
     WHO,
     Unstated,
     not_stated,
+    per_district,
 )
 from bot.answering.overview import NAMED, PREFIX, TARGETS, TASKS, overview_ids, target_count
 from bot.answering.rules import (
@@ -1229,13 +1230,6 @@ class QuestionAnswerer:
             names = ", ".join(self._district_names.get(d, d) for d in named)
         else:
             names = "từng huyện, xã"  # "xã chúng tôi", "huyện mình": the asker's own place
-        if self._per_district(entry):
+        if per_district(entry):
             return PER_DISTRICT
         return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
-
-    @staticmethod
-    def _per_district(entry: Entry) -> bool:
-        """Return whether the resolution sets this figure for each district ("mỗi huyện")."""
-        return bool(entry.figures) and all(
-            f.progress is not None and f.progress.per_unit for f in entry.figures
-        )

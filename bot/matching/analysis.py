@@ -47,6 +47,11 @@ COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta
 COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
 #: What "… có mấy cái" counts after each noun: "lĩnh vực môi trường có mấy cái" its targets.
 COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
+#: Words that may stand between a listed noun and "gồm những gì": the year, the resolution.
+_BESIDE_A_LISTED_NOUN = frozenset({"nam", "nay", "cua", "trong", "nghi", "quyet", "nq", "tinh"})
+#: The plural word of a list ("gồm những gì"), and what may end the question after it.
+PLURAL = "nhung"
+_LIST_TAILS = frozenset({"gi", "j", "nao", "noi", "dung"})
 #: Words before "bao nhiêu"/"mấy" that make it ask an ordinal or a date, not an amount.
 ORDINAL_NOUNS_BEFORE = frozenset({"thu", "lan", "khoa", "nam", "ngay", "thang", "so", "muc"})
 #: How :attr:`Analysis.mentioned_ask` names a question asking when something takes place.
@@ -164,7 +169,14 @@ class Analyzer:
         self.framing_phrases = PhraseSet(vocabulary.framing.phrases)
         self.yes_no = PhraseSet(vocabulary.yes_no)
         self.yes_no_if_asked = PhraseSet(vocabulary.yes_no_if_asked)
-        self.uncovered = PhraseSet(vocabulary.uncovered_topics, vocabulary.uncovered_topics)
+        # Found in the rewritten words: "sáp nhập tỉnh" is read as "sắp xếp tỉnh" there.
+        self.uncovered = PhraseSet(
+            [
+                " ".join(self.canonical.rewrite(tokens(topic)))
+                for topic in vocabulary.uncovered_topics
+            ],
+            vocabulary.uncovered_topics,
+        )
         self.asks_who = PhraseSet(vocabulary.asks_who)
         self.share_cues = [" ".join(fold(c).split()) for c in vocabulary.share_cues]
         refused = vocabulary.requests_refused
@@ -604,7 +616,38 @@ class Analyzer:
                 if counted == "groups" and "tasks" in nouns:
                     counted = "tasks"  # "nhiệm vụ chủ yếu gồm mấy nhóm": groups of tasks
                 return counted, counting[1] in {"list", DETERMINER}
+        listed = self._list_after_noun(words)
+        if listed is not None:
+            return listed, True
         return self._count_after_noun(words), False
+
+    def _list_after_noun(self, words: list[Token]) -> str | None:
+        """Read "nhiệm vụ trọng tâm năm 2020 gồm những gì": a plural list word ("gồm
+        những", "là những") ending the question after a count noun lists that noun, when
+        nothing but the year or the resolution stands between them."""
+        if not words or not self.count_words.could_match(words):
+            return None
+        noun = self.count_nouns.match_at(words, 0)
+        if noun is None or noun[1] not in LISTED_BY_PLURAL:
+            return None
+        for at in range(noun[0], len(words)):
+            asking = self.count_words.match_at(words, at)
+            if asking is not None:
+                break
+            if words[at] not in _BESIDE_A_LISTED_NOUN and not words[at].isdigit():
+                return None
+        else:
+            return None
+        length, label = asking
+        end = at + length
+        if (
+            label != "list"
+            or words[end - 1] != PLURAL
+            or any(w not in COUNT_TAILS and w not in _LIST_TAILS for w in words[end:])
+        ):
+            return None
+        del words[:]
+        return noun[1]
 
     def _count_after_noun(self, words: list[Token]) -> str | None:
         """Read "chỉ tiêu xây dựng Đảng có mấy cái": a count word ending the question

@@ -1712,6 +1712,21 @@ def test_rates_are_never_added(shared_library: Library) -> None:
         assert not any(line.startswith("Tính từ") for line in answer.lines), question
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "Lễ kỷ niệm 90 năm Ngày thành lập Chi bộ Đảng Cộng sản đầu tiên tỉnh Cao Bằng",
+        "chi bo dang cong san dau tien thanh lap nam nao",
+    ],
+)
+def test_a_compound_a_join_begins_is_no_join(shared_library: Library, question: str) -> None:
+    # ("Cộng sản" is no "cộng": nothing is added, the question is not cut)
+    qa = shared_library.answerer()
+    assert not qa.comparisons.compares(question)
+    assert qa.comparisons.several(question) is None
+    assert shared_library.answer(question).item_id == "ky-niem-90-nam-chi-bo"
+
+
 def test_nothing_is_computed_when_nothing_is_asked(shared_library: Library) -> None:
     for question in ("che phủ rừng và BHYT mỗi cái bao nhiêu", "ty le ho ngheo giam va bhyt"):
         answer = shared_library.answer(question)

@@ -34,12 +34,26 @@ _ADDED_TONE = tokens("cộng")[0].tone
 _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 
 
-def joins_pattern(joins: Iterable[str], *, commas: bool = True) -> re.Pattern[str]:
-    """Return the pattern that cuts a question at its joining words (and commas)."""
+def joins_pattern(
+    joins: Iterable[str], *, commas: bool = True, compounds: Iterable[str] = ()
+) -> re.Pattern[str]:
+    """Return the pattern that cuts a question at its joining words (and commas), never at
+    a compound a join begins ("Đảng Cộng sản" is no "Đảng cộng sản …" sum)."""
     words = sorted({j.strip() for j in joins if j.strip()}, key=len, reverse=True)
+    tails: dict[str, list[str]] = {}
+    for compound in compounds:
+        head, _, tail = compound.strip().casefold().partition(" ")
+        if tail:
+            tails.setdefault(head, []).append(re.escape(tail))
+
+    def unless_compound(word: str) -> str:
+        after = tails.get(word.casefold())
+        return rf"(?!\s+(?:{'|'.join(after)})\b)" if after else ""
+
     # ("+" is a join too: a word boundary only where a join begins or ends with a letter)
     alternatives = "|".join(
         rf"{_EDGE if w[0].isalnum() else ''}{re.escape(w)}{_EDGE if w[-1].isalnum() else ''}"
+        + unless_compound(w)
         for w in words
     )
     marks = ",(?=\\s)|;|" if commas else ";|"
@@ -147,9 +161,10 @@ class Comparisons:
         self.parent_of = parent_of
         comparison = vocabulary.comparison
         self._joins = (
-            joins_pattern(comparison.joins),
-            joins_pattern(comparison.joins, commas=False),
+            joins_pattern(comparison.joins, compounds=comparison.compounds),
+            joins_pattern(comparison.joins, commas=False, compounds=comparison.compounds),
         )
+        self._compounds = PhraseSet(comparison.compounds)
         self._comparing = PhraseSet(comparison.asks)
         self._superlatives = PhraseSet(comparison.superlatives)
         self._comparison_cues = PhraseSet(comparison.cues)
@@ -187,7 +202,7 @@ class Comparisons:
     def compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
         words = tokens(question)
-        if PLUS in question or any(w.tone == _ADDED_TONE for w in words):
+        if PLUS in question or any(w.tone == _ADDED_TONE for w in self._compounds.take(words)[0]):
             return True  # "xuất khẩu + nhập khẩu", "… cộng …": items added
         plain = [str(w) for w in words]
         if "hon" in plain and _HOW_MUCH.intersection(plain[plain.index("hon") + 1 :]):

@@ -302,6 +302,10 @@ class Comparison(Strict):
     joins: list[Text] = Field(
         default_factory=list, description="Words between the items compared (và, so với, gấp)"
     )
+    compounds: list[Text] = Field(
+        default_factory=list,
+        description="Words a join begins that are no join (cộng sản, cộng đồng)",
+    )
     superlatives: list[Text] = Field(
         default_factory=list, description="Words asking for the highest or lowest (cao nhất)"
     )

@@ -26,7 +26,7 @@ import heapq
 import math
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import pairwise
 from typing import Generic
 
@@ -77,6 +77,8 @@ class Phrase:
     weight: float
     tones: dict[str, frozenset[str]]
     word_set: frozenset[str]
+    credits: dict[tuple[str, str], float] = field(default_factory=dict, compare=False, repr=False)
+    """The credit of each tone key already typed (every question asks the same words)."""
 
     def tone_credit(self, word: Word) -> float:
         """Return 1, or less when the user typed a word this phrase does not have.
@@ -85,10 +87,15 @@ class Phrase:
         a word typed with vowel marks but no tone mark ("tôc") may have lost its tone, so
         only its vowels must agree.
         """
-        tones = self.tones.get(word.text)
-        if word.tone is None or not tones or any(tones_agree(word.tone, t) for t in tones):
+        if word.tone is None:
             return 1.0
-        return TONE_MISMATCH_CREDIT
+        key = (word.text, word.tone)
+        credit = self.credits.get(key)
+        if credit is None:
+            tones = self.tones.get(word.text)
+            agree = not tones or any(tones_agree(word.tone, t) for t in tones)
+            credit = self.credits[key] = 1.0 if agree else TONE_MISMATCH_CREDIT
+        return credit
 
 
 @dataclass(frozen=True, slots=True)
@@ -260,7 +267,10 @@ class SearchIndex(Generic[T]):
         touched: dict[int, tuple[list[float], dict[str, float]]] = {}
         for word, weight in zip(query.words, query.weights, strict=True):
             for index in holders.get(word.text, ()):
-                found_box, credit = touched.setdefault(index, ([0.0], {}))
+                held = touched.get(index)
+                if held is None:
+                    held = touched[index] = ([0.0], {})
+                found_box, credit = held
                 sure = word.confidence
                 if word.tone is not None:
                     sure *= phrases[index].tone_credit(word)

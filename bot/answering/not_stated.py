@@ -58,6 +58,11 @@ _RESIDUAL = re.compile(
     r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)|\bxuong (?:con )?(?:bao nhieu|bn\b|may\b)"
 )
 RESIDUAL = "mức còn lại sau khi giảm, chỉ nêu mức giảm"
+#: A total to date asked ("tổng số xã đạt chuẩn NTM tính đến cuối 2020") of a figure the
+#: resolution sets as an increase ("tăng thêm 5 xã"); folded.
+_ACCUMULATED = re.compile(r"\b(?:tong so|luy ke|tinh den|nang tong so|tong cong)\b")
+_INCREASE_ASKED = re.compile(r"\bthem\b")
+ACCUMULATED = "tổng số tích luỹ, chỉ nêu mức tăng thêm trong năm"
 #: A rate, or a figure per something: it holds for each place alike.
 _RATE = re.compile(r"[%‰/]")
 #: A count for each place, asked of the province's.
@@ -95,6 +100,7 @@ class Unstated:
         self._per_unit_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.per_unit_cues]
         self._total_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.total_cues]
         self._own_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.own_cues]
+        self._assigned_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.assigned_cues]
 
     def _without_tail(self, text: str) -> str:
         """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
@@ -178,6 +184,14 @@ class Unstated:
         if self._all_places(analysis, entry):
             # "toàn tỉnh cộng lại bao nhiêu trường chuẩn": the target is set for each district.
             return NOT_STATED.format(attribute=ALL_PLACES)
+        folded = fold(analysis.text)
+        if (
+            _ACCUMULATED.search(folded)
+            and not _INCREASE_ASKED.search(folded)
+            and _only_increases(entry)
+        ):
+            # "tổng số xã đạt chuẩn NTM tính đến cuối 2020": the resolution sets the increase.
+            return NOT_STATED.format(attribute=ACCUMULATED)
         quoted = self._quoted(analysis, entry)
         if quoted is not None:
             return NOT_STATED.format(attribute=BEYOND_QUOTED.format(figure=quoted))
@@ -262,9 +276,15 @@ class Unstated:
             return False
         folded = f" {' '.join(fold(analysis.text).split())} "
         cues = [cue for cue in self._own_cues if f" {cue} " in folded]
+        # (what a district named in the question "được giao": the resolution assigns none;
+        # the asker's own unit "được giao" is mostly a task of theirs, "được giao viết tin")
+        named = any(d in folded for d in analysis.districts)
+        assigned = named and any(f" {cue} " in folded for cue in self._assigned_cues)
         # (a cue of several words asks it of anyone: "hội nông dân được giao riêng bao nhiêu")
-        if not any(" " in cue for cue in cues) and not (
-            cues and (analysis.districts or analysis.own_place)
+        if (
+            not assigned
+            and not any(" " in cue for cue in cues)
+            and not (cues and (analysis.districts or analysis.own_place))
         ):
             return False
         return not any(f.progress and f.progress.per_unit for f in entry.figures)
@@ -356,6 +376,13 @@ def per_district(entry: Entry) -> bool:
     ("mỗi huyện, thành phố tăng thêm ít nhất 01 trường")."""
     return bool(entry.figures) and all(
         f.progress is not None and f.progress.per_unit for f in entry.figures
+    )
+
+
+def _only_increases(entry: Entry) -> bool:
+    """Return whether every figure of an entry is an increase ("tăng thêm 5 xã")."""
+    return bool(entry.figures) and all(
+        f.direction is not None and fold(f.direction) == "tang them" for f in entry.figures
     )
 
 

@@ -646,12 +646,8 @@ class QuestionAnswerer:
         """Return the item the resolution names as nearest to the question's topic, if any
         (:attr:`Document.nearest`: "thất nghiệp" is nearest to labour training).
         """
-        words = tokens(analysis.text)
-        found = {
-            match[1]
-            for at in range(len(words))
-            if (match := self._nearest_topics.match_at(words, at)) is not None
-        }
+        # (the longest topic at each place: "bảo hiểm thất nghiệp" is no "thất nghiệp")
+        found = set(self._nearest_topics.take(tokens(analysis.text))[1])
         return self.kb.entries.get(found.pop()) if len(found) == 1 else None
 
     def _nearest_said(self, ranked: list[Scored]) -> Scored | None:

@@ -443,6 +443,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words asking a place's own figure (riêng huyện Bảo Lâm, giao riêng cho xã)",
     )
+    assigned_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words asking, beside a place, what was assigned to it (được giao)",
+    )
     total_cues: list[Text] = Field(
         default_factory=list,
         description="Words asking the province's total of a figure set for each district",

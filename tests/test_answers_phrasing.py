@@ -344,6 +344,8 @@ OVERVIEWS = [
     ("nhiem vu trong tam nam 2020 gom nhung gi", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
     ("nhiệm vụ năm nay là những gì", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
     ("mục tiêu năm 2020 gồm những gì", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("nghị quyết có tổng cộng bao nhiêu chỉ tiêu", "dem-chi-tieu", "18 chỉ tiêu"),
+    ("có tổng cộng mấy đề án", "dem-de-an", "đề án"),
     ("chỉ tiêu của nghị quyết gồm những nội dung gì", "dem-chi-tieu", "18 chỉ tiêu"),
 ]
 
@@ -876,7 +878,8 @@ NOT_STATED = [
         "nong-thon-moi",
         "tổng số tích luỹ",
     ),
-    ("lũy kế số xã nông thôn mới", "nong-thon-moi", "tổng số tích luỹ"),
+    ("lũy kế số xã nông thôn mới", "nong-thon-moi", "số liệu luỹ kế"),
+    ("có tổng cộng bao nhiêu xã đạt NTM tính đến cuối 2020", "nong-thon-moi", "tổng số tích luỹ"),
     (
         "tiêu chí số 17 trong bộ tiêu chí nông thôn mới quy định gì",
         "nong-thon-moi",

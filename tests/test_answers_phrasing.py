@@ -145,6 +145,8 @@ UNKNOWN_TOPICS = [
     "nghị định 34 quy định gì về cán bộ xã",
     "thông tư hướng dẫn về chế độ công tác phí",
     "nghị quyết của Chính phủ về giảm nghèo đặt chỉ tiêu gì",
+    # a congress's breakthroughs: this resolution sets none
+    "nghị quyết đại hội XIX đảng bộ tỉnh có những khâu đột phá nào",
     # the provinces' own merger: the resolution arranges districts, communes and hamlets
     "cao bang sap nhap voi tinh nao",
     "tỉnh Cao Bằng có sáp nhập với tỉnh khác không",
@@ -879,6 +881,22 @@ NOT_STATED = [
         "tổng số tích luỹ",
     ),
     ("lũy kế số xã nông thôn mới", "nong-thon-moi", "số liệu luỹ kế"),
+    # what is done so far
+    ("đến giờ đã kết nạp được bao nhiêu đảng viên rồi", "ket-nap-dang-vien", "kết quả đạt được"),
+    ("đến nay đã thu ngân sách được bao nhiêu", "thu-ngan-sach", "kết quả đạt được"),
+    # by month or quarter
+    (
+        "ket nap 2000 dang vien chia theo thang the nao",
+        "ket-nap-dang-vien",
+        "số liệu theo từng kỳ",
+    ),
+    ("thu ngân sách theo quý", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    # "cụ thể thế nào" asks detail, never "cụ thể hoá"
+    (
+        "chỉ tiêu giảm nghèo chia cho từng huyện cụ thể thế nào",
+        "ho-ngheo",
+        "mức phân bổ cho từng đơn vị",
+    ),
     ("có tổng cộng bao nhiêu xã đạt NTM tính đến cuối 2020", "nong-thon-moi", "tổng số tích luỹ"),
     (
         "tiêu chí số 17 trong bộ tiêu chí nông thôn mới quy định gì",
@@ -934,6 +952,14 @@ PLAIN_IN_OTHER_WORDS = [
     ("thu nd bao nhieu ty", ["thu-noi-dia"]),
     # how much detail is wanted names no topic
     ("chỉ tiêu xuất nhập khẩu chi tiết gồm mấy con số", ["xuat-nhap-khau"]),
+    # "thuộc" (belongs to) names no topic
+    ("thuộc khóa mấy", ["nhiem-ky"]),
+    ("nghị quyết thuộc khóa mấy", ["nhiem-ky"]),
+    # the framing of a story does not make it a result asked
+    (
+        "trạm y tế xã em đến giờ vẫn chưa có bác sĩ, NQ yêu cầu tỷ lệ trạm có bác sĩ bn",
+        ["tram-y-te-bac-sy"],
+    ),
     # a letter's salutation is no "gửi" of the recipients list
     (
         "Kính gửi, tôi công tác ở Sở Công Thương cần số liệu kim ngạch nhập khẩu đăng ký tại "
@@ -1096,6 +1122,22 @@ def test_a_figure_set_for_each_district_is_a_places_own(shared_library: Library)
     assert shared_library.answer("huyện Trùng Khánh được giao mấy trường chuẩn").item_id == (
         "truong-chuan"
     )
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "huyện Hạ Lang có bao nhiêu xã",
+        "huyen Ha Quang co bao nhieu xom",
+        "huyện Hòa An có bao nhiêu thôn",
+    ],
+)
+def test_a_district_asked_about_itself_is_not_stated(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())
+    assert answer.headline.startswith("Nghị quyết không nêu số liệu riêng về ")
 
 
 @pytest.mark.parametrize(
@@ -2059,6 +2101,8 @@ NO_SUCH_TARGET = [
     ("có chỉ tiêu về trồng rừng không", "che-phu-rung"),
     # the longest topic named ("bảo hiểm thất nghiệp" is no "thất nghiệp")
     ("co chi tieu ve bao hiem that nghiep ko", "bhyt"),
+    # what is asked is not stated of the item found: the no, with that item
+    ("NQ có đặt chỉ tiêu xếp hạng PCI không", "cai-cach-hanh-chinh"),
 ]
 
 

@@ -202,6 +202,10 @@ class QuestionAnswerer:
         self.lookups = Lookups(kb, self.index, self._sure)
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
+        #: The nouns of places ("xã", "thôn"), folded: no topic of their own.
+        self._place_nouns = frozenset(
+            w for place in kb.vocabulary.own_place.places for w in fold(place).split()
+        )
         #: The words that name a target ("chỉ tiêu", "mục tiêu"), folded.
         #: "những", "các": a question asking for several things.
         self._plural_words = {fold(w): tone_key(w) for w in kb.vocabulary.list_determiners}
@@ -606,6 +610,20 @@ class QuestionAnswerer:
                 matches=(Match(near.id, choice_title(near), score),),
                 hint="",
             )
+        if decided.status == "none" and decided.matches and kind == TARGETS:
+            # "NQ có đặt chỉ tiêu xếp hạng PCI không": what is asked is not stated of the
+            # item found; the no, with that item as the nearest the resolution says.
+            near_entry = self.kb.entries.get(decided.matches[0].id)
+            if near_entry is not None:
+                return dataclasses.replace(
+                    decided,
+                    status="answer",
+                    headline=NO_TARGET_BUT,
+                    lines=(f"• {choice_title(near_entry)}",),
+                    matches=decided.matches[:1],
+                    hint="",
+                    note="",
+                )
         if decided.status == "answer" and kind == TARGETS:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
@@ -1074,6 +1092,13 @@ class QuestionAnswerer:
             # Asked what no resolution states ("gồm những tiêu chí nào", "dài bao nhiêu km")
             # and unsure of the item: no item to choose would tell it.
             return none_reply(question, NOT_STATED_ANY.format(attribute=analysis.not_stated))
+        places = [d for d in analysis.districts if d in fold(analysis.text)]
+        if places and all(w.text in self._place_nouns for w in analysis.words):
+            # "huyện Hạ Lang có bao nhiêu xã": the district itself, which no item is about.
+            names = ", ".join(self._district_names.get(d, d) for d in places)
+            return none_reply(
+                question, NOT_STATED_ANY.format(attribute=f"số liệu riêng về {names}")
+            )
         # An item the question contradicts ("hộ cận nghèo" of "hộ nghèo", "lần thứ 19") is
         # another thing: never offered. The ranking holds each entry once.
         window = [

@@ -884,6 +884,13 @@ NOT_STATED = [
     # what is done so far
     ("đến giờ đã kết nạp được bao nhiêu đảng viên rồi", "ket-nap-dang-vien", "kết quả đạt được"),
     ("đến nay đã thu ngân sách được bao nhiêu", "thu-ngan-sach", "kết quả đạt được"),
+    # whether it is done yet: a result, never a target
+    (
+        "cao tốc Đồng Đăng Trà Lĩnh đã thông xe chưa",
+        "cao-toc-dong-dang-tra-linh",
+        "kết quả thực hiện",
+    ),
+    ("cao tốc Trà Lĩnh xong chưa", "cao-toc-dong-dang-tra-linh", "kết quả thực hiện"),
     # by month or quarter
     (
         "ket nap 2000 dang vien chia theo thang the nao",
@@ -952,6 +959,9 @@ PLAIN_IN_OTHER_WORDS = [
     ("thu nd bao nhieu ty", ["thu-noi-dia"]),
     # how much detail is wanted names no topic
     ("chỉ tiêu xuất nhập khẩu chi tiết gồm mấy con số", ["xuat-nhap-khau"]),
+    # a district an item's own name holds stays a word of the topic
+    ("Trà Lĩnh có cao tốc đi qua không", ["cao-toc-dong-dang-tra-linh"]),
+    ("dự án cao tốc đi Trà Lĩnh khởi công năm nào", ["cao-toc-dong-dang-tra-linh"]),
     # "thuộc" (belongs to) names no topic
     ("thuộc khóa mấy", ["nhiem-ky"]),
     ("nghị quyết thuộc khóa mấy", ["nhiem-ky"]),

@@ -238,6 +238,9 @@ class Analyzer:
             [*districts, *(f"huyện {name}" for name in districts)],
             [" ".join(fold(name).split()) for name in districts * 2],
         )
+        self.district_names = frozenset(" ".join(fold(name).split()) for name in districts)
+        #: Districts some indexed phrase names (set by :meth:`build`), folded.
+        self.named_places: frozenset[str] = frozenset()
         self.document_names = PhraseSet(context_names)
         self.side_words = PhraseSet(
             ["chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp"],
@@ -292,6 +295,15 @@ class Analyzer:
             )
         )
         corrector.learn(analyzer.phrase_words.values())
+        # (inside a longer name only: an index of the districts themselves is ranked on
+        # what else a question says)
+        folded_texts = [f" {' '.join(fold(text).split())} " for text in texts]
+        analyzer.named_places = frozenset(
+            d
+            for said in folded_texts
+            for d in analyzer.district_names
+            if f" {d} " in said and said.replace(f" {d} ", " ").replace(" huyen ", " ").strip()
+        )
         return analyzer
 
     def spelled_beside(self, text: str) -> str:
@@ -388,8 +400,9 @@ class Analyzer:
             words = rest
             numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
-        # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam".
-        words, districts = self.districts.take(words)
+        # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam". A district an item's own
+        # name holds ("cao tốc Đồng Đăng - Trà Lĩnh") stays a word of the topic too.
+        words, districts = self.districts.take(words, keep=self.named_places)
         if told != text:
             # ("Hạ Lang là huyện biên giới, kim ngạch XNK bao nhiêu": the place the story
             # names is still the asker's)

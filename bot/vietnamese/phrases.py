@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import functools
 from collections import defaultdict
-from collections.abc import Iterable, Sequence
+from collections.abc import Container, Iterable, Sequence
 
 from bot.vietnamese.text import fold, tones_agree, words_with_tones
 
@@ -124,8 +124,13 @@ class PhraseSet:
                 return len(phrase), label
         return None
 
-    def take(self, words: list[Token]) -> tuple[list[Token], list[str]]:
-        """Return the words without the phrases, and the labels of the phrases found."""
+    def take(
+        self, words: list[Token], *, keep: Container[str] = ()
+    ) -> tuple[list[Token], list[str]]:
+        """Return the words without the phrases, and the labels of the phrases found.
+
+        The words of a phrase whose label is in ``keep`` stay (found all the same).
+        """
         if self._firsts.isdisjoint(words):
             return list(words), []
         kept: list[Token] = []
@@ -138,5 +143,7 @@ class PhraseSet:
                 i += 1
             else:
                 found.append(match[1])
+                if match[1] in keep:
+                    kept += words[i : i + match[0]]
                 i += match[0]
         return kept, found

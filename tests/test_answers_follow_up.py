@@ -286,6 +286,9 @@ ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
     ("tỷ lệ che phủ rừng", "chỉ tiêu này thuộc lĩnh vực nào", "che-phu-rung"),
     ("chi tieu suy dinh duong tre em la bn", "tinh den thoi diem nao", "suy-dinh-duong"),
     ("nghi quyet nay ai ky", "ky ngay nao", "ngay-hoi-nghi"),
+    # the unit asked, with the options offered
+    ("GRDP bình quân đầu người bao nhiêu", "đơn vị là triệu đồng hay USD", "grdp-binh-quan"),
+    ("GRDP bình quân đầu người bao nhiêu", "đơn vị tính là triệu đồng hay USD", "grdp-binh-quan"),
 ]
 
 

@@ -171,6 +171,9 @@ REFUSED_REQUESTS = [
     "viet giup em bai phat bieu ngay 3/2",
     "viết giúp tôi bài phát biểu về chỉ tiêu che phủ rừng",
     "soạn giúp em báo cáo về thu ngân sách",
+    # templates
+    "cho mình xin mẫu báo cáo tổng kết năm của chi bộ",
+    "gửi giúp mẫu kế hoạch thực hiện nghị quyết",
 ]
 
 # The asker's own place gets the province figure, with the note.
@@ -224,6 +227,7 @@ SMALL_TALK = [
     ("bot tên gì", "Tôi là bot hỏi đáp"),
     ("bạn là ai vậy", "Tôi là bot hỏi đáp"),
     ("m là ai z", "Tôi là bot hỏi đáp"),
+    ("ban la nguoi hay may", "Tôi là bot hỏi đáp"),
     ("ban la ai, ai lam ra ban the", "Tôi là bot hỏi đáp"),
     ("dùng con bot này thế nào", "Đồng chí gõ câu hỏi"),
     ("Kính gửi", "Xin chào"),
@@ -898,6 +902,11 @@ NOT_STATED = [
         "số liệu theo từng kỳ",
     ),
     ("thu ngân sách theo quý", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    (
+        "che phủ rừng giao riêng cho huyện Bảo Lạc là bao nhiêu, nghị quyết có phân bổ không",
+        "che-phu-rung",
+        "mức phân bổ cho từng đơn vị",
+    ),
     # "cụ thể thế nào" asks detail, never "cụ thể hoá"
     (
         "chỉ tiêu giảm nghèo chia cho từng huyện cụ thể thế nào",
@@ -962,6 +971,19 @@ PLAIN_IN_OTHER_WORDS = [
     # a district an item's own name holds stays a word of the topic
     ("Trà Lĩnh có cao tốc đi qua không", ["cao-toc-dong-dang-tra-linh"]),
     ("dự án cao tốc đi Trà Lĩnh khởi công năm nào", ["cao-toc-dong-dang-tra-linh"]),
+    # "lên" (reaching) splits no pair of the item
+    ("Hạ Lang năm 2020 cần bao nhiêu xã lên nông thôn mới", ["nong-thon-moi"]),
+    ("xã mình năm nay phải lên NTM bao nhiêu xã", ["nong-thon-moi"]),
+    # "gấp" of urgency is no comparison
+    ("Đang họp gấp, cần ngay: vốn đầu tư toàn xã hội 2020 tăng bao nhiêu?", ["von-dau-tu"]),
+    ("họp gấp, tỷ lệ che phủ rừng bao nhiêu", ["che-phu-rung"]),
+    # "hội nghị lần thứ mấy" asks which conference
+    ("nghị quyết này được thông qua tại hội nghị lần thứ mấy", ["hoi-nghi"]),
+    # the asker's story of a form is no request for one
+    (
+        "đang điền biểu mẫu dân số cần ghi mức giảm tỷ suất sinh theo nghị quyết",
+        ["ty-suat-sinh", "dan-so"],
+    ),
     # "thuộc" (belongs to) names no topic
     ("thuộc khóa mấy", ["nhiem-ky"]),
     ("nghị quyết thuộc khóa mấy", ["nhiem-ky"]),

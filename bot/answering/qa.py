@@ -132,6 +132,8 @@ _TARGET_NAMED = re.compile(
 _DATING_WORDS = frozenset({"ki", "ban", "hanh", "thong", "qua", "hop", "thang", "ngay", "nam"})
 #: Question words an asking alias ends with ("hội nghị nào"; folded).
 _ASK_WORDS = frozenset({"nao", "gi", "may", "ai", "dau"})
+#: Words of an ordinal asked ("hội nghị lần thứ mấy" asks which conference).
+_ORDINAL_ASKED = frozenset({"lan", "thu"})
 #: The fewest words of an asking alias ("tại hội nghị nào"): "ngày nào" alone asks any date.
 ASKING_ALIAS_WORDS = 3
 #: How far above the best an item asked for by an asking alias is put, if it explains at
@@ -153,6 +155,13 @@ PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
 HONEST_NO_COVERAGE = 0.6
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
+
+
+def _without_ordinal(words: list[str]) -> list[str]:
+    """Return words without the ordinal that ends them ("hội nghị lần thứ" → "hội nghị")."""
+    while words and words[-1] in _ORDINAL_ASKED:
+        words = words[:-1]
+    return words
 
 
 def whole_and_parts(target: Entry) -> tuple[Figure, tuple[Figure, ...]] | None:
@@ -191,7 +200,7 @@ class QuestionAnswerer:
             for phrase in e.phrases
             if len(words := fold(phrase).split()) >= ASKING_ALIAS_WORDS
             and words[-1] in _ASK_WORDS
-            and f" {' '.join(words[:-1])} " in f" {fold(e.title)} "
+            and f" {' '.join(_without_ordinal(words[:-1]))} " in f" {fold(e.title)} "
         ]
         self._asking_aliases = PhraseSet([p for p, _ in asking], [i for _, i in asking])
         #: Each target that gives a total and its parts ("…, trong đó: …"): the total, the parts.

@@ -37,23 +37,28 @@ _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 def joins_pattern(
     joins: Iterable[str], *, commas: bool = True, compounds: Iterable[str] = ()
 ) -> re.Pattern[str]:
-    """Return the pattern that cuts a question at its joining words (and commas), never at
-    a compound a join begins ("Đảng Cộng sản" is no "Đảng cộng sản …" sum)."""
+    """Return the pattern that cuts a question at its joining words (and commas), never
+    inside a compound holding a join ("Đảng Cộng sản", "họp gấp")."""
     words = sorted({j.strip() for j in joins if j.strip()}, key=len, reverse=True)
-    tails: dict[str, list[str]] = {}
+    after: dict[str, list[str]] = {}
+    before: dict[str, list[str]] = {}
     for compound in compounds:
-        head, _, tail = compound.strip().casefold().partition(" ")
-        if tail:
-            tails.setdefault(head, []).append(re.escape(tail))
+        parts = compound.strip().casefold().split()
+        if len(parts) == 2:
+            after.setdefault(parts[0], []).append(re.escape(parts[1]))
+            before.setdefault(parts[1], []).append(re.escape(parts[0]))
 
-    def unless_compound(word: str) -> str:
-        after = tails.get(word.casefold())
-        return rf"(?!\s+(?:{'|'.join(after)})\b)" if after else ""
+    def unless_compound(word: str) -> tuple[str, str]:
+        # (one fixed-width look-behind for each word a compound puts before the join)
+        behind = "".join(rf"(?<!\b{w}\s)" for w in before.get(word.casefold(), ()))
+        tails = after.get(word.casefold())
+        ahead = rf"(?!\s+(?:{'|'.join(tails)})\b)" if tails else ""
+        return behind, ahead
 
     # ("+" is a join too: a word boundary only where a join begins or ends with a letter)
     alternatives = "|".join(
-        rf"{_EDGE if w[0].isalnum() else ''}{re.escape(w)}{_EDGE if w[-1].isalnum() else ''}"
-        + unless_compound(w)
+        rf"{unless_compound(w)[0]}{_EDGE if w[0].isalnum() else ''}{re.escape(w)}"
+        rf"{_EDGE if w[-1].isalnum() else ''}{unless_compound(w)[1]}"
         for w in words
     )
     marks = ",(?=\\s)|;|" if commas else ";|"
@@ -201,8 +206,9 @@ class Comparisons:
 
     def compares(self, question: str) -> bool:
         """Return whether a question compares ("so với", "cái nào cao hơn", "gấp mấy lần")."""
-        words = tokens(question)
-        if PLUS in question or any(w.tone == _ADDED_TONE for w in self._compounds.take(words)[0]):
+        # (a compound holding a join is no join: "Đảng Cộng sản", "đang họp gấp")
+        words = self._compounds.take(tokens(question))[0]
+        if PLUS in question or any(w.tone == _ADDED_TONE for w in words):
             return True  # "xuất khẩu + nhập khẩu", "… cộng …": items added
         plain = [str(w) for w in words]
         if "hon" in plain and _HOW_MUCH.intersection(plain[plain.index("hon") + 1 :]):

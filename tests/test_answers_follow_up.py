@@ -289,6 +289,7 @@ ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
     # the unit asked, with the options offered
     ("GRDP bình quân đầu người bao nhiêu", "đơn vị là triệu đồng hay USD", "grdp-binh-quan"),
     ("GRDP bình quân đầu người bao nhiêu", "đơn vị tính là triệu đồng hay USD", "grdp-binh-quan"),
+    ("GRDP bình quân đầu người bao nhiêu", "tính bằng đơn vị gì vậy", "grdp-binh-quan"),
 ]
 
 

@@ -902,6 +902,10 @@ NOT_STATED = [
         "số liệu theo từng kỳ",
     ),
     ("thu ngân sách theo quý", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    # a rate asked of an item that sets a count
+    ("xóa mù chữ cụ thể là tỷ lệ bao nhiêu", "truong-chuan", "tỷ lệ cho nội dung này"),
+    ("số xã NTM chiếm tỷ lệ bao nhiêu", "nong-thon-moi", "tỷ lệ cho nội dung này"),
+    ("kết nạp đảng viên mới tỷ lệ bao nhiêu", "ket-nap-dang-vien", "tỷ lệ cho nội dung này"),
     (
         "che phủ rừng giao riêng cho huyện Bảo Lạc là bao nhiêu, nghị quyết có phân bổ không",
         "che-phu-rung",
@@ -983,6 +987,30 @@ PLAIN_IN_OTHER_WORDS = [
     (
         "đang điền biểu mẫu dân số cần ghi mức giảm tỷ suất sinh theo nghị quyết",
         ["ty-suat-sinh", "dan-so"],
+    ),
+    # a rate per something is a rate
+    ("tỷ lệ bác sĩ trên vạn dân bao nhiêu", ["bac-sy-van-dan"]),
+    # "hay bao nhiêu" asks; it offers no option
+    (
+        "tổng kim ngạch xuất nhập khẩu là hai nghìn ba trăm bảy mươi triệu đô hay bao nhiêu",
+        ["kim-ngach-xnk", "xuat-nhap-khau"],
+    ),
+    # a scheme whose wording lists its parts has them for content
+    ("các đề án chiến lược gồm những gì", ["de-an-chien-luoc"]),
+    ("cacs ddeef ans chieens luwowcj gomf nhuwngx gif", ["de-an-chien-luoc"]),
+    # of the choices, the one the asker's story names
+    (
+        "Tôi là phóng viên đang viết bài về nông thôn mới, NQ đặt mục tiêu thêm bao nhiêu xã "
+        "đạt chuẩn?",
+        ["nong-thon-moi"],
+    ),
+    (
+        "tôi đang làm báo cáo về xã chuẩn quốc gia về y tế, mục tiêu bao nhiêu xã đạt chuẩn",
+        ["xa-chuan-y-te"],
+    ),
+    (
+        "tôi đang làm báo cáo về làng xóm văn hoá, mục tiêu bao nhiêu xã đạt chuẩn",
+        ["lang-xom-van-hoa"],
     ),
     # "thuộc" (belongs to) names no topic
     ("thuộc khóa mấy", ["nhiem-ky"]),
@@ -2119,7 +2147,8 @@ NO_SUCH_TARGET = [
     ("có chỉ tiêu về tỷ lệ đô thị hoá không", "du-an-trong-diem"),
     ("có chỉ tiêu về số doanh nghiệp thành lập mới không", "cai-cach-hanh-chinh"),
     ("có chỉ tiêu về số vụ cháy rừng không", "dem-chi-tieu"),
-    ("có chỉ tiêu về tỷ lệ tiêm chủng không", "dem-chi-tieu"),
+    ("có chỉ tiêu về tỷ lệ tiêm chủng không", "y-te"),
+    ("có chỉ tiêu về tỷ lệ tiêm chủng mở rộng không", "y-te"),
     ("co chi tieu thu hut FDI khong", "von-dau-tu"),
     ("có chỉ tiêu về tỷ lệ tham gia BHXH không", "bhyt"),
     ("co chi tieu ve ty le ho can ngheo ko", "ho-ngheo"),

@@ -51,8 +51,13 @@ TARGETS_OF = "chỉ tiêu"
 #: Who does something, asked of an item whose wording names no one.
 WHO = "đơn vị hay người phụ trách"
 #: "… A hay B?" closing a question: which of the options offered (folded words).
-_OPTIONS = re.compile(r"(\w+(?: \w+)?) hay (?!sai\b|kh[oô]ng\b|ko\b|k\b)(\w+(?: \w+)?)\W*$")
+_OPTIONS = re.compile(
+    r"(\w+(?: \w+)?) hay (?!sai\b|kh[oô]ng\b|ko\b|k\b|bao\b|mấy\b|may\b|là\b|la\b)"
+    r"(\w+(?: \w+)?)\W*$"
+)
 OPTIONS = "cụ thể là phương án nào trong các phương án đồng chí nêu"
+#: A wording that lists numbered parts ("(1) Đề án …; (2) Đề án …").
+_LISTS_PARTS = re.compile(r"\(1\).*\(2\)", re.DOTALL)
 #: "còn bao nhiêu", "còn lại": the level left, asked of a target set as a reduction.
 _RESIDUAL = re.compile(
     r"\bcon (?:lai\b|bao nhieu|bn\b|may\b|khoang\b)|\bxuong (?:con )?(?:bao nhieu|bn\b|may\b)"
@@ -65,6 +70,9 @@ _INCREASE_ASKED = re.compile(r"\bthem\b")
 ACCUMULATED = "tổng số tích luỹ, chỉ nêu mức tăng thêm trong năm"
 #: A rate, or a figure per something: it holds for each place alike.
 _RATE = re.compile(r"[%‰/]")
+#: Words asking a rate (folded).
+_RATE_WORDS = re.compile(r" (?:t[iy] le|phan tram) ")
+RATE_ASKED = "tỷ lệ cho nội dung này, chỉ nêu con số"
 #: A count for each place, asked of the province's.
 EACH_PLACE = "mức phân bổ cho từng huyện, xã"
 #: A month named ("tháng 6", "hết tháng 9"; folded, numbers as digits) when a figure is asked:
@@ -165,6 +173,9 @@ class Unstated:
         unit = self._unit_not_given(analysis, entry)
         if unit is not None:
             return NOT_STATED.format(attribute=f"con số tính bằng {unit}")
+        if self._rate_not_given(analysis, entry):
+            # "xoá mù chữ cụ thể là tỷ lệ bao nhiêu": the item sets a count, no rate.
+            return NOT_STATED.format(attribute=RATE_ASKED)
         if self._each_place(analysis, entry):
             # "mỗi huyện phải đưa bao nhiêu hộ gia súc ra khỏi gầm sàn": the province's count.
             return NOT_STATED.format(attribute=EACH_PLACE)
@@ -232,6 +243,16 @@ class Unstated:
         if any(f" {name} " in rest for name in self._sibling_names(entry)):
             return None
         return " ".join(p for p in (figure.value, figure.unit) if p)
+
+    def _rate_not_given(self, analysis: Analysis, entry: Entry) -> bool:
+        """Return whether a rate is asked of an item whose figures are no rates."""
+        if not analysis.asks_amount or not entry.figures:
+            return False
+        if not _RATE_WORDS.search(f" {fold(analysis.text)} ") and "%" not in analysis.text:
+            return False
+        if any(_RATE.search(f.unit) for f in entry.figures):
+            return False
+        return not self.index.mentions(entry.id, "ty le")
 
     def _each_place(self, analysis: Analysis, entry: Entry) -> bool:
         """Return whether a count for each place is asked of a count for the whole province.
@@ -354,6 +375,8 @@ class Unstated:
         """
         named = self.kb.vocabulary.mentioned_only
         kinds = [*named.kinds, *(named.content_kinds if content else ())]
+        if content and _LISTS_PARTS.search(entry.source):
+            return False  # ("04 Đề án chiến lược …: (1) …, (2) …": its parts are its content)
         return isinstance(entry.node, Named) and entry.node.kind in kinds
 
 

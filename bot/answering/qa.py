@@ -1149,8 +1149,35 @@ class QuestionAnswerer:
         if len(picked) < MIN_CHOICES:
             # One candidate not sure enough to answer is no choice: say what is missing.
             return none_reply(question, UNSURE.format(title=choice_title(picked[0].entry)))
+        told = self._named_in_story(question, analysis, picked)
+        if told is not None:
+            # "Tôi là phóng viên … viết bài về nông thôn mới, NQ đặt mục tiêu thêm bao nhiêu
+            # xã đạt chuẩn?": of the choices, the one the asker's story names.
+            described = describe_entry(self.kb, told.entry, question, told.score)
+            unstated = self.unstated.headline(analysis, told.entry)
+            return not_stated(described, unstated) if unstated else described
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
+
+    @staticmethod
+    def _named_in_story(question: str, analysis: Analysis, picked: list[Scored]) -> Scored | None:
+        """Return the one candidate the framing around the question names, if one does.
+
+        A name of several words, said in the asker's story and not in the question itself.
+        """
+        told = f" {' '.join(fold(question).split())} "
+        asked = f" {' '.join(fold(analysis.text).split())} "
+        if told == asked:
+            return None
+        named = [
+            s
+            for s in picked
+            if any(
+                len(name.split()) >= 2 and f" {name} " in told and f" {name} " not in asked
+                for name in (" ".join(fold(p).split()) for p in s.entry.phrases)
+            )
+        ]
+        return named[0] if len(named) == 1 else None
 
     def _one_target(self, ranked: list[Scored]) -> Scored | None:
         """Return the target if the candidates near the top are it or its own figures.

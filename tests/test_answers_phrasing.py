@@ -1849,6 +1849,31 @@ def test_a_superlative_alone_names_nothing(shared_library: Library) -> None:
     assert answer.item_id != "phan-i"
 
 
+@pytest.mark.parametrize(
+    ("question", "highest"),
+    [
+        ("trong các tỷ lệ về văn hóa, cái nào cao nhất", "cao nhất"),
+        ("trong mấy tỷ lệ đạt chuẩn văn hóa thì cái nào cao nhất", "cao nhất"),
+        ("trong những tỷ lệ về văn hoá, tỷ lệ nào thấp nhất", "thấp nhất"),
+        ("trong cac ti le ve van hoa cai nao thap nhat", "thấp nhất"),
+    ],
+)
+def test_a_superlative_among_a_targets_rates_is_computed(
+    shared_library: Library, question: str, highest: str
+) -> None:
+    # Asked in the plural, the rates of one target: the target, each rate, and the highest
+    # (or lowest) computed and labelled so.
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", "van-hoa")
+    computed = [line for line in answer.lines if line.startswith("Tính từ")]
+    assert len(computed) == 1
+    assert f"con số {highest}" in computed[0]
+
+
+def test_a_plural_of_a_targets_rates_is_the_target(shared_library: Library) -> None:
+    assert shared_library.answer("các tỷ lệ về văn hóa").item_id == "van-hoa"
+
+
 def test_rates_are_never_added(shared_library: Library) -> None:
     for question in (
         "nông lâm ngư + công nghiệp xây dựng + dịch vụ cộng lại",

@@ -1063,7 +1063,7 @@ class QuestionAnswerer:
         if not (sure or refusing or best.contradicted) and (
             analysis.yes_no or analysis.offers_figures or not analysis.numbers
         ):
-            whole = self._one_target(ranked)
+            whole = self._one_target(ranked, plural=self._asks_plural(question))
         if sure or refusing or whole is not None:
             answered = whole or self._most_specific(
                 ranked,
@@ -1179,7 +1179,7 @@ class QuestionAnswerer:
         ]
         return named[0] if len(named) == 1 else None
 
-    def _one_target(self, ranked: list[Scored]) -> Scored | None:
+    def _one_target(self, ranked: list[Scored], *, plural: bool = False) -> Scored | None:
         """Return the target if the candidates near the top are it or its own figures.
 
         "Khu vực nông nghiệp trong GRDP tăng bao nhiêu", "kim ngạch XNK bao nhiêu": torn
@@ -1203,7 +1203,12 @@ class QuestionAnswerer:
         inside = [s for s in ranked if s.entry.id in family]
         if len(inside) < MIN_CHOICES or max(s.coverage for s in inside) < WHOLE_TARGET_COVERAGE:
             return None
-        outside = next((s for s in ranked if s.entry.id not in family), None)
+        # (asked in the plural, "các tỷ lệ về văn hoá", the group above the target is no
+        # rival: the target holds every figure asked, the group more than was asked)
+        above = set(self._ancestors(root.entry.id)) if plural else set()
+        outside = next(
+            (s for s in ranked if s.entry.id not in family and s.entry.id not in above), None
+        )
         if outside is not None and best.score - outside.score < ANSWER_MARGIN:
             return None
         # One figure explaining far more of the question than any other is what is asked
@@ -1215,6 +1220,15 @@ class QuestionAnswerer:
         ):
             return best
         return root
+
+    def _ancestors(self, item_id: str) -> list[str]:
+        """Return the ids of the entries above an entry, nearest first."""
+        found = []
+        parent = self.kb.entries[item_id].parent
+        while parent is not None and parent in self.kb.entries:
+            found.append(parent)
+            parent = self.kb.entries[parent].parent
+        return found
 
     def _asks_plural(self, question: str) -> bool:
         """Return whether a question asks for several things ("những báo cáo gì").

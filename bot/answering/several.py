@@ -21,7 +21,7 @@ from bot.answering.follow_up import FollowUpReader
 from bot.answering.rules import SUPERLATIVE_NOTE
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
-from bot.vietnamese.phrases import PhraseSet, tokens
+from bot.vietnamese.phrases import PhraseSet, Token, tokens
 
 MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
@@ -230,10 +230,18 @@ class Comparisons:
             return None
         kept, _ = self._comparing.take(rest)
         # Ranked among a target's figures or a group's targets the words name ("ngành nào
-        # tăng chậm nhất": GRDP's sectors), else among the targets they are about.
-        answer = self.answer_one(" ".join(rest))
+        # tăng chậm nhất": GRDP's sectors), else among the targets they are about. (Read as
+        # typed, with their marks, when the words line up with the text.)
+        typed = dict(zip(map(id, words), question.split(), strict=False))
+        if len(words) != len(question.split()):
+            typed = {}
+
+        def said(part: list[Token]) -> str:
+            return " ".join(typed.get(id(w), str(w)) for w in part)
+
+        answer = self.answer_one(said(rest))
         if answer.status != "answer" or len(answer.lines) < 2:
-            answer = self.answer_one(" ".join(["các chỉ tiêu", *kept]))
+            answer = self.answer_one(" ".join(["các chỉ tiêu", said(kept)]))
         if answer.status != "answer" or len(answer.lines) < 2:
             return None
         note = f"{answer.note} {SUPERLATIVE_NOTE}".strip()

@@ -351,6 +351,9 @@ OVERVIEWS = [
     ("nhiệm vụ năm nay là những gì", "dem-nhiem-vu", "5 nhóm nhiệm vụ"),
     ("mục tiêu năm 2020 gồm những gì", "dem-chi-tieu", "18 chỉ tiêu"),
     ("nghị quyết có tổng cộng bao nhiêu chỉ tiêu", "dem-chi-tieu", "18 chỉ tiêu"),
+    # how the answer is wanted names no topic; "mtruong" is môi trường
+    ("các nhiệm vụ trọng tâm năm 2020 là gì, nói ngắn gọn thôi", "dem-nhiem-vu", "5 nhóm"),
+    ("mtruong có mấy chỉ tiêu, kể ra giúp", "dem-chi-tieu-moi-truong", "3 chỉ tiêu"),
     ("có tổng cộng mấy đề án", "dem-de-an", "đề án"),
     ("chỉ tiêu của nghị quyết gồm những nội dung gì", "dem-chi-tieu", "18 chỉ tiêu"),
 ]
@@ -902,6 +905,8 @@ NOT_STATED = [
         "số liệu theo từng kỳ",
     ),
     ("thu ngân sách theo quý", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    # a count as it stands now
+    ("hiện tỉnh có bao nhiêu trường đạt chuẩn quốc gia", "truong-chuan", "số liệu hiện nay"),
     # a rate asked of an item that sets a count
     ("xóa mù chữ cụ thể là tỷ lệ bao nhiêu", "truong-chuan", "tỷ lệ cho nội dung này"),
     ("số xã NTM chiếm tỷ lệ bao nhiêu", "nong-thon-moi", "tỷ lệ cho nội dung này"),
@@ -1012,6 +1017,7 @@ PLAIN_IN_OTHER_WORDS = [
         "tôi đang làm báo cáo về làng xóm văn hoá, mục tiêu bao nhiêu xã đạt chuẩn",
         ["lang-xom-van-hoa"],
     ),
+    ("tóm tắt ngắn gọn nghị quyết hội nghị 20 cho mình vs", ["ten-nghi-quyet"]),
     # "thuộc" (belongs to) names no topic
     ("thuộc khóa mấy", ["nhiem-ky"]),
     ("nghị quyết thuộc khóa mấy", ["nhiem-ky"]),

@@ -145,6 +145,9 @@ UNKNOWN_TOPICS = [
     "nghị định 34 quy định gì về cán bộ xã",
     "thông tư hướng dẫn về chế độ công tác phí",
     "nghị quyết của Chính phủ về giảm nghèo đặt chỉ tiêu gì",
+    # the Party's own founding; a phone number
+    "Đảng Cộng sản Việt Nam thành lập ngày nào",
+    "sdt văn phòng tỉnh ủy là gì",
     # a congress's breakthroughs: this resolution sets none
     "nghị quyết đại hội XIX đảng bộ tỉnh có những khâu đột phá nào",
     # the provinces' own merger: the resolution arranges districts, communes and hamlets
@@ -228,6 +231,7 @@ SMALL_TALK = [
     ("bạn là ai vậy", "Tôi là bot hỏi đáp"),
     ("m là ai z", "Tôi là bot hỏi đáp"),
     ("ban la nguoi hay may", "Tôi là bot hỏi đáp"),
+    ("hi, bot co the giup j", "Tôi là bot hỏi đáp"),
     ("ban la ai, ai lam ra ban the", "Tôi là bot hỏi đáp"),
     ("dùng con bot này thế nào", "Đồng chí gõ câu hỏi"),
     ("Kính gửi", "Xin chào"),
@@ -905,6 +909,14 @@ NOT_STATED = [
         "số liệu theo từng kỳ",
     ),
     ("thu ngân sách theo quý", "thu-ngan-sach", "số liệu theo từng kỳ"),
+    # a conversion to another currency, the result really reached, which unit it merges into
+    (
+        "kim ngạch xuất khẩu tính bằng tỷ đồng là bao nhiêu",
+        "kim-ngach-xuat-khau",
+        "con số tính bằng",
+    ),
+    ("cuối năm có thực sự đạt 98,5% BHYT không", "bhyt", "kết quả thực tế"),
+    ("xã Quang Trung sáp nhập với xã nào", "sap-xep-don-vi-hanh-chinh", "danh sách cụ thể"),
     # a count as it stands now
     ("hiện tỉnh có bao nhiêu trường đạt chuẩn quốc gia", "truong-chuan", "số liệu hiện nay"),
     # a rate asked of an item that sets a count
@@ -1018,6 +1030,20 @@ PLAIN_IN_OTHER_WORDS = [
         ["lang-xom-van-hoa"],
     ),
     ("tóm tắt ngắn gọn nghị quyết hội nghị 20 cho mình vs", ["ten-nghi-quyet"]),
+    # the resolution's own name and term are its context, never numbers of the topic
+    ("theo nghị quyết hội nghị 20 khoá XVIII, tỷ lệ hộ nghèo giảm bao nhiêu", ["ho-ngheo"]),
+    ("GRDP bình quân đầu người bao nhiêu theo nghị quyết khoá XVIII", ["grdp-binh-quan"]),
+    (
+        "nghị quyết HN 20 khóa XVIII đặt mục tiêu GRDP bình quân đầu người bao nhiêu",
+        ["grdp-binh-quan"],
+    ),
+    ("cho em hỏi với ạ, nghị quyết lần thứ 20 đặt tỷ lệ che phủ rừng bao nhiêu", ["che-phu-rung"]),
+    # "nhiệm vụ trọng tâm", what the resolution's title calls its tasks
+    ("nhiệm vụ trọng tâm về quốc phòng an ninh", ["quoc-phong-an-ninh", "nv-quoc-phong-an-ninh"]),
+    ("nhiệm vụ trọng tâm về giáo dục", ["giao-duc-dao-tao"]),
+    ("Nghị quyết về mục tiêu và một số nhiệm vụ trọng tâm năm 2020", ["ten-nghi-quyet"]),
+    # a plea's "với" and an elder addressed are no comparison, no topic
+    ("chú cho cháu hỏi với, nghị quyết này ký ngày nào", ["ngay-hoi-nghi"]),
     # "thuộc" (belongs to) names no topic
     ("thuộc khóa mấy", ["nhiem-ky"]),
     ("nghị quyết thuộc khóa mấy", ["nhiem-ky"]),

@@ -80,7 +80,7 @@ EACH_PLACE = "mức phân bổ cho từng huyện, xã"
 _MONTH = re.compile(r"\bthang\s*(?:\d{1,2}|gieng|chap)\b")
 PERIOD = "số liệu theo từng kỳ trong năm"
 #: A conversion asked ("tính ra USD", "quy đổi ra đồng"; folded).
-_CONVERTED = re.compile(r"\b(?:tinh ra|quy ra|doi ra|quy doi)\b")
+_CONVERTED = re.compile(r"\b(?:tinh ra|quy ra|doi ra|quy doi|tinh bang|doi sang|quy sang)\b")
 #: A document's number asked ("nghị quyết … số mấy", "quyết định số bao nhiêu"; folded).
 _DOCUMENT_NUMBER = re.compile(
     r"\b(?:nghi quyet|quyet dinh|van ban|nghi dinh|thong tu)\b.*\bso (?:may|bao nhieu|bn)\W*$"

@@ -46,6 +46,15 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
     """Return the ways a question names a resolution itself ("Nghị quyết Hội nghị lần thứ 20")."""
     names: list[str] = []
     for document in kb.documents:
+        # "… về mục tiêu và một số nhiệm vụ trọng tâm năm 2020": the last thing the title is
+        # about names the resolution's own tasks as a whole ("nhiệm vụ trọng tâm về giáo
+        # dục" asks the task of education, not the resolution's name).
+        about = document.title.rpartition(" về ")[2]
+        subject = about.rpartition(" và ")[2]
+        if about != document.title:
+            plain = re.sub(r"^một số ", "", subject)
+            names += [f"Nghị quyết về {about}", about, about.replace(" một số ", " ")]
+            names += [subject, plain, re.sub(r"\s*năm \d{4}$", "", plain)]
         bare_conference = re.sub(r"\s*\([^)]*\)", "", document.conference)
         names += [document.title, document.short_title, document.conference, bare_conference]
         # "Hội nghị lần thứ 20 Ban Chấp hành (Đảng bộ tỉnh) khoá XVIII", parentheses or not.
@@ -61,6 +70,7 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
             names += [
                 f"Nghị quyết {number}",
                 f"Nghị quyết lần {number}",
+                f"Nghị quyết lần thứ {number}",
                 f"Hội nghị lần {number}",
                 f"Hội nghị {number}",
                 f"Hội nghị Tỉnh uỷ lần thứ {number}",
@@ -77,6 +87,12 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
                     f"{prefix}Hội nghị lần {ordinal}{number} {term.group()}"
                     for prefix in ("", "Nghị quyết ")
                     for ordinal in ("thứ ", "")
+                ]
+                # "nghị quyết HN 20 khóa XVIII", "theo nghị quyết khoá XVIII": the term of
+                # the issuer is the resolution's context, no number of the question's topic.
+                names += [f"Hội nghị {number} {term.group()}"] + [
+                    f"Nghị quyết {middle}{term.group()}"
+                    for middle in (f"Hội nghị {number} ", "BCH ", "Ban Chấp hành ", "")
                 ]
     return names
 

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from collections.abc import Callable
 
 from bot.answering.answers import Answer
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
@@ -404,13 +405,16 @@ def per_district(entry: Entry) -> bool:
 
 def _only_increases(entry: Entry) -> bool:
     """Return whether every figure of an entry is an increase ("tăng thêm 5 xã")."""
-    return bool(entry.figures) and all(
-        f.direction is not None and fold(f.direction) == "tang them" for f in entry.figures
-    )
+    return _every_direction(entry, lambda direction: direction == "tang them")
 
 
 def _only_reductions(entry: Entry) -> bool:
     """Return whether every figure of an entry is a reduction ("giảm 3%")."""
+    return _every_direction(entry, lambda direction: direction.startswith("giam"))
+
+
+def _every_direction(entry: Entry, holds: Callable[[str], bool]) -> bool:
+    """Return whether an entry has figures and each one's direction (folded) ``holds``."""
     return bool(entry.figures) and all(
-        f.direction is not None and fold(f.direction).startswith("giam") for f in entry.figures
+        f.direction is not None and holds(fold(f.direction)) for f in entry.figures
     )

@@ -1225,7 +1225,7 @@ class QuestionAnswerer:
         """Return the ids of the entries above an entry, nearest first."""
         found = []
         parent = self.kb.entries[item_id].parent
-        while parent is not None and parent in self.kb.entries:
+        while parent is not None:
             found.append(parent)
             parent = self.kb.entries[parent].parent
         return found
@@ -1286,12 +1286,7 @@ class QuestionAnswerer:
         return self._ancestor(a, b) or self._ancestor(b, a)
 
     def _ancestor(self, older: Entry, younger: Entry) -> bool:
-        parent = younger.parent
-        while parent is not None:
-            if parent == older.id:
-                return True
-            parent = self.kb.entries[parent].parent
-        return False
+        return older.id in self._ancestors(younger.id)
 
     def _district_note(self, analysis: Analysis, entry: Entry) -> str:
         named = analysis.districts

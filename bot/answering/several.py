@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from bot.answering.answers import Answer
 from bot.answering.computed import NOTE as COMPUTED_NOTE
@@ -63,6 +63,13 @@ def joins_pattern(
     )
     marks = ",(?=\\s)|;|" if commas else ";|"
     return re.compile(rf"\s*(?:{marks}{alternatives})\s*", re.IGNORECASE)
+
+
+def _as_typed(text: str, words: Sequence[Token]) -> list[str] | None:
+    """Return the words of ``text`` as typed, with their marks, one for each of its tokens
+    ``words``; None when they do not line up (a word the tokens split or drop)."""
+    typed = text.split()
+    return typed if len(typed) == len(words) else None
 
 
 def several_items(
@@ -195,9 +202,9 @@ class Comparisons:
 
     def _before_comparison(self, part: str) -> str:
         """Return a part of a question up to its comparing words ("… cái nào nhiều")."""
-        typed = part.split()
         words = tokens(part)
-        if len(words) != len(typed):
+        typed = _as_typed(part, words)
+        if typed is None:
             return part
         for at in range(1, len(words)):
             if self._comparison_cues.match_at(words, at) is not None:
@@ -232,12 +239,11 @@ class Comparisons:
         # Ranked among a target's figures or a group's targets the words name ("ngành nào
         # tăng chậm nhất": GRDP's sectors), else among the targets they are about. (Read as
         # typed, with their marks, when the words line up with the text.)
-        typed = dict(zip(map(id, words), question.split(), strict=False))
-        if len(words) != len(question.split()):
-            typed = {}
+        as_typed = _as_typed(question, words) or [str(w) for w in words]
+        typed = {id(w): t for w, t in zip(words, as_typed, strict=True)}
 
         def said(part: list[Token]) -> str:
-            return " ".join(typed.get(id(w), str(w)) for w in part)
+            return " ".join(typed[id(w)] for w in part)
 
         answer = self.answer_one(said(rest))
         if answer.status != "answer" or len(answer.lines) < 2:

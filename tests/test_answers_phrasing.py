@@ -74,6 +74,23 @@ FRAMED = [
     # a word of the chat typed with its own tone is no other word spelled alike ("tối")
     ("tỷ lệ che phủ rừng bao nhiêu, tôi cần gấp", "che-phu-rung"),
     ("kim ngạch xuất khẩu bao nhiêu, nhờ tra hộ", "kim-ngach-xuat-khau"),
+    # what the asker is writing, or studying for
+    ("mình đang viết tin bài, cho hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("em đang làm đề cương tuyên truyền, tỷ lệ che phủ rừng bao nhiêu ạ", "che-phu-rung"),
+    ("tôi muốn tìm hiểu nghị quyết này do đồng chí nào ký", "nguoi-ky"),
+    ("đang ôn thi công chức, kim ngạch xuất khẩu năm 2020 bao nhiêu", "kim-ngach-xuat-khau"),
+    # a month in the story is no month asked about
+    ("em soạn đề cương sinh hoạt chi bộ tháng 3. Cho em hỏi tỷ lệ BHYT bao nhiêu?", "bhyt"),
+    # the resolution named with the province, abbreviations in the name
+    (
+        "nghị quyết hội nghị lần thứ 20 BCH Đảng bộ tỉnh Cao Bằng khoá XVIII đặt thu nội địa "
+        "bao nhiêu",
+        "thu-noi-dia",
+    ),
+    ("NQ hội nghị lần thứ 20 BCH đảng bộ tỉnh do ai ký", "nguoi-ky"),
+    # "ĐH" beside the Party's words is "đại hội"
+    ("đh đảng bộ tỉnh tới là lần thứ mấy", "dai-hoi-dang-bo-xix"),
+    ("ĐH đại biểu Đảng bộ tỉnh nhiệm kỳ nào", "dai-hoi-dang-bo-xix"),
 ]
 
 # Someone else asked the asker ("hôm qua họp có người hỏi …", "đồng chí PCT hỏi …"): the
@@ -155,6 +172,9 @@ UNKNOWN_TOPICS = [
     "tỉnh Cao Bằng có sáp nhập với tỉnh khác không",
     "sáp nhập tỉnh khi nào",
     "Cao Bằng hợp nhất với tỉnh nào",
+    # another congress's resolution ("Đại hội XIII" is only named)
+    "nghị quyết đại hội XIII có bao nhiêu nhiệm vụ",
+    "văn kiện Đại hội XIII nói gì về chuyển đổi số",
 ]
 
 # A service a question bot does not give is refused whole: never answered from the text it
@@ -259,6 +279,10 @@ SMALL_TALK = [
     ("bot biết làm những gì vậy", "Tôi là bot hỏi đáp"),
     ("ban lam dc nhung j", "Tôi là bot hỏi đáp"),
     ("dung bot nay the nao", "Đồng chí gõ câu hỏi"),
+    # teasing the bot, checking it is there
+    ("bot có thông minh không đấy", "Tôi là bot hỏi đáp"),
+    ("bot con hoat dong ko", "Tôi là bot hỏi đáp"),
+    ("bot ơi còn ở đó không", "Xin chào"),
 ]
 
 
@@ -685,6 +709,9 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # when it is finished, asked around its name: the resolution sets when it starts
+    ("bao giờ cao tốc Đồng Đăng Trà Lĩnh mới xong", "cao-toc-dong-dang-tra-linh", "thời điểm"),
+    ("khi nào dự án bò sữa đi vào hoạt động", "du-an-bo-sua", "thời điểm hoàn thành"),
     # a conversion into another currency is not the figure the resolution gives
     ("GRDP bình quân đầu người tính ra USD là bao nhiêu", "grdp-binh-quan", "con số tính bằng"),
     ("tỷ lệ hộ nghèo giảm xuống bao nhiêu", "ho-ngheo", "mức còn lại sau khi giảm"),
@@ -2980,6 +3007,27 @@ PREMISES_ON_THE_SIGNER = [
     ("người ký NQ là đ/c Lại Xuân Môn, Bí thư Tỉnh ủy phải ko", "Đúng."),
     ("đồng chí Lại Xuân Môn ký nghị quyết này đúng không", "Đúng."),
 ]
+
+
+# "kỷ niệm", "nhiệm kỳ" are no signing, whoever the story names.
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        (
+            "tôi soạn bài phát biểu cho đồng chí bí thư, nghị quyết có nhắc kỷ niệm mấy năm "
+            "thành lập chi bộ đầu tiên không",
+            "ky-niem-90-nam-chi-bo",
+        ),
+        (
+            "bí thư tỉnh uỷ dự lễ kỷ niệm bao nhiêu năm thành lập chi bộ đầu tiên à",
+            "ky-niem-90-nam-chi-bo",
+        ),
+    ],
+)
+def test_a_word_spelled_like_signed_is_no_signing(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).matches[0].id == item
 
 
 # Who does a task, put as a premise: checked against the body the task's wording names.

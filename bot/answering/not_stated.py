@@ -183,10 +183,13 @@ class Unstated:
         if _DOCUMENT_NUMBER.search(fold(analysis.text)):
             # "nghị quyết sáp nhập huyện Thông Nông vào Hà Quảng số mấy": a document's number.
             return NOT_STATED.format(attribute=DOCUMENT_NUMBER)
+        month = _MONTH.search(fold(analysis.text))
         if (
             analysis.asks_amount
             and entry.kind in {"target", "figure"}
-            and _MONTH.search(fold(analysis.text))
+            and month is not None
+            # (not a month of the asker's story: "đề cương cho báo cáo viên tháng 2. Nhờ …")
+            and self.index.analyzer.in_asking_clause(analysis.text, month.group())
         ):
             # "thu nội địa tháng 6 phải đạt bao nhiêu": the figures are the year's.
             return NOT_STATED.format(attribute=PERIOD)

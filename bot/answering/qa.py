@@ -93,7 +93,7 @@ from bot.matching.named_numbers import (
 )
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
-from bot.vietnamese.text import clean, fold, tone_key, words_with_tones
+from bot.vietnamese.text import clean, fold, tone_key, tones_agree, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
@@ -118,8 +118,11 @@ _NAMED_BY_RANK = re.compile(
 )
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
 _ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$|^của\s+")
-#: "ký" (signed), folded as the index reads it.
-_SIGNED = "ki"
+#: "ký" (signed), folded as the index reads it, with its tone when typed ("kỷ niệm" is no
+#: signing).
+_SIGNED = tokens("ký")[0]
+#: Words "ky" typed bare is part of, never "ký" (signed): "ky niem", "ky luat", "nhiem ky".
+_NOT_SIGNED = frozenset({("ki", "niem"), ("ki", "luat"), ("ki", "cuong"), ("nhiem", "ki")})
 #: Between two sentences of a message.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 #: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
@@ -155,6 +158,16 @@ PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
 HONEST_NO_COVERAGE = 0.6
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
+
+
+def _signs(words: list[Token], at: int) -> bool:
+    """Whether the word at ``at`` is "ký" (signed), not "kỷ niệm" or "nhiệm kỳ"."""
+    word = words[at]
+    if word != _SIGNED or not tones_agree(word.tone, _SIGNED.tone):
+        return False
+    before = (str(words[at - 1]), str(word)) if at else None
+    after = (str(word), str(words[at + 1])) if at + 1 < len(words) else None
+    return before not in _NOT_SIGNED and after not in _NOT_SIGNED
 
 
 def _without_ordinal(words: list[str]) -> list[str]:
@@ -822,7 +835,7 @@ class QuestionAnswerer:
         if self._signed is None:
             return None
         words = [str(t) for t in canonical]
-        if _SIGNED not in words:
+        if not any(_signs(canonical, at) for at in range(len(canonical))):
             return None
         roles = self._roles.take(canonical)[1]
         named = f" {fold(self.kb.document.signer.name)} " in f" {' '.join(words)} "

@@ -45,6 +45,8 @@ LISTED_BY_PLURAL = frozenset({"targets", "tasks", "schemes", "projects"})
 COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta"})
 #: The side of the resolution a counted or listed noun belongs to.
 COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
+#: Between the two parts of a phrase found apart ("bao giờ … hoàn thành").
+APART = "…"
 #: What "… có mấy cái" counts after each noun: "lĩnh vực môi trường có mấy cái" its targets.
 COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
 #: Words that may stand between a listed noun and "gồm những gì": the year, the resolution.
@@ -181,11 +183,20 @@ class Analyzer:
         self.share_cues = [" ".join(fold(c).split()) for c in vocabulary.share_cues]
         refused = vocabulary.requests_refused
         self.requests_refused = PhraseSet(refused.keys(), refused.values())
-        # Found by their folded words; each names its attribute.
-        self.not_stated = PhraseSet(vocabulary.not_stated)
+        # Found by their folded words; each names its attribute. A phrase in two parts
+        # ("bao giờ … hoàn thành") is found with any words between them, in that order.
+        together = {k: v for k, v in vocabulary.not_stated.items() if APART not in k}
+        self.not_stated = PhraseSet(together)
         self.not_stated_names = {
-            " ".join(fold(phrase).split()): name for phrase, name in vocabulary.not_stated.items()
+            " ".join(fold(phrase).split()): name for phrase, name in together.items()
         }
+        self.not_stated_apart: list[tuple[PhraseSet, PhraseSet, str]] = []
+        for phrase, name in vocabulary.not_stated.items():
+            if APART in phrase:
+                first, second = (part.strip() for part in phrase.split(APART, 1))
+                label = " ".join(fold(second).split())
+                self.not_stated_apart.append((PhraseSet([first]), PhraseSet([second]), label))
+                self.not_stated_names.setdefault(label, name)
         self.count_trailers = PhraseSet(vocabulary.count_trailers)
         #: Counted nouns that measure rather than name ("bao nhiêu người", "bao nhiêu tiền").
         self.generic_counted = frozenset(vocabulary.counted_as)
@@ -241,7 +252,10 @@ class Analyzer:
         self.district_names = frozenset(" ".join(fold(name).split()) for name in districts)
         #: Districts some indexed phrase names (set by :meth:`build`), folded.
         self.named_places: frozenset[str] = frozenset()
-        self.document_names = PhraseSet(context_names)
+        # Read as the question is, abbreviations spelled out ("BCH": "ban chấp hành").
+        names = list(context_names)
+        canonical = [" ".join(self.canonical.rewrite(tokens(name))) for name in names]
+        self.document_names = PhraseSet(dict.fromkeys([*names, *canonical]))
         self.side_words = PhraseSet(
             ["chỉ tiêu", "mục tiêu", "nhiệm vụ", "giải pháp"],
             ["targets", "targets", "tasks", "tasks"],
@@ -341,6 +355,7 @@ class Analyzer:
         numbers = figures_in(folded)
         numbered = numbered_nouns(fold(text))
         words = self.canonical.rewrite(tokens(_bare_scales_dropped(text)))
+        typed = words
         # Units first: "bao nhiêu phần trăm" asks a figure, not the resolution's "phần"; and
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         # Only noted: these words also ask about things the resolution states in full.
@@ -377,8 +392,11 @@ class Analyzer:
             tags = ["à"]
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
-        unstated = [u for u in unstated if self._asked_in(text, u)]
-        uncovered = next(iter(self.uncovered.take(words)[1]), None)
+        unstated = [u for u in unstated if self.asked_in(text, u)]
+        if not unstated:
+            words, unstated = self._not_stated_apart(words)
+        # (as typed: "NQ có nhắc đến Đại hội XIII" is no "nghị quyết Đại hội XIII")
+        uncovered = next(iter(self.uncovered.take(typed)[1]), None)
         asks_who = bool(self.asks_who.take(words)[1])
         amount = self._asks_amount(words)
         count, listing = self._count_intent(words)
@@ -552,7 +570,27 @@ class Analyzer:
             places.match_at(words, at) is not None for places in (self.own_place, self.districts)
         )
 
-    def _asked_in(self, text: str, phrase: str) -> bool:
+    def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the words without a not-stated phrase found in two parts, and its label.
+
+        "bao giờ cao tốc Đồng Đăng - Trà Lĩnh hoàn thành" asks when it is finished, as "bao
+        giờ hoàn thành" does; the words between are the topic.
+        """
+        for first, second, label in self.not_stated_apart:
+            if not (first.could_match(words) and second.could_match(words)):
+                continue
+            for at in range(len(words)):
+                opened = first.match_at(words, at)
+                if opened is None:
+                    continue
+                for end in range(at + opened[0], len(words)):
+                    closed = second.match_at(words, end)
+                    if closed is not None:
+                        between = words[at + opened[0] : end]
+                        return [*words[:at], *between, *words[end + closed[0] :]], [label]
+        return words, []
+
+    def asked_in(self, text: str, phrase: str) -> bool:
         """Return whether a phrase is in a clause that asks, when the text has several.
 
         "Trạm y tế xã tôi đang làm hồ sơ đạt chuẩn. Tỉnh giao tỷ lệ bao nhiêu?": the
@@ -571,6 +609,10 @@ class Analyzer:
             runs_in = any(m.end() > starts for m in re.finditer(re.escape(f" {phrase} "), whole))
             if not runs_in and len(tokens(asked)) >= MIN_ASKED_WORDS:
                 return False
+        return self.in_asking_clause(text, phrase)
+
+    def in_asking_clause(self, text: str, phrase: str) -> bool:
+        """Return whether a phrase is in a clause that asks, when the text has several."""
         sentences = [s for s in _CLAUSES.split(text) if s.strip()]
         if len(sentences) < 2:
             return True

@@ -57,6 +57,7 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
             names += [subject, plain, re.sub(r"\s*năm \d{4}$", "", plain)]
         bare_conference = re.sub(r"\s*\([^)]*\)", "", document.conference)
         names += [document.title, document.short_title, document.conference, bare_conference]
+        names += [f"Nghị quyết {bare_conference}"]
         # "Hội nghị lần thứ 20 Ban Chấp hành (Đảng bộ tỉnh) khoá XVIII", parentheses or not.
         unwrapped = re.sub(r"[()]", "", document.conference)
         bare_issuer = unwrapped.replace(" Đảng bộ tỉnh", "")
@@ -94,6 +95,9 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
                     f"Nghị quyết {middle}{term.group()}"
                     for middle in (f"Hội nghị {number} ", "BCH ", "Ban Chấp hành ", "")
                 ]
+    # "Hội nghị lần thứ 20 BCH Đảng bộ tỉnh Cao Bằng khoá XVIII": the province named.
+    province = f"Đảng bộ tỉnh {kb.vocabulary.province}"
+    names += [n.replace("Đảng bộ tỉnh", province) for n in names if "Đảng bộ tỉnh" in n]
     return names
 
 

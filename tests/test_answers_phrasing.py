@@ -205,6 +205,9 @@ OWN_PLACE = [
     ("huyện mình cần đạt tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
     ("ở thành phố này tỷ lệ người dân tham gia bảo hiểm y tế phải đạt bao nhiêu", "bhyt"),
     ("xa toi phai dat bao nhieu xa nong thon moi", "nong-thon-moi"),
+    # the asker's place said without a place word
+    ("vùng cao như bọn em thì tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("quê tôi ở Bảo Lâm, che phủ rừng phải đạt bao nhiêu", "che-phu-rung"),
     ("địa phương tôi cần kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
     ("phường chúng tôi tỷ lệ che phủ rừng bao nhiêu", "che-phu-rung"),
     ("thôn tôi cần đạt gì về gia đình văn hóa", "gia-dinh-van-hoa"),
@@ -359,6 +362,9 @@ OVERVIEWS = [
     ("liet ke cac de an", "dem-de-an", "đề án"),
     ("có những dự án nào", "dem-du-an", "dự án"),
     ("kể các dự án được nhắc tới", "dem-du-an", "dự án"),
+    # the line on key projects says nothing of starting: the projects named to start do
+    ("những dự án trọng điểm được yêu cầu khởi công năm nay là gì", "dem-du-an", "dự án"),
+    ("liệt kê dự án trọng điểm khởi công trong 2020", "dem-du-an", "dự án"),
     ("các chỉ tiêu về môi trường gồm những gì", "moi-truong", "3 chỉ tiêu"),
     ("kể các chỉ tiêu văn hoá xã hội", "van-hoa-xa-hoi", "8 chỉ tiêu"),
     # How the list is asked for ("chia làm mấy nhóm", "kể ra") names no topic.
@@ -1671,6 +1677,8 @@ def test_a_year_the_resolution_names_is_in_scope(
 
 # Yes/no: the verdict first, then what the resolution states.
 YES_NO = [
+    # "ko bn": "không bạn", the bot addressed after the question
+    ("có chỉ tiêu che phủ rừng ko bn", "che-phu-rung", "Có."),
     ("thu nội địa 2.000 tỷ đúng chứ", "thu-noi-dia", "Không đúng."),
     # "đúng hay sai" asks whether, it offers no options
     ("che phủ rừng 55% đúng hay sai", "che-phu-rung", "Đúng."),

@@ -259,7 +259,11 @@ class Lookups:
             ranked = self.index.rank(analysis, candidates=members)
             fitting = [s for s in ranked if s.score >= CHOICES_SCORE]
             best = self.sure(self.index.rank(analysis))
-            if len(fitting) == 1 and best is not None:
+            if (
+                len(fitting) == 1
+                and best is not None
+                and not (analysis.listing and self._left_to_the_named(analysis, best, kind))
+            ):
                 return None
             if not analysis.listing and (
                 not fitting or (best is not None and best.entry.id not in members)
@@ -278,6 +282,27 @@ class Lookups:
         if (analysis.words and len(analysis.words) > 1) or asks_a_figure:
             return None
         return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
+
+    def _left_to_the_named(self, analysis: Analysis, best: Scored, kind: str) -> bool:
+        """Whether a list asks for things only those named so explain, not the best line.
+
+        "kể tên các dự án trọng điểm phải khởi công trong năm 2020": the line on key
+        projects says nothing of starting; the projects named to start ("Dự án …") do.
+        """
+        named = [
+            e.id
+            for e in self.kb.entries.values()
+            if isinstance(e.node, Named)
+            and e.node.kind == kind
+            and fold(e.title).startswith(fold(kind))
+        ]
+        if not named or best.entry.id in named:
+            return False
+        return any(
+            not self.index.mentions(best.entry.id, word.text)
+            and all(self.index.mentions(item_id, word.text) for item_id in named)
+            for word in analysis.words
+        )
 
     def count_answer(self, item_id: str, question: str) -> Answer:
         listed = overview(self.kb, item_id, question)

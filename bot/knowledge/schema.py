@@ -261,10 +261,12 @@ class Framing(Strict):
 
 
 class OwnPlace(Strict):
-    """The asker's own place: each place word with each owner word ("xã chúng tôi")."""
+    """The asker's own place: each place word with each owner word ("xã chúng tôi"), and
+    whole phrases that say it without a place word ("quê em", "như bọn em")."""
 
     places: list[Text] = []
     owners: list[Text] = []
+    phrases: list[Text] = []
 
 
 class MentionedOnly(Strict):

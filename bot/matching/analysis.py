@@ -217,7 +217,7 @@ class Analyzer:
         )
         own = vocabulary.own_place
         self.own_place = PhraseSet(
-            [f"{place} {owner}" for place in own.places for owner in own.owners]
+            [*(f"{place} {owner}" for place in own.places for owner in own.owners), *own.phrases]
             if place_scope
             else ()
         )

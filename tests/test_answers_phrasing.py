@@ -74,6 +74,8 @@ FRAMED = [
     # a word of the chat typed with its own tone is no other word spelled alike ("tối")
     ("tỷ lệ che phủ rừng bao nhiêu, tôi cần gấp", "che-phu-rung"),
     ("kim ngạch xuất khẩu bao nhiêu, nhờ tra hộ", "kim-ngach-xuat-khau"),
+    # a day asked: the item that names one, not the part on what was approved
+    ("cho hỏi nghị quyết được hội nghị thông qua ngày nào", "ngay-hoi-nghi"),
     # what the asker is writing, or studying for
     ("mình đang viết tin bài, cho hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
     ("em đang làm đề cương tuyên truyền, tỷ lệ che phủ rừng bao nhiêu ạ", "che-phu-rung"),

@@ -88,6 +88,7 @@ from bot.matching.named_numbers import (
     ORDINALS_SAID,
     day_month_year,
     month_year,
+    names_a_date,
     numbered_nouns,
     reads_as,
 )
@@ -158,6 +159,14 @@ PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
 HONEST_NO_COVERAGE = 0.6
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
+
+
+#: A day asked: the one close item that names a day is first if it explains nearly as much.
+DATED_COVERAGE_GAP = 0.1
+
+
+def _names_a_day(entry: Entry) -> bool:
+    return names_a_date(f"{entry.title} {entry.source}")
 
 
 def _signs(words: list[Token], at: int) -> bool:
@@ -1026,6 +1035,30 @@ class QuestionAnswerer:
             matches=described.matches,
         )
 
+    def _dated_first(self, ranked: list[Scored], analysis: Analysis) -> list[Scored]:
+        """Rank first the one close item that names a day, when a day is asked.
+
+        "nghị quyết được hội nghị thông qua ngày nào": the part on what the conference
+        approved names no day; the conference's own date, close behind, does. (A thing the
+        resolution only names keeps its place: its time is not stated.)
+        """
+        best = ranked[0]
+        if not analysis.asks_when or analysis.not_stated or _names_a_day(best.entry):
+            return ranked
+        close = [
+            s
+            for s in ranked[1:]
+            if s.score >= best.score - CHOICES_WINDOW
+            and s.coverage >= best.coverage - DATED_COVERAGE_GAP
+            and not s.contradicted
+        ]
+        if any(self.unstated.only_named(s.entry) for s in [best, *close]):
+            return ranked  # ("đại hội XIX tổ chức ngày nào": its time is not stated)
+        dated = [s for s in close if _names_a_day(s.entry)]
+        if len(dated) != 1:
+            return ranked
+        return [s for s in ranked if s is dated[0] or s.score < dated[0].score]
+
     def _sure(self, ranked: list[Scored]) -> Scored | None:
         """Return the best entry of a ranking when it is sure enough to answer with."""
         if not ranked or ranked[0].contradicted:
@@ -1042,6 +1075,7 @@ class QuestionAnswerer:
     def _decide(self, question: str, ranked: list[Scored], analysis: Analysis) -> Answer:
         if not ranked or ranked[0].score < CHOICES_SCORE or ranked[0].coverage < CHOICES_COVERAGE:
             return none_reply(question, NOT_COVERED)
+        ranked = self._dated_first(ranked, analysis)
         # The margin is judged at the top of the ranking, against everything unrelated to
         # it; the answer is then the most specific entry under the top.
         best = ranked[0]

@@ -101,6 +101,8 @@ class Analysis:
     asks_how_much: bool = False
     """It says "bao nhiêu" or "mấy" (so it asks a figure, never what a figure is)."""
     not_stated_phrase: str | None = None
+    asks_when: bool = False
+    """The question asks when ("ngày nào", "khi nào"), of anything."""
     uncovered: str | None = None
     asks_who: bool = False
     """It asks who does something ("ai", "đơn vị nào")."""
@@ -205,6 +207,7 @@ class Analyzer:
             vocabulary.counted_nouns, vocabulary.counted_nouns, bare_is_level=True
         )
         mentioned = vocabulary.mentioned_only
+        self.when_asks = PhraseSet(mentioned.time)
         self.mentioned_asks = PhraseSet(
             [*mentioned.content, *mentioned.time],
             [*mentioned.content.values(), *(WHEN for _ in mentioned.time)],
@@ -360,6 +363,7 @@ class Analyzer:
         # framing phrases ("điểm qua giúp các chỉ tiêu"), which never carry the intent.
         # Only noted: these words also ask about things the resolution states in full.
         mentioned_asks = self._mentioned_asks(words)
+        asks_when = self.when_asks.could_match(words) and bool(self.when_asks.take(words)[1])
         # A noun counted right after "bao nhiêu" ("bao nhiêu tiêu chí"), read before units are
         # taken out ("bao nhiêu phần trăm đảng viên" counts in %, not in party members).
         counted = None if _COUNT_THEN_SIGN.search(text) else self._counted(words)
@@ -450,6 +454,7 @@ class Analyzer:
             numbered=numbered,
             offers_figures=_OFFERED.search(text) is not None,
             mentioned_ask=mentioned_asks[0] if mentioned_asks else None,
+            asks_when=asks_when,
             asks_amount=(amount or bool(units)) and count is None,
             asks_how_much=amount and count is None,
             counted=counted if count is None else None,

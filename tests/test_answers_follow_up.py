@@ -192,6 +192,22 @@ ORDINALS_OF_A_LIST = [
     ("nghi quyet co may nhiem vu chu yeu", "nhiem vu thu 3 la gi", "nv-van-hoa-xa-hoi"),
 ]
 
+# Of the choices just offered, the one its rank names.
+ORDINALS_OF_THE_CHOICES = [
+    ("dự án nào được khởi công năm 2020", "cái thứ hai là gì", "du-an-bo-sua"),
+    ("dự án nào được khởi công năm 2020", "thứ 1 tên đầy đủ là gì", "cao-toc-dong-dang-tra-linh"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), ORDINALS_OF_THE_CHOICES)
+def test_an_ordinal_picks_one_of_the_choices_just_offered(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    offered = shared_library.answer(before)
+    assert offered.status == "choices"
+    answer = shared_library.answer(question, offered)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
 
 @pytest.mark.parametrize(("before", "question", "item"), ORDINALS_OF_A_LIST)
 def test_an_ordinal_picks_an_item_of_the_list_just_given(

@@ -207,10 +207,15 @@ class FollowUps:
 
     def answer(self, question: str, alone: Answer, previous: Answer) -> Answer:
         """Return the answer to ``question`` as a follow-up of ``previous``, or ``alone``."""
+        number = ordinal_in(question)
+        if previous.status == "choices" and number is not None:
+            # "cái thứ hai là gì" after choices: the second option offered.
+            offered = [m.id for m in previous.matches if m.id in self.kb.entries]
+            if 1 <= number <= len(offered):
+                return self.describe(offered[number - 1], question, 100.0)
         topic = topic_of(previous)
         if topic is None:
             return alone
-        number = ordinal_in(question)
         items = listed(self.kb, topic) if number is not None else []
         if number is not None and 1 <= number <= len(items):
             # "cái thứ 2 là gì" after a list: its second item.

@@ -449,6 +449,10 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words asking, beside a place, what was assigned to it (được giao)",
     )
+    possessive_cues: list[Text] = Field(
+        default_factory=list,
+        description="Words right before a named place asking its own figure (của huyện Bảo Lâm)",
+    )
     total_cues: list[Text] = Field(
         default_factory=list,
         description="Words asking the province's total of a figure set for each district",

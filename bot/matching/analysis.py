@@ -196,7 +196,7 @@ class Analyzer:
         for phrase, name in vocabulary.not_stated.items():
             if APART in phrase:
                 first, second = (part.strip() for part in phrase.split(APART, 1))
-                label = " ".join(fold(second).split())
+                label = " ".join(fold(f"{first} {second}").split())
                 self.not_stated_apart.append((PhraseSet([first]), PhraseSet([second]), label))
                 self.not_stated_names.setdefault(label, name)
         self.count_trailers = PhraseSet(vocabulary.count_trailers)

@@ -1241,6 +1241,8 @@ OWN_FIGURE = [
     ("tỷ lệ BHYT của huyện Thạch An năm 2020 là bao nhiêu", "bhyt"),
     ("chỉ tiêu hộ nghèo của Hà Quảng giảm mấy %", "ho-ngheo"),
     ("số xã NTM của thành phố Cao Bằng năm nay bao nhiêu", "nong-thon-moi"),
+    # a district typed bare whose word is also a framing word ("lam": "làm")
+    ("ty le ho ngheo cua huyen Bao Lam giam bn", "ho-ngheo"),
 ]
 
 # The province's own asked, a district only in the story: the province's figure.

@@ -394,6 +394,10 @@ class Analyzer:
         ):
             # "nghị quyết này là của BCH khoá XIX à": a statement put to the bot to check.
             tags = ["à"]
+        # Districts before framing ("bao lam" typed bare is Bảo Lâm, not "làm"), and before
+        # provinces ("Hà Quảng năm 2020" is no "Quảng Nam"). A district an item's own name
+        # holds ("cao tốc Đồng Đăng - Trà Lĩnh") stays a word of the topic too.
+        words, districts = self.districts.take(words, keep=self.named_places)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
         unstated = [u for u in unstated if self.asked_in(text, u)]
@@ -422,9 +426,6 @@ class Analyzer:
             words = rest
             numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
-        # Districts first: "Hà Quảng năm 2020" is no "Quảng Nam". A district an item's own
-        # name holds ("cao tốc Đồng Đăng - Trà Lĩnh") stays a word of the topic too.
-        words, districts = self.districts.take(words, keep=self.named_places)
         if told != text:
             # ("Hạ Lang là huyện biên giới, kim ngạch XNK bao nhiêu": the place the story
             # names is still the asker's)

@@ -17,7 +17,7 @@ from collections.abc import Callable
 from bot.answering.answers import Answer
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import NAMED
-from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.entries import Entry, KnowledgeBase, whole_and_parts
 from bot.knowledge.schema import Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
@@ -43,6 +43,8 @@ EXACT_DAY = "ngày cụ thể"
 #: How the vocabulary names a share for each place asked ("chia theo từng huyện"): of a figure
 #: the resolution itself sets for each district, that share is stated.
 ALLOCATION = "mức phân bổ cho từng đơn vị"
+#: Each part of a figure: stated only of a target of several figures (its own parts).
+BREAKDOWN = "số liệu từng khoản"
 #: What such a question asks, as the reply names it.
 AMOUNT_ASKED = "con số được hỏi"
 #: "… chỉ tiêu gì", "chỉ tiêu đến 2025 là gì": the targets themselves asked (folded).
@@ -135,10 +137,12 @@ class Unstated:
         phrase = analysis.not_stated_phrase
         dated = analysis.not_stated == EXACT_DAY and names_a_date(f"{entry.title} {entry.source}")
         allocated = analysis.not_stated == ALLOCATION and per_district(entry)
+        parted = analysis.not_stated == BREAKDOWN and self._has_parts(entry)
         if (
             analysis.not_stated
             and not dated
             and not allocated
+            and not parted
             and not (phrase and self.index.mentions(entry.id, phrase))
         ):
             # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
@@ -253,6 +257,15 @@ class Unstated:
         if any(f" {name} " in rest for name in self._sibling_names(entry)):
             return None
         return " ".join(p for p in (figure.value, figure.unit) if p)
+
+    def _has_parts(self, entry: Entry) -> bool:
+        """Whether the resolution states parts of an item: a target's several figures, or the
+        total of a target whose wording gives its parts ("…, trong đó: …")."""
+        if len(entry.figures) >= 2:
+            return True
+        parent = self.kb.entries.get(entry.parent) if entry.parent else None
+        split = whole_and_parts(parent) if parent is not None else None
+        return split is not None and entry.figures == (split[0],)
 
     def _rate_not_given(self, analysis: Analysis, entry: Entry) -> bool:
         """Return whether a rate is asked of an item whose figures are no rates."""

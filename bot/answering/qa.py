@@ -77,7 +77,7 @@ from bot.answering.several import NOTE as COMPARISON_NOTE
 from bot.answering.several import Comparisons
 from bot.answering.small_talk import SmallTalk
 from bot.errors import UnknownItem
-from bot.knowledge.entries import Entry, KnowledgeBase
+from bot.knowledge.entries import Entry, KnowledgeBase, whole_and_parts
 from bot.knowledge.schema import Figure, Named
 from bot.matching.analysis import Analysis
 from bot.matching.index import SUGGEST_MIN_SCORE
@@ -147,7 +147,6 @@ ASKED_COVERAGE_SHARE = 0.6
 #: What "nói về gì", "nội dung gì" ask (``mentioned_only.content``): the content.
 _CONTENT = "nội dung"
 #: Where a target's source turns from its total to the total's parts (folded).
-_IN_WHICH = "trong do"
 #: "… 2035 hay 2030": alternatives offered (folded).
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: Things named that say nothing of a district unless their wording names it (events,
@@ -184,24 +183,6 @@ def _without_ordinal(words: list[str]) -> list[str]:
     while words and words[-1] in _ORDINAL_ASKED:
         words = words[:-1]
     return words
-
-
-def whole_and_parts(target: Entry) -> tuple[Figure, tuple[Figure, ...]] | None:
-    """Return a target's total and the figures its source gives as its parts, if it has them.
-
-    "Tổng kim ngạch … trên 2.370 triệu USD, trong đó: kim ngạch nhập khẩu … 120 triệu USD,
-    …": the one figure stated before "trong đó" is the total, those after it its parts.
-    """
-    folded = fold(target.source)
-    cut = folded.find(_IN_WHICH)
-    if target.kind != "target" or cut < 0:
-        return None
-    at = [folded.find(fold(f.source)) for f in target.figures]
-    if any(i < 0 for i in at):
-        return None
-    wholes = [f for f, i in zip(target.figures, at, strict=True) if i < cut]
-    parts = tuple(f for f, i in zip(target.figures, at, strict=True) if i > cut)
-    return (wholes[0], parts) if len(wholes) == 1 and len(parts) >= 2 else None
 
 
 class QuestionAnswerer:
@@ -290,6 +271,7 @@ class QuestionAnswerer:
         self._signer_words = set(fold(f"{signer.position} {signer.on_behalf}").split())
         self._roles = PhraseSet(kb.vocabulary.roles)
         self._bodies = PhraseSet(kb.vocabulary.bodies)
+        self._body_names = frozenset(" ".join(fold(b).split()) for b in kb.vocabulary.bodies)
         reader = FollowUpReader(kb.vocabulary)
         self.comparisons = Comparisons(
             kb.vocabulary,
@@ -1206,11 +1188,13 @@ class QuestionAnswerer:
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 
-    @staticmethod
-    def _named_in_story(question: str, analysis: Analysis, picked: list[Scored]) -> Scored | None:
+    def _named_in_story(
+        self, question: str, analysis: Analysis, picked: list[Scored]
+    ) -> Scored | None:
         """Return the one candidate the framing around the question names, if one does.
 
-        A name of several words, said in the asker's story and not in the question itself.
+        A name of several words, said in the asker's story and not in the question itself;
+        never a body the asker works at ("em là cán bộ Văn phòng Tỉnh uỷ, …").
         """
         told = f" {' '.join(fold(question).split())} "
         asked = f" {' '.join(fold(analysis.text).split())} "
@@ -1220,7 +1204,10 @@ class QuestionAnswerer:
             s
             for s in picked
             if any(
-                len(name.split()) >= 2 and f" {name} " in told and f" {name} " not in asked
+                len(name.split()) >= 2
+                and f" {name} " in told
+                and f" {name} " not in asked
+                and name not in self._body_names
                 for name in (" ".join(fold(p).split()) for p in s.entry.phrases)
             )
         ]

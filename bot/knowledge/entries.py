@@ -19,6 +19,7 @@ from bot.knowledge.schema import (
     Unit,
     Vocabulary,
 )
+from bot.vietnamese.text import fold
 
 Kind = Literal["fact", "section", "named", "group", "target", "figure", "task"]
 
@@ -174,3 +175,25 @@ def _task_group(document: Document, task: TaskGroup) -> Iterator[Entry]:
     )
     for item in task.items:
         yield _named(document, item, task.id)
+
+
+#: Between a total and its parts in a target's wording ("…, trong đó: …"), folded.
+IN_WHICH = "trong do"
+
+
+def whole_and_parts(target: Entry) -> tuple[Figure, tuple[Figure, ...]] | None:
+    """Return a target's total and the figures its source gives as its parts, if it has them.
+
+    "Tổng kim ngạch … trên 2.370 triệu USD, trong đó: kim ngạch nhập khẩu … 120 triệu USD,
+    …": the one figure stated before "trong đó" is the total, those after it its parts.
+    """
+    folded = fold(target.source)
+    cut = folded.find(IN_WHICH)
+    if target.kind != "target" or cut < 0:
+        return None
+    at = [folded.find(fold(f.source)) for f in target.figures]
+    if any(i < 0 for i in at):
+        return None
+    wholes = [f for f, i in zip(target.figures, at, strict=True) if i < cut]
+    parts = tuple(f for f, i in zip(target.figures, at, strict=True) if i > cut)
+    return (wholes[0], parts) if len(wholes) == 1 and len(parts) >= 2 else None

@@ -80,6 +80,23 @@ NOT_A_LEVEL = (
 #: Words saying a figure is a fall (folded): "giảm 3%", "hạ", "xuống".
 _REDUCTION_SAID = re.compile(r"\b(?:giam|ha|xuong|bot|cat giam)\b")
 YES_EXISTS = "Có. Nghị quyết nêu:"
+#: The figure claimed for another unit ("mỗi xã tăng 1 trường" of "mỗi huyện, thành phố").
+NOT_THAT_UNIT = (
+    "Đúng con số, nhưng Nghị quyết đặt cho {stated}, không phải cho {claimed}. Nghị quyết đề ra:"
+)
+#: The unit a figure is set for ("mỗi huyện", "từng xã"), folded, and how it is written.
+_UNIT = r"(xa|huyen|thanh pho|thon|xom|truong|co quan|tinh)"
+_PER_UNIT = re.compile(rf"\b(?:moi|tung)\s+{_UNIT}\b(?:\s*,?\s*{_UNIT}\b)?")
+_UNIT_NOUNS = {
+    "xa": "xã",
+    "huyen": "huyện",
+    "thanh pho": "thành phố",
+    "thon": "thôn",
+    "xom": "xóm",
+    "truong": "trường",
+    "co quan": "cơ quan",
+    "tinh": "tỉnh",
+}
 #: A premise about the resolution itself ("đây là nghị quyết hội nghị lần thứ 19 phải không").
 RIGHT = "Đúng."
 NOT_RIGHT = "Không đúng."
@@ -165,6 +182,13 @@ def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answe
         reduced = [f for f in matched if f.direction == "giảm"]
         if reduced and not _REDUCTION_SAID.search(fold(answer.question)):
             verdict = NOT_A_LEVEL.format(figure=reduced[0].statement)
+        claimed = _PER_UNIT.search(fold(answer.question))
+        stated = next((u for f in matched if (u := _PER_UNIT.search(fold(f.source)))), None)
+        if claimed and stated and claimed.group(1) != stated.group(1):
+            units = ", ".join(_UNIT_NOUNS[u] for u in stated.groups() if u)
+            verdict = NOT_THAT_UNIT.format(
+                stated=f"mỗi {units}", claimed=f"mỗi {_UNIT_NOUNS[claimed.group(1)]}"
+            )
     elif numbers and entry.kind == "group":
         # "có 6 chỉ tiêu kinh tế phải không": a group's number is how many targets it has.
         right = any(same_number(n, len(entry.children)) for n in numbers)

@@ -282,6 +282,9 @@ def test_an_attribute_or_premise_alone_is_asked_of_the_previous_item(
 
 
 ABOUT_THE_PREVIOUS_ITEM_ITSELF = [
+    # an overview's list, asked again in words only
+    ("có bao nhiêu chỉ tiêu về môi trường", "kể cụ thể giúp", "dem-chi-tieu-moi-truong"),
+    ("nghị quyết có mấy dự án", "kể ra đi", "dem-du-an"),
     ("co may de an chien luoc phat trien kinh te", "ke ten ra giup", "de-an-chien-luoc"),
     (
         "Đề án nông nghiệp thông minh giai đoạn nào",

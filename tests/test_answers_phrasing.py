@@ -92,6 +92,11 @@ FRAMED = [
     ("kim ngạch xuất khẩu 2020 đặt bao nhiêu, so với năm trước", "kim-ngach-xuat-khau"),
     # how many more schools a place must have, typed bare
     ("tp cao bang nam nay phai co them may truong dat chuan", "truong-chuan"),
+    # the asker's own unit that is also the topic ("cơ quan … đạt chuẩn văn hoá")
+    ("cơ quan tôi muốn đạt chuẩn văn hóa thì tỉnh đặt tỷ lệ bao nhiêu", "co-quan-van-hoa"),
+    ("co quan minh phan dau dat chuan van hoa, ty le toan tinh la bn", "co-quan-van-hoa"),
+    # but a unit only the story names is not
+    ("cơ quan em ở sở y tế thì tỷ lệ cơ quan văn hoá bao nhiêu", "co-quan-van-hoa"),
     # what the asker is writing, or studying for
     ("mình đang viết tin bài, cho hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
     ("em đang làm đề cương tuyên truyền, tỷ lệ che phủ rừng bao nhiêu ạ", "che-phu-rung"),
@@ -152,6 +157,8 @@ def test_what_someone_else_asked_is_the_question(
 
 # An unknown topic word still means the resolution does not cover it, framed or not.
 UNKNOWN_TOPICS = [
+    # "cụ thể" asks for detail, never "cụ thể hoá"
+    "kể cụ thể giúp",
     "tôi công tác ở phòng nội vụ, cho hỏi giá lúa hôm nay",
     "bên em đang tổng hợp nên cần tuổi nghỉ hưu của cán bộ",
     "nhờ tra giúp số ca mắc sốt xuất huyết",

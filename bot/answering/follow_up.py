@@ -221,6 +221,11 @@ class FollowUps:
             # "cái thứ 2 là gì" after a list: its second item.
             return self.describe(items[number - 1], question, 100.0)
         if topic not in self.kb.entries:
+            # An overview: "kể cụ thể giúp" (asking words only) is its list again.
+            reading = self.reader.read(question)
+            rest = self.analyze(reading.rest)
+            if reading.asking and alone.status != "answer" and not (rest.words or rest.numbers):
+                return self.describe(topic, question, 100.0)
             return alone
         included = self._includes(question, topic)
         if included is not None:

@@ -11,6 +11,7 @@ does not know is corrected towards its words (:mod:`bot.matching.corrections`).
 from __future__ import annotations
 
 import functools
+import itertools
 import re
 from collections import defaultdict
 from collections.abc import Callable, Container, Iterable, Iterator
@@ -45,6 +46,9 @@ LISTED_BY_PLURAL = frozenset({"targets", "tasks", "schemes", "projects"})
 COUNT_TAILS = frozenset({"cai", "thoi", "vay", "a", "nhi", "ha", "the", "z", "ta"})
 #: The side of the resolution a counted or listed noun belongs to.
 COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
+#: How many words after the asker's own place may start what names it as the topic
+#: ("cơ quan em muốn đạt chuẩn văn hoá").
+PLACE_TOPIC_REACH = 4
 #: Between the two parts of a phrase found apart ("bao giờ … hoàn thành").
 APART = "…"
 #: What "… có mấy cái" counts after each noun: "lĩnh vực môi trường có mấy cái" its targets.
@@ -224,6 +228,15 @@ class Analyzer:
             if place_scope
             else ()
         )
+        #: Each "place owner" phrase (folded) and its place noun ("co quan em": "co quan").
+        self.own_place_nouns = {
+            " ".join(fold(f"{place} {owner}").split()): " ".join(fold(place).split())
+            for place in own.places
+            for owner in own.owners
+        }
+        #: The two words after each place noun in the indexed phrases ("cơ quan đạt chuẩn
+        #: văn hoá": "dat", "chuan"), set by :meth:`build`.
+        self.place_followers: dict[str, frozenset[tuple[str, str]]] = {}
         self.stop_words: dict[str, set[str | None]] = defaultdict(set)
         for stop_word in vocabulary.stop_words:
             for token in tokens(stop_word):
@@ -315,6 +328,12 @@ class Analyzer:
         # (inside a longer name only: an index of the districts themselves is ranked on
         # what else a question says)
         folded_texts = [f" {' '.join(fold(text).split())} " for text in texts]
+        followers: dict[str, set[tuple[str, str]]] = defaultdict(set)
+        for noun in set(analyzer.own_place_nouns.values()):
+            for said in folded_texts:
+                for found in re.finditer(rf" {re.escape(noun)} (\S+) (\S+)", said):
+                    followers[noun].add((found.group(1), found.group(2)))
+        analyzer.place_followers = {noun: frozenset(pairs) for noun, pairs in followers.items()}
         analyzer.named_places = frozenset(
             d
             for said in folded_texts
@@ -431,7 +450,7 @@ class Analyzer:
             # names is still the asker's)
             districts += [d for d in self.districts.take(tokens(told))[1] if d not in districts]
         words, provinces = self.provinces.take(words)
-        words, own_places = self.own_place.take(words)
+        words, own_places = self._without_own_places(words)
         if told != text and not own_places:
             own_places = self.own_place.take(tokens(told))[1]  # ("xã tôi là xã vùng cao, …")
         words, _ = self.home.take(words)
@@ -575,6 +594,55 @@ class Analyzer:
         return any(
             places.match_at(words, at) is not None for places in (self.own_place, self.districts)
         )
+
+    def _without_own_places(self, words: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the words without the asker's own places, and those found.
+
+        A place noun that is also the topic stays, without its owner ("cơ quan em muốn đạt
+        chuẩn văn hoá": "cơ quan", see :meth:`_own_place_topics`).
+        """
+        topics = self._own_place_topics(words)
+        if not topics:
+            return self.own_place.take(words)
+        kept: list[Token] = []
+        found: list[str] = []
+        at = 0
+        while at < len(words):
+            match = self.own_place.match_at(words, at)
+            if match is None:
+                kept.append(words[at])
+                at += 1
+                continue
+            length, label = match
+            found.append(label)
+            if label in topics:
+                kept += words[at : at + len(self.own_place_nouns[label].split())]
+            at += length
+        return kept, found
+
+    def _own_place_topics(self, words: list[Token]) -> frozenset[str]:
+        """Return the own-place phrases whose place noun is also the topic, kept as words.
+
+        "cơ quan em muốn đạt chuẩn văn hoá": the asker's office, and the rate of offices
+        meeting the cultural standard ("cơ quan đạt chuẩn văn hoá"): two words that follow the
+        noun in some item's wording follow each other soon after it in the question.
+        """
+        if not self.own_place.could_match(words):
+            return frozenset()
+        topics: set[str] = set()
+        for at in range(len(words)):
+            match = self.own_place.match_at(words, at)
+            if match is None:
+                continue
+            length, label = match
+            # (soon after the place: "tổ dân phố chúng tôi phải đạt tỷ lệ gia đình văn hoá"
+            # asks of families, however "tổ dân phố văn hoá" is worded)
+            after = words[at + length : at + length + PLACE_TOPIC_REACH + 1]
+            said = {(str(a), str(b)) for a, b in itertools.pairwise(after)}
+            followers = self.place_followers.get(self.own_place_nouns.get(label, ""), frozenset())
+            if not said.isdisjoint(followers):
+                topics.add(label)
+        return frozenset(topics)
 
     def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without a not-stated phrase found in two parts, and its label.

@@ -21,6 +21,9 @@ from bot.vietnamese.text import ascii_words, fold
 #: ("7,5", "2.000" and "II.1.3" are no boundaries: punctuation counts before a space only.)
 _BOUNDARY = re.compile(r"[,.;:!?]+(?:\s+|$)|\n+")
 _THEN = re.compile(r"\s(?:nên|nen|thì|thi)\s", re.IGNORECASE)
+#: A goal before "thì" is the topic ("cơ quan em muốn đạt chuẩn văn hoá thì tỉnh giao tỷ
+#: lệ bao nhiêu"): the clause is kept whole.
+_GOAL = re.compile(r"\b(?:muốn|muon|phấn đấu|phan dau)\b", re.IGNORECASE)
 
 
 #: A figure (not a year): a clause holding one is no framing ("mình thấy ghi 200 tỷ, …").
@@ -93,8 +96,9 @@ class FramingRemover:
                 # "bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo": after "nên".
                 then = _THEN.search(clause)
                 if then is not None:
-                    changed = True
-                    clause = clause[then.end() :]
+                    if not _GOAL.search(clause[: then.start()]):
+                        changed = True
+                        clause = clause[then.end() :]
                 elif several and not _FIGURE.search(clause) and not self._opens_ask(words):
                     changed = True
                     continue  # the asker's clause; another one asks

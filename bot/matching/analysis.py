@@ -66,6 +66,8 @@ WHEN = "thời gian"
 _SENTENCES = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
 #: Between two clauses (not inside "13,8").
 _CLAUSES = re.compile(r"[.?!;,]+(?:\s+|$)|\n+")
+#: A comma before a capitalised name goes on with a list ("Trà Lĩnh, Tà Lùng").
+_LIST_COMMA = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+[A-ZĐÀ-Ỹ])")
 #: How many words before "nói gì" may name the resolution for it to ask what it says.
 MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
@@ -687,7 +689,9 @@ class Analyzer:
 
     def in_asking_clause(self, text: str, phrase: str) -> bool:
         """Return whether a phrase is in a clause that asks, when the text has several."""
-        sentences = [s for s in _CLAUSES.split(text) if s.strip()]
+        # (at commas too, unless what follows names one more of a list: "… qua từng cửa khẩu
+        # Trà Lĩnh, Tà Lùng bao nhiêu")
+        sentences = _clauses_not_lists(text)
         if len(sentences) < 2:
             return True
         asking = [s for s in sentences if self.framing.asks(s)]
@@ -863,6 +867,12 @@ _BARE_SCALE = re.compile(
     r"(?!\s*(?:đồng|dong|usd|đô|do|tấn|tan|tỷ|tỉ|ty|ti|dân|dan)\b)",
     re.IGNORECASE,
 )
+
+
+def _clauses_not_lists(text: str) -> list[str]:
+    """Return a text's clauses, a comma that goes on with a list of names not ending one."""
+    joined = _LIST_COMMA.sub(" ", text)
+    return [s for s in _CLAUSES.split(joined) if s.strip()]
 
 
 def _bare_scales_dropped(text: str) -> str:

@@ -1890,6 +1890,8 @@ COMPARISONS = [
     ("BHYT với che phủ rừng chênh nhau bao nhiêu", ["bhyt", "che-phu-rung"]),
     ("ty le ho ngheo giam va ty le bhyt khac nhau the nao", ["ho-ngheo", "bhyt"]),
     ("chỉ tiêu nào cao nhất trong nhóm môi trường", ["moi-truong"]),
+    # the measure compared names no topic
+    ("trong nhóm chỉ tiêu môi trường, cái nào có tỷ lệ thấp nhất", ["moi-truong"]),
     ("chỉ tiêu nào thấp nhất trong nhóm văn hóa xã hội", ["van-hoa-xa-hoi"]),
     ("khu vực kinh tế nào tăng trưởng thấp nhất", ["grdp"]),
     ("khu vực nào tăng trưởng cao nhất", ["grdp"]),  # never "trường chuẩn" for "trưởng"

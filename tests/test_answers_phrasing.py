@@ -97,6 +97,13 @@ FRAMED = [
     ("co quan minh phan dau dat chuan van hoa, ty le toan tinh la bn", "co-quan-van-hoa"),
     # but a unit only the story names is not
     ("cơ quan em ở sở y tế thì tỷ lệ cơ quan văn hoá bao nhiêu", "co-quan-van-hoa"),
+    # looking it up quickly for someone, and where the answer is written down
+    ("sếp bảo em tra nhanh tỷ lệ che phủ rừng theo NQ", "che-phu-rung"),
+    ("em cần ghi tên người ký nghị quyết vào sổ theo dõi văn bản, là đồng chí nào", "nguoi-ky"),
+    # the full name of the named thing asked, not the resolution's own
+    ("cái đề án du lịch tên đầy đủ là gì", "de-an-du-lich"),
+    ("de an khu kinh te cua khau ten day du la gi", "de-an-khu-kinh-te-cua-khau"),
+    ("tên đầy đủ của nghị quyết là gì", "ten-nghi-quyet"),
     # what the asker is writing, or studying for
     ("mình đang viết tin bài, cho hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
     ("em đang làm đề cương tuyên truyền, tỷ lệ che phủ rừng bao nhiêu ạ", "che-phu-rung"),
@@ -744,6 +751,8 @@ def test_a_year_spoken_out_of_scope_is_still_refused(shared_library: Library) ->
 
 # Attributes the resolution never states: said plainly, then what it does say.
 NOT_STATED = [
+    # what is reached so far
+    ("tỷ lệ BHYT cuối năm đạt bao nhiêu rồi", "bhyt", "kết quả đạt được đến nay"),
     # each border gate of a list, and a person's own life
     (
         "kim ngạch xuất khẩu qua từng cửa khẩu Tà Lùng, Trà Lĩnh là bao nhiêu",
@@ -2313,6 +2322,8 @@ def test_a_last_sentence_pointing_back_is_not_the_whole_question(shared_library:
 # (Document.nearest) or, with nothing near, the list of the targets it does set.
 NO_SUCH_TARGET = [
     ("nghị quyết có chỉ tiêu về tỷ lệ thất nghiệp không", "lao-dong"),
+    # the nearest the knowledge names wins over a thing sharing a word ("tạo" of "đào tạo")
+    ("co chi tieu ve tao them viec lam khong", "lao-dong"),
     ("NQ có đặt chỉ tiêu về thu gom rác thải ko", "tai-nguyen-moi-truong"),
     ("có mục tiêu về giảm tai nạn giao thông không", "quoc-phong-an-ninh"),
     ("có giao chỉ tiêu về điện lưới không", "dem-chi-tieu"),

@@ -595,8 +595,10 @@ class QuestionAnswerer:
         if kind is None:
             return decided
         if decided.status == "none" and not decided.matches:
-            said = self._nearest_said(ranked) if kind == TARGETS else None
-            near = said.entry if said is not None else self._nearest_to_topic(analysis)
+            # (the nearest the knowledge names for the topic first, then the best guess)
+            near = self._nearest_to_topic(analysis)
+            said = self._nearest_said(ranked) if kind == TARGETS and near is None else None
+            near = said.entry if said is not None else near
             if (
                 near is None
                 and analysis.uncovered is None
@@ -641,6 +643,18 @@ class QuestionAnswerer:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
                 return decided
+            named_near = self._nearest_to_topic(analysis)
+            if named_near is not None and named_near.id != entry.id:
+                # "có chỉ tiêu về tạo việc làm mới không": the no, with the nearest the
+                # knowledge names for the topic, not a thing that only shares a word.
+                return dataclasses.replace(
+                    decided,
+                    headline=NO_TARGET_BUT,
+                    lines=(f"• {choice_title(named_near)}",),
+                    matches=(Match(named_near.id, choice_title(named_near), CHOICES_SCORE),),
+                    place="",
+                    source="",
+                )
             return dataclasses.replace(decided, headline=NO_TARGET_SAYS)
         if decided.status != "choices" or kind != TARGETS:
             return decided
@@ -1178,6 +1192,10 @@ class QuestionAnswerer:
         if len(picked) < MIN_CHOICES:
             # One candidate not sure enough to answer is no choice: say what is missing.
             return none_reply(question, UNSURE.format(title=choice_title(picked[0].entry)))
+        named = self._named_thing_asked(question, picked)
+        if named is not None:
+            # "đề án du lịch tên đầy đủ là gì": the scheme's name, not the resolution's.
+            return describe_entry(self.kb, named.entry, question, named.score)
         told = self._named_in_story(question, analysis, picked)
         if told is not None:
             # "Tôi là phóng viên … viết bài về nông thôn mới, NQ đặt mục tiêu thêm bao nhiêu
@@ -1187,6 +1205,19 @@ class QuestionAnswerer:
             return not_stated(described, unstated) if unstated else described
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
+
+    def _named_thing_asked(self, question: str, picked: list[Scored]) -> Scored | None:
+        """Return the one named thing of the kind a question names, torn with the
+        resolution's own name ("cái đề án nông nghiệp tên đầy đủ là gì")."""
+        if self._summary is None or all(s.entry is not self._summary for s in picked):
+            return None
+        said = f" {' '.join(fold(question).split())} "
+        things = [
+            s
+            for s in picked
+            if isinstance(s.entry.node, Named) and f" {fold(s.entry.node.kind)} " in said
+        ]
+        return things[0] if len(things) == 1 else None
 
     def _named_in_story(
         self, question: str, analysis: Analysis, picked: list[Scored]

@@ -1764,6 +1764,8 @@ YES_NO = [
         "truong-chuan",
         "Đúng con số, nhưng Nghị quyết đặt cho mỗi huyện, thành phố, không phải cho mỗi xã.",
     ),
+    # (a unit among those it is set for is right)
+    ("có phải mỗi thành phố phải có thêm 1 trường chuẩn quốc gia không", "truong-chuan", "Đúng."),
     # "ko bn": "không bạn", the bot addressed after the question
     ("có chỉ tiêu che phủ rừng ko bn", "che-phu-rung", "Có."),
     ("thu nội địa 2.000 tỷ đúng chứ", "thu-noi-dia", "Không đúng."),

@@ -84,19 +84,13 @@ YES_EXISTS = "Có. Nghị quyết nêu:"
 NOT_THAT_UNIT = (
     "Đúng con số, nhưng Nghị quyết đặt cho {stated}, không phải cho {claimed}. Nghị quyết đề ra:"
 )
-#: The unit a figure is set for ("mỗi huyện", "từng xã"), folded, and how it is written.
-_UNIT = r"(xa|huyen|thanh pho|thon|xom|truong|co quan|tinh)"
-_PER_UNIT = re.compile(rf"\b(?:moi|tung)\s+{_UNIT}\b(?:\s*,?\s*{_UNIT}\b)?")
+#: The units a figure may be set for ("mỗi huyện", "từng xã"), by their folded words.
 _UNIT_NOUNS = {
-    "xa": "xã",
-    "huyen": "huyện",
-    "thanh pho": "thành phố",
-    "thon": "thôn",
-    "xom": "xóm",
-    "truong": "trường",
-    "co quan": "cơ quan",
-    "tinh": "tỉnh",
+    fold(noun): noun
+    for noun in ("xã", "huyện", "thành phố", "thôn", "xóm", "trường", "cơ quan", "tỉnh")
 }
+_UNIT = "(" + "|".join(_UNIT_NOUNS) + ")"
+_PER_UNIT = re.compile(rf"\b(?:moi|tung)\s+{_UNIT}\b(?:\s*,?\s*{_UNIT}\b)?")
 #: A premise about the resolution itself ("đây là nghị quyết hội nghị lần thứ 19 phải không").
 RIGHT = "Đúng."
 NOT_RIGHT = "Không đúng."
@@ -184,7 +178,7 @@ def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answe
             verdict = NOT_A_LEVEL.format(figure=reduced[0].statement)
         claimed = _PER_UNIT.search(fold(answer.question))
         stated = next((u for f in matched if (u := _PER_UNIT.search(fold(f.source)))), None)
-        if claimed and stated and claimed.group(1) != stated.group(1):
+        if claimed and stated and claimed.group(1) not in stated.groups():
             units = ", ".join(_UNIT_NOUNS[u] for u in stated.groups() if u)
             verdict = NOT_THAT_UNIT.format(
                 stated=f"mỗi {units}", claimed=f"mỗi {_UNIT_NOUNS[claimed.group(1)]}"

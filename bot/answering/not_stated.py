@@ -135,7 +135,7 @@ class Unstated:
         the time.
         """
         phrase = analysis.not_stated_phrase
-        dated = analysis.not_stated == EXACT_DAY and names_a_date(f"{entry.title} {entry.source}")
+        dated = analysis.not_stated == EXACT_DAY and names_a_day(entry)
         allocated = analysis.not_stated == ALLOCATION and per_district(entry)
         parted = analysis.not_stated == BREAKDOWN and self._has_parts(entry)
         if (
@@ -235,7 +235,7 @@ class Unstated:
         if asked is None or not self.only_named(entry, content=asked != WHEN):
             return None
         kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
-        if asked == WHEN and names_a_date(f"{entry.title} {entry.source}"):
+        if asked == WHEN and names_a_day(entry):
             return None
         return MENTIONED_ONLY.format(kind=kind, asked=asked)
 
@@ -427,6 +427,11 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         headline=headline,
         lines=(answer.headline, *answer.lines),
     )
+
+
+def names_a_day(entry: Entry) -> bool:
+    """Return whether an item's wording names a day ("họp ngày 10/01/2020")."""
+    return names_a_date(f"{entry.title} {entry.source}")
 
 
 def per_district(entry: Entry) -> bool:

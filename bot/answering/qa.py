@@ -29,6 +29,7 @@ from bot.answering.not_stated import (
     NOT_STATED,
     WHO,
     Unstated,
+    names_a_day,
     not_stated,
     per_district,
 )
@@ -43,6 +44,7 @@ from bot.answering.rules import (
     CHOOSE,
     CHOOSE_HINT,
     CLEAR_MARGIN,
+    DATED_COVERAGE_GAP,
     EMPTY,
     FIGURE_STANDS_OUT,
     MAX_CHOICES,
@@ -88,7 +90,6 @@ from bot.matching.named_numbers import (
     ORDINALS_SAID,
     day_month_year,
     month_year,
-    names_a_date,
     numbered_nouns,
     reads_as,
 )
@@ -146,7 +147,6 @@ ASKED_LIFT = ANSWER_MARGIN
 ASKED_COVERAGE_SHARE = 0.6
 #: What "nói về gì", "nội dung gì" ask (``mentioned_only.content``): the content.
 _CONTENT = "nội dung"
-#: Where a target's source turns from its total to the total's parts (folded).
 #: "… 2035 hay 2030": alternatives offered (folded).
 _ALTERNATIVES = re.compile(r"\b(?:hay|hoac)\b")
 #: Things named that say nothing of a district unless their wording names it (events,
@@ -158,14 +158,6 @@ PLACELESS_KINDS = frozenset({"sự kiện", "văn bản"})
 HONEST_NO_COVERAGE = 0.6
 #: Kinds of items that are targets or part of one (a "có chỉ tiêu về X không" may be them).
 TARGET_KINDS = frozenset({"group", "target", "figure"})
-
-
-#: A day asked: the one close item that names a day is first if it explains nearly as much.
-DATED_COVERAGE_GAP = 0.1
-
-
-def _names_a_day(entry: Entry) -> bool:
-    return names_a_date(f"{entry.title} {entry.source}")
 
 
 def _signs(words: list[Token], at: int) -> bool:
@@ -1039,7 +1031,7 @@ class QuestionAnswerer:
         resolution only names keeps its place: its time is not stated.)
         """
         best = ranked[0]
-        if not analysis.asks_when or analysis.not_stated or _names_a_day(best.entry):
+        if not analysis.asks_when or analysis.not_stated or names_a_day(best.entry):
             return ranked
         close = [
             s
@@ -1050,7 +1042,7 @@ class QuestionAnswerer:
         ]
         if any(self.unstated.only_named(s.entry) for s in [best, *close]):
             return ranked  # ("đại hội XIX tổ chức ngày nào": its time is not stated)
-        dated = [s for s in close if _names_a_day(s.entry)]
+        dated = [s for s in close if names_a_day(s.entry)]
         if len(dated) != 1:
             return ranked
         return [s for s in ranked if s is dated[0] or s.score < dated[0].score]

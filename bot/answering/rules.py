@@ -33,6 +33,9 @@ DOMINANT_WORDS = 3
 #: below it the question is about something else that shares a word or two.
 CHOICES_COVERAGE = 0.4
 CHOICES_WINDOW = 25.0
+#: A day asked: the one close item that names a day ranks first if it explains nearly as
+#: much of the question (within this share).
+DATED_COVERAGE_GAP = 0.1
 #: A child that explains the question as well as its parent and scores within this of it
 #: is answered instead of the parent (the export figure, not the whole trade target).
 CHILD_WINDOW = 10.0

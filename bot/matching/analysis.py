@@ -600,12 +600,13 @@ class Analyzer:
     def _without_own_places(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without the asker's own places, and those found.
 
-        A place noun that is also the topic stays, without its owner ("cơ quan em muốn đạt
-        chuẩn văn hoá": "cơ quan", see :meth:`_own_place_topics`).
+        A place noun that is also the topic stays, without its owner: "cơ quan em muốn đạt
+        chuẩn văn hoá" is the asker's office, and asks the rate of offices meeting the
+        cultural standard ("cơ quan đạt chuẩn văn hoá"), since two words that follow the
+        noun in some item's wording follow each other soon after it in the question.
         """
-        topics = self._own_place_topics(words)
-        if not topics:
-            return self.own_place.take(words)
+        if not self.own_place.could_match(words):
+            return list(words), []
         kept: list[Token] = []
         found: list[str] = []
         at = 0
@@ -617,34 +618,15 @@ class Analyzer:
                 continue
             length, label = match
             found.append(label)
-            if label in topics:
-                kept += words[at : at + len(self.own_place_nouns[label].split())]
-            at += length
-        return kept, found
-
-    def _own_place_topics(self, words: list[Token]) -> frozenset[str]:
-        """Return the own-place phrases whose place noun is also the topic, kept as words.
-
-        "cơ quan em muốn đạt chuẩn văn hoá": the asker's office, and the rate of offices
-        meeting the cultural standard ("cơ quan đạt chuẩn văn hoá"): two words that follow the
-        noun in some item's wording follow each other soon after it in the question.
-        """
-        if not self.own_place.could_match(words):
-            return frozenset()
-        topics: set[str] = set()
-        for at in range(len(words)):
-            match = self.own_place.match_at(words, at)
-            if match is None:
-                continue
-            length, label = match
+            noun = self.own_place_nouns.get(label)
             # (soon after the place: "tổ dân phố chúng tôi phải đạt tỷ lệ gia đình văn hoá"
             # asks of families, however "tổ dân phố văn hoá" is worded)
             after = words[at + length : at + length + PLACE_TOPIC_REACH + 1]
             said = {(str(a), str(b)) for a, b in itertools.pairwise(after)}
-            followers = self.place_followers.get(self.own_place_nouns.get(label, ""), frozenset())
-            if not said.isdisjoint(followers):
-                topics.add(label)
-        return frozenset(topics)
+            if noun is not None and not said.isdisjoint(self.place_followers.get(noun, ())):
+                kept += words[at : at + len(noun.split())]
+            at += length
+        return kept, found
 
     def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without a not-stated phrase found in two parts, and its label.

@@ -347,3 +347,27 @@ def test_what_the_previous_item_does_not_name_is_not_claimed(shared_library: Lib
         "có cả giá lúa không", shared_library.answer("Tổng kim ngạch XNK qua địa bàn bao nhiêu")
     )
     assert not answer.headline.startswith("Có.")
+
+
+# After a fact about the resolution, a follow-up asking another of its facts is that fact,
+# not the one just given again.
+ANOTHER_FACT = [
+    ("hội nghị BCH đảng bộ tỉnh họp ngày nào", "lần thứ mấy?", "hoi-nghi"),
+    ("hội nghị họp hôm nào", "lần thứ mấy", "hoi-nghi"),
+    ("nghị quyết ban hành ngày nào", "thế khoá mấy", "nhiem-ky"),
+    ("ngày họp hội nghị", "ai ký", "nguoi-ky"),
+    ("hội nghị lần thứ mấy", "họp hôm nào", "ngay-hoi-nghi"),
+    ("nghị quyết do ai ký", "ký ngày nào", "ngay-hoi-nghi"),
+    ("ai ký nghị quyết", "hội nghị lần thứ mấy", "hoi-nghi"),
+    ("hội nghị diễn ra hôm nào", "nhiệm kỳ nào", "nhiem-ky"),
+    ("hội nghị lần thứ mấy", "ai ký", "nguoi-ky"),
+    ("ngày ban hành nghị quyết", "khoá mấy", "nhiem-ky"),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), ANOTHER_FACT)
+def test_a_follow_up_asking_another_fact_gets_that_fact(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

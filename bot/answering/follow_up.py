@@ -167,8 +167,11 @@ def topic_of(previous: Answer | None) -> str | None:
 
 
 def family(kb: KnowledgeBase, item_id: str) -> list[str]:
-    """Return the items near one: its parent's descendants (two levels) and its children."""
+    """Return the items near one: its parent's descendants (two levels) and its children;
+    of a fact about the resolution, the other facts ("lần thứ mấy" after its date)."""
     entry = kb.entries[item_id]
+    if entry.kind == "fact":
+        return [e.id for e in kb.entries.values() if e.kind == "fact" and e.id != item_id]
     head = kb.entries.get(entry.parent) if entry.parent else None
     near = list(entry.children)
     if head is not None:
@@ -237,7 +240,9 @@ class FollowUps:
         reading = self.reader.read(question)
         if alone.status == "answer" and not reading.pointing:
             return self._worded_like_before(question, reading, alone, topic)
-        if alone.status == "choices" and topic in {m.id for m in alone.matches}:
+        offered = [m.id for m in alone.matches] if alone.status == "choices" else []
+        fact_again = self.kb.entries[topic].kind == "fact" and offered[:1] != [topic]
+        if topic in offered and not fact_again:
             # "tầm nhìn đến năm nào" after the tourism scheme: of the choices, the one
             # the conversation is about.
             return self.describe(topic, question, 100.0)

@@ -42,6 +42,7 @@ class MessageParts:
         district_note: Callable[[Analysis, Entry], str],
         points_back: Callable[[str], bool],
         lift: Callable[[str, list[Scored]], list[Scored]] = lambda question, ranked: ranked,
+        several: Callable[[str], Answer | None] = lambda part: None,
     ) -> None:
         self.kb = kb
         self.index = index
@@ -54,6 +55,8 @@ class MessageParts:
         self.points_back = points_back
         #: The ranking with an item the message asks for by name put first ("hội nghị nào").
         self.lift = lift
+        #: The reply stating every item a part names, if it names several.
+        self.several = several
 
     def answer(self, question: str) -> Answer | None:
         """Answer a long message from its parts: the parts propose, the whole decides.
@@ -123,7 +126,14 @@ class MessageParts:
             and rival.score > chosen.score - ANSWER_MARGIN
             and (chosen.entry.id not in last or rival.entry.id in last)
         ):
-            return None  # two readings the message supports alike (and none is the ending)
+            # Two readings the message supports alike (and none is the ending): unless one
+            # part asks both ("…, xin cho biết … hội nghị nào, ngày nào?").
+            pair = {chosen.entry.id, rival.entry.id}
+            for part in opened:
+                both = self.several(part)
+                if both is not None and pair <= {m.id for m in both.matches}:
+                    return dataclasses.replace(both, question=question)
+            return None
         if chosen.entry.id not in answers:
             # "đề án khu kinh tế cửa khẩu giai đoạn nào, tầm nhìn đến năm bao nhiêu": the
             # item the message is about is one a part says the resolution does not state.

@@ -18,7 +18,7 @@ from bot.answering.answers import Answer
 from bot.answering.overview import BY_NOUN as OVERVIEW_BY_NOUN
 from bot.answering.overview import NAMED
 from bot.knowledge.entries import Entry, KnowledgeBase, whole_and_parts
-from bot.knowledge.schema import Named
+from bot.knowledge.schema import Fact, Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.named_numbers import names_a_date, reads_as
@@ -430,8 +430,13 @@ def not_stated(answer: Answer, headline: str) -> Answer:
 
 
 def names_a_day(entry: Entry) -> bool:
-    """Return whether an item's wording names a day ("họp ngày 10/01/2020")."""
-    return names_a_date(f"{entry.title} {entry.source}")
+    """Return whether an item's wording names a day ("họp ngày 10/01/2020").
+
+    A fact is read by its reply: the conference's fact quotes the dated sentence, but only
+    the date's fact answers with the day.
+    """
+    said = entry.node.answer if isinstance(entry.node, Fact) else entry.source
+    return names_a_date(f"{entry.title} {said}")
 
 
 def per_district(entry: Entry) -> bool:

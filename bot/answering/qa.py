@@ -69,6 +69,7 @@ from bot.answering.rules import (
     WHOLE_TARGET_COVERAGE,
     YEAR_INSTEAD,
     YES_EXISTS,
+    checked_line,
     choice_title,
     none_reply,
     sure_enough,
@@ -287,6 +288,7 @@ class QuestionAnswerer:
             district_note=self._district_note,
             points_back=lambda part: reader.read(part).pointing,
             lift=self._asked_by_alias,
+            several=lambda part: self.comparisons.several(part),
         )
         self.follow_ups = FollowUps(
             kb,
@@ -344,6 +346,9 @@ class QuestionAnswerer:
         result = self._answer_one(question)
         if self.small_talk.reply(question, self.kb.document) is not None:
             return result  # ("Xin chào, tôi có thể hỏi những gì?": its parts ask nothing)
+        if checked_line(result) is not None:
+            # ("GRDP 7,5% và thu nội địa 2.000 tỷ đúng không": each figure is checked)
+            return self.comparisons.checked(question) or result
         if result.status == "answer" or (result.status == "none" and result.matches):
             # (a refusal that tells about an item — not stated, another year, a district —
             # is the reply: its parts must not answer what the whole says is not stated)
@@ -1027,19 +1032,22 @@ class QuestionAnswerer:
         """Rank first the one close item that names a day, when a day is asked.
 
         "nghị quyết được hội nghị thông qua ngày nào": the part on what the conference
-        approved names no day; the conference's own date, close behind, does. (A thing the
-        resolution only names keeps its place: its time is not stated.)
+        approved names no day; the conference's own date, close behind, does. Ahead already,
+        the dated item leaves the undated ones close behind it aside ("hội nghị … diễn ra
+        ngày nào": the conference itself names no day). A thing the resolution only names
+        keeps its place: its time is not stated.
         """
         best = ranked[0]
-        if not analysis.asks_when or analysis.not_stated or names_a_day(best.entry):
+        if not analysis.asks_when or analysis.not_stated:
             return ranked
-        close = [
-            s
-            for s in ranked[1:]
-            if s.score >= best.score - CHOICES_WINDOW
-            and s.coverage >= best.coverage - DATED_COVERAGE_GAP
-            and not s.contradicted
+        near = [
+            s for s in ranked[1:] if s.score >= best.score - CHOICES_WINDOW and not s.contradicted
         ]
+        close = [s for s in near if s.coverage >= best.coverage - DATED_COVERAGE_GAP]
+        if names_a_day(best.entry):
+            if any(self.unstated.only_named(s.entry) or names_a_day(s.entry) for s in near):
+                return ranked
+            return [best, *(s for s in ranked[1:] if s not in near or s.coverage > best.coverage)]
         if any(self.unstated.only_named(s.entry) for s in [best, *close]):
             return ranked  # ("đại hội XIX tổ chức ngày nào": its time is not stated)
         dated = [s for s in close if names_a_day(s.entry)]

@@ -7,13 +7,21 @@ refusal mean the same wherever they come from.
 
 from __future__ import annotations
 
+import contextlib
 import dataclasses
 import re
+from collections.abc import Callable
 
 from bot.answering.answers import Answer
 from bot.answering.overview import PREFIX
+from bot.errors import NumberFormatError
 from bot.knowledge.entries import Entry
-from bot.vietnamese.numbers import same_number
+from bot.vietnamese.numbers import (
+    UserNumber,
+    parse_resolution_number,
+    parse_user_number,
+    same_number,
+)
 from bot.vietnamese.text import fold
 
 ANSWER_SCORE = 75.0
@@ -83,6 +91,10 @@ NOT_A_LEVEL = (
 #: Words saying a figure is a fall (folded): "giảm 3%", "hạ", "xuống".
 _REDUCTION_SAID = re.compile(r"\b(?:giam|ha|xuong|bot|cat giam)\b")
 YES_EXISTS = "Có. Nghị quyết nêu:"
+#: How every check of a figure ends, before the figure the resolution sets.
+_CHECKED = " Nghị quyết đề ra:"
+#: A number as written ("7,5", "1.600", "2.370").
+_WRITTEN_NUMBER = re.compile(r"\d+(?:[.,]\d+)*")
 #: The figure claimed for another unit ("mỗi xã tăng 1 trường" of "mỗi huyện, thành phố").
 NOT_THAT_UNIT = (
     "Đúng con số, nhưng Nghị quyết đặt cho {stated}, không phải cho {claimed}. Nghị quyết đề ra:"
@@ -193,6 +205,49 @@ def yes_or_no(answer: Answer, entry: Entry, numbers: tuple[float, ...]) -> Answe
     else:
         verdict = YES_EXISTS
     return dataclasses.replace(answer, headline=verdict, lines=(answer.headline, *answer.lines))
+
+
+def checked_line(answer: Answer) -> str | None:
+    """Return a figure's check as one line ("Không đúng. Kim ngạch nhập khẩu …: 120 triệu
+    USD"), when ``answer`` is one (:func:`yes_or_no` of a named number); else None.
+
+    Of a target of several figures, the line is the figure typed ("GRDP 7,5% đúng không":
+    the growth of 7,5%), or every figure when none is.
+    """
+    if not answer.headline.endswith(_CHECKED) or not answer.lines:
+        return None
+    verdict = answer.headline.removesuffix(_CHECKED)
+    title, *figures = answer.lines
+    if not figures:
+        return f"{verdict} {title}"
+    typed = _numbers_in(answer.question, parse_user_number)
+    named = [
+        line
+        for line in figures
+        if any(same_number(t, n) for t in typed for n in _numbers_in(line, _resolution_number))
+    ]
+    if named:
+        return f"{verdict} {named[0].removeprefix('• ')}"
+    return f"{verdict} {title} {'; '.join(line.removeprefix('• ') for line in figures)}"
+
+
+def checked_right(answer: Answer) -> bool | None:
+    """Return whether a figure's check found the figure right, or None if no check."""
+    return answer.headline == YES_FIGURE if answer.headline.endswith(_CHECKED) else None
+
+
+def _resolution_number(text: str) -> UserNumber:
+    return UserNumber(text, parse_resolution_number(text))
+
+
+def _numbers_in(text: str, parse: Callable[[str], UserNumber]) -> list[float]:
+    """Return the numbers written in ``text`` (each reading of each), as ``parse`` reads."""
+    found: list[float] = []
+    for written in _WRITTEN_NUMBER.findall(text):
+        with contextlib.suppress(NumberFormatError):
+            number = parse(written)
+            found += [number.value, *number.alternatives]
+    return found
 
 
 def sure_enough(score: float, margin: float, coverage: float, words: int = 0) -> bool:

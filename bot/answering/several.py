@@ -10,6 +10,7 @@ is computed by :mod:`bot.answering.computed` and labelled so: the resolution sta
 
 from __future__ import annotations
 
+import contextvars
 import dataclasses
 import re
 from collections.abc import Callable, Iterable, Sequence
@@ -18,10 +19,12 @@ from bot.answering.answers import Answer
 from bot.answering.computed import NOTE as COMPUTED_NOTE
 from bot.answering.computed import PLUS
 from bot.answering.follow_up import FollowUpReader
-from bot.answering.rules import SUPERLATIVE_NOTE
+from bot.answering.rules import SUPERLATIVE_NOTE, checked_line, checked_right
 from bot.knowledge.schema import Vocabulary
 from bot.matching.analysis import Analysis
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
+from bot.vietnamese.spoken_numbers import digits_for_spoken_numbers
+from bot.vietnamese.text import fold
 
 MAX_PARTS = 4
 HEADLINE = "Nghị quyết nêu từng nội dung như sau:"
@@ -30,6 +33,12 @@ NOTE = "Các con số trên là của Nghị quyết; Nghị quyết không nêu
 _EDGE = r"\b"
 #: Items added: "+", or "cộng" typed with its tone (bare "cong" is also "công nghiệp").
 _ADDED_TONE = tokens("cộng")[0].tone
+#: A part that goes on from the one before ("…, còn xuất nhập khẩu 200 tỷ"): read after it.
+_GOES_ON = re.compile(r"\s*(?:the |vay )?con\b")
+#: A figure as typed ("600", "1.600", "13,8", "7,5%"), never a year after "năm".
+_FIGURE = re.compile(r"(?<!năm )(?<!nam )(?<![\w.,])\d+(?:[.,]\d+)*(?:\s*[%‰])?")
+#: Words of a figure's size or money, after its number ("120 triệu đô").
+_MAGNITUDES = ("triệu", "tỷ", "nghìn", "ngàn", "đồng", "đô", "tấn", "ha")
 #: Words asking how much, after "hơn" in "A hơn B bao nhiêu" (folded).
 _HOW_MUCH = frozenset({"nhieu", "bn", "may"})
 
@@ -68,7 +77,7 @@ def joins_pattern(
 def _as_typed(text: str, words: Sequence[Token]) -> list[str] | None:
     """Return the words of ``text`` as typed, with their marks, one for each of its tokens
     ``words``; None when they do not line up (a word the tokens split or drop)."""
-    typed = text.split()
+    typed = [w for w in text.split() if tokens(w)]  # ("%" alone is no token)
     return typed if len(typed) == len(words) else None
 
 
@@ -77,15 +86,17 @@ def several_items(
     answer_one: Callable[[str], Answer],
     whole: Callable[[list[str]], Answer | None] = lambda ids: None,
     *,
-    joins: re.Pattern[str],
+    split: Callable[[str], list[str]],
     asks_nothing: Callable[[str], bool] = lambda part: False,
     clean: Callable[[str], str] = lambda part: part,
     compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
     asks_of: Callable[[str, list[str]], bool] = lambda part, ids: False,
     follow: Callable[[str, Answer], Answer] | None = None,
+    checks: bool = False,
 ) -> Answer | None:
     """Return one reply stating every item the parts of ``question`` ask, or None.
 
+    ``split`` cuts the question into its parts (at its joining words, or after each figure).
     ``whole`` gives the reply for items that together make up one item (the figures of one
     target: "nông lâm ngư, công nghiệp, dịch vụ" are the GRDP target), when there is one.
     ``asks_nothing`` tells a part that only compares ("cái nào lớn hơn") from one that asks;
@@ -94,9 +105,9 @@ def several_items(
     ``asks_of`` tells a part that asks what the wording of every item answered says
     ("… thì tầm nhìn khác nhau thế nào" of two schemes); ``follow`` reads a part that is
     not answered alone after the part before it ("nước sạch thành thị với nông thôn": the
-    rural figure of the same target).
+    rural figure of the same target). With ``checks``, every part must check a figure.
     """
-    parts = [p for p in joins.split(question) if p.strip()]
+    parts = [p for p in split(question) if p.strip()]
     if not 2 <= len(parts) <= MAX_PARTS:
         return None
     answers: list[Answer] = []
@@ -105,7 +116,7 @@ def several_items(
         before = answers[-1] if answers else None
         if (
             follow is not None
-            and answer.status != "answer"
+            and (answer.status != "answer" or _GOES_ON.match(fold(part)))
             and before is not None
             and before.status == "answer"
             and not asks_nothing(part)
@@ -124,7 +135,11 @@ def several_items(
     ids = [a.matches[0].id for a in answers]
     if len(set(ids)) != len(ids):
         return None
-    together = whole(ids)
+    checked = [checked_line(a) for a in answers]
+    if checks and not all(checked):
+        return None
+    # Figures put to the check are each told right or wrong, never merged into their target.
+    together = None if any(checked) else whole(ids)
     if together is not None:
         # The target first (it answers), then the figures asked, for what is computed.
         computed = compute(question, ids)
@@ -136,16 +151,18 @@ def several_items(
             lines=(*together.lines, computed),
             note=COMPUTED_NOTE,
         )
-    lines = tuple(f"• {line}" for a in answers for line in (a.headline, *a.lines)[:1])
+    lines = tuple(f"• {check or a.headline}" for a, check in zip(answers, checked, strict=True))
     computed = compute(question, ids)
+    # (a figure claimed wrong is what the asker must see first: its item leads the matches)
+    leading = sorted(answers, key=lambda a: checked_right(a) is not False)
     return Answer(
         question,
         "answer",
         HEADLINE,
         (*lines, computed) if computed else lines,
-        note=COMPUTED_NOTE if computed else NOTE,
-        place=answers[0].place,
-        matches=tuple(a.matches[0] for a in answers),
+        note=COMPUTED_NOTE if computed else "" if any(checked) else NOTE,
+        place=leading[0].place,
+        matches=tuple(a.matches[0] for a in leading),
     )
 
 
@@ -176,6 +193,15 @@ class Comparisons:
             joins_pattern(comparison.joins, compounds=comparison.compounds),
             joins_pattern(comparison.joins, commas=False, compounds=comparison.compounds),
         )
+        units = sorted({*vocabulary.units, *_MAGNITUDES}, key=len, reverse=True)
+        self._figure_ends = re.compile(
+            rf"{_FIGURE.pattern}(?:\s*(?:{'|'.join(re.escape(u) for u in units)})\b)*",
+            re.IGNORECASE,
+        )
+        #: Whether a message is being cut after its figures (in this context).
+        self._cutting: contextvars.ContextVar[bool] = contextvars.ContextVar(
+            f"cutting-{id(self)}", default=False
+        )
         self._compounds = PhraseSet(comparison.compounds)
         self._comparing = PhraseSet(comparison.asks)
         self._superlatives = PhraseSet(comparison.superlatives)
@@ -184,21 +210,75 @@ class Comparisons:
     def several(self, question: str) -> Answer | None:
         """Return one reply stating every item the question names, or None."""
         # At commas too, then (names hold commas: "công nghiệp, xây dựng") at words only.
-        for joins in self._joins if "," in question else self._joins[1:]:
-            several = several_items(
-                question,
-                self.answer_one,
-                self.parent_of,
-                joins=joins,
-                asks_nothing=self.asks_nothing,
-                clean=self._before_comparison,
-                compute=self.compute,
-                asks_of=self._asks_of,
-                follow=self.follow,
-            )
+        splits: list[Callable[[str], list[str]]] = [
+            joins.split for joins in (self._joins if "," in question else self._joins[1:])
+        ]
+        # Each figure ends a part, first when the words after the last one ask of every
+        # part ("xuất khẩu 600 triệu USD, nhập khẩu 120 triệu USD đúng không").
+        after_figures = [self._after_figures]
+        if self._asked_after_figures(question):
+            splits, after_figures = [self._after_figures, *splits], []
+        for split in [*splits, *after_figures]:
+            several = self._several(question, split)
             if several is not None:
                 return several
         return None
+
+    def checked(self, question: str) -> Answer | None:
+        """Return the check of each figure a question puts to the check, or None.
+
+        "GRDP 7,5% và thu nội địa 2.000 tỷ đúng không": each figure ends a part, and the
+        words after the last one ("đúng không") ask of every part.
+        """
+        return self._several(question, self._after_figures, checks=True)
+
+    def _several(
+        self, question: str, split: Callable[[str], list[str]], *, checks: bool = False
+    ) -> Answer | None:
+        # A part read after the one before it is read whole again: it is never cut at the
+        # same figures again (see _after_figures).
+        parts = split(question)
+        token = self._cutting.set(split == self._after_figures or self._cutting.get())
+        try:
+            return self._items(question, lambda _: parts, checks=checks)
+        finally:
+            self._cutting.reset(token)
+
+    def _items(
+        self, question: str, split: Callable[[str], list[str]], *, checks: bool
+    ) -> Answer | None:
+        return several_items(
+            question,
+            self.answer_one,
+            self.parent_of,
+            split=split,
+            asks_nothing=self.asks_nothing,
+            clean=self._before_comparison,
+            compute=self.compute,
+            asks_of=self._asks_of,
+            follow=self.follow,
+            checks=checks,
+        )
+
+    def _after_figures(self, question: str) -> list[str]:
+        """Cut a question after each figure it states (with its unit), each part keeping
+        what follows the last figure ("đúng không"); one part when fewer than two."""
+        question = digits_for_spoken_numbers(question)
+        ends = [m.end() for m in self._figure_ends.finditer(question)]
+        if len(ends) < 2 or self._cutting.get():
+            return [question]
+        tail = question[ends[-1] :].strip()
+        starts = [0, *ends[:-1]]
+        return [
+            f"{question[a:b].strip(' ,')} {tail}".strip()
+            for a, b in zip(starts, ends, strict=True)
+        ]
+
+    def _asked_after_figures(self, question: str) -> bool:
+        """Return whether a question states two figures or more, then asks of them all."""
+        question = digits_for_spoken_numbers(question)
+        ends = [m.end() for m in self._figure_ends.finditer(question)]
+        return len(ends) >= 2 and any(c.isalpha() for c in question[ends[-1] :])
 
     def _before_comparison(self, part: str) -> str:
         """Return a part of a question up to its comparing words ("… cái nào nhiều")."""

@@ -38,6 +38,10 @@ AMBIGUOUS_STOP_EMPHASIS = 0.3
 #: Words shorter than this are never corrected.
 CORRECTION_MIN_LENGTH = 3
 #: A count word followed by a unit sign: "bao nhiêu % xã" counts in %.
+#: "tỷ" right after a number ("200 tỷ phải không"): billions of đồng.
+_BILLIONS = re.compile(r"\d\s*(?:tỷ|tỉ)(?!\s*(?:lệ|le)\b)\b", re.IGNORECASE)
+#: "điểm" before a percent sign ("mấy điểm %"): the points of a rate.
+_POINTS_OF_RATE = re.compile(r"\b(?:điểm|diem)\s*(?=%)", re.IGNORECASE)
 _COUNT_THEN_SIGN = re.compile(r"(?:bao\s*nhi[eê]u|bn|m[aấ]y)\s*[%‰]", re.IGNORECASE)
 DETERMINER = "determiner"
 #: What a bare plural ("các", "những") lists.
@@ -261,11 +265,17 @@ class Analyzer:
         home = [vocabulary.province, f"tỉnh {vocabulary.province}"]
         self.home = PhraseSet(home if place_scope else ())
         self.provinces = PhraseSet(vocabulary.provinces if place_scope else ())
-        # "huyện Trùng Khánh": the noun goes with the name (it names no topic).
+        # "huyện Trùng Khánh", "ở Hạ Lang thì": the noun, the preposition and the "thì" that
+        # sets the place apart go with the name (they name no topic).
         districts = list(vocabulary.districts) if place_scope else []
+        around = [
+            (before, after)
+            for before in ("", "huyện ", "ở ", "tại ", "ở huyện ", "tại huyện ")
+            for after in ("", " thì")
+        ]
         self.districts = PhraseSet(
-            [*districts, *(f"huyện {name}" for name in districts)],
-            [" ".join(fold(name).split()) for name in districts * 2],
+            [f"{before}{name}{after}" for before, after in around for name in districts],
+            [" ".join(fold(name).split()) for _ in around for name in districts],
         )
         self.district_names = frozenset(" ".join(fold(name).split()) for name in districts)
         #: Districts some indexed phrase names (set by :meth:`build`), folded.
@@ -370,6 +380,8 @@ class Analyzer:
         text = decode_text(text, keep=self.typed_as_is, known=self.spellings)
         # Numbers spoken out by voice typing ("mười ba phẩy tám phần trăm") as digits.
         text = digits_for_spoken_numbers(text)
+        # "chênh nhau mấy điểm %": points of a rate are its unit ("%" is no word to pair with).
+        text = _POINTS_OF_RATE.sub("", text)
         # "Dịch giúp sang tiếng Anh câu: …": read before framing drops what precedes a colon.
         request = next(iter(self.requests_refused.take(tokens(text))[1]), None)
         told = text
@@ -447,6 +459,8 @@ class Analyzer:
             words = rest
             numbered -= in_pairs
         units += [sign for sign in UNIT_SIGNS if sign in text]
+        if _BILLIONS.search(text):
+            units.append(normalize_unit("tỷ đồng"))  # ("200 tỷ": money, never "tỷ lệ")
         if told != text:
             # ("Hạ Lang là huyện biên giới, kim ngạch XNK bao nhiêu": the place the story
             # names is still the asker's)

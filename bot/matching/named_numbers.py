@@ -36,7 +36,8 @@ _OFFERED_AFTER = re.compile(r"\s*(?:hay|hoac)\s+(\d+)")
 #: Nouns a number counts ("2000 đảng viên", "2600 hộ"), folded: after them it is no year.
 _COUNTED_AFTER = re.compile(
     r"\s*(?:dang vien|dv\b|ho\b|nguoi|xa\b|truong|ty\b|trieu|nghin|ngan|tan\b|usd|ha\b|"
-    r"to chuc|doanh nghiep|bac sy|bac si|km\b)"
+    r"to chuc|doanh nghiep|bac sy|bac si|km\b|dong chi|xom\b|thon\b|hoc sinh|lao dong|"
+    r"chi bo|hop tac xa|htx\b|nha\b|con\b)"
 )
 _ROMAN_CODE = re.compile(
     r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"

@@ -371,3 +371,43 @@ def test_a_follow_up_asking_another_fact_gets_that_fact(
 ) -> None:
     answer = shared_library.answer(question, shared_library.answer(before))
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+# An item picked by its place in a list, asked what the resolution does not state of it:
+# that is said first.
+PICKED_AND_NOT_STATED = [
+    ("dự án nào phải khởi công trong năm 2020", "dự án thứ hai ở huyện nào", "du-an-bo-sua"),
+    ("dự án nào phải khởi công trong năm 2020", "cái thứ hai đặt ở huyện nào", "du-an-bo-sua"),
+    (
+        "dự án nào phải khởi công trong năm 2020",
+        "cái thứ nhất dài bao nhiêu km",
+        "cao-toc-dong-dang-tra-linh",
+    ),
+    (
+        "dự án nào phải khởi công trong năm 2020",
+        "dự án thứ nhất tổng vốn bao nhiêu",
+        "cao-toc-dong-dang-tra-linh",
+    ),
+    (
+        "dự án nào phải khởi công trong năm 2020",
+        "cái thứ 2 được cấp bao nhiêu tiền",
+        "du-an-bo-sua",
+    ),
+]
+
+
+@pytest.mark.parametrize(("before", "question", "item"), PICKED_AND_NOT_STATED)
+def test_what_is_not_stated_of_an_item_picked_from_a_list_is_said(
+    shared_library: Library, before: str, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question, shared_library.answer(before))
+    assert (answer.status, answer.matches[0].id) == ("none", item)
+    assert answer.headline.startswith("Nghị quyết không nêu")
+
+
+def test_an_item_picked_alone_by_its_place_is_answered(shared_library: Library) -> None:
+    before = shared_library.answer("dự án nào phải khởi công trong năm 2020")
+    answer = shared_library.answer("cái thứ hai là gì", before)
+    assert (answer.status, answer.matches[0].id) == ("answer", "du-an-bo-sua")
+    # Alone, "cái thứ hai" names nothing: no item shares the word "thứ".
+    assert shared_library.answer("cái thứ hai là gì").status == "none"

@@ -3383,6 +3383,13 @@ FRAMED_AROUND_THE_TOPIC = [
     ("kết nạp 2000 đồng chí đúng không", "ket-nap-dang-vien"),
     ("dịch vụ với nông nghiệp tăng chênh nhau mấy điểm %", "grdp"),
     ("các số liệu về xuất nhập khẩu gồm những số nào", "xuat-nhap-khau"),
+    (
+        "em học trung cấp chính trị, thầy giao tìm hiểu hội nghị lần 20 họp ngày nào",
+        "ngay-hoi-nghi",
+    ),
+    ("cô giáo giao tìm hiểu chỉ tiêu che phủ rừng", "che-phu-rung"),
+    ("muốn biết sản lượng lương thực năm 2020 để tuyên truyền cho bà con", "san-luong-luong-thuc"),
+    ("năm 2020 có ngày lễ lớn nào của Đảng bộ tỉnh không", "ky-niem-90-nam-chi-bo"),
 ]
 
 
@@ -3414,3 +3421,150 @@ def test_a_part_going_on_from_the_one_before_is_read_after_it(shared_library: Li
     assert answer.status == "answer"
     assert "thu-xuat-nhap-khau" in {m.id for m in answer.matches}
     assert not {"xuat-nhap-khau", "kim-ngach-xnk"} & {m.id for m in answer.matches}
+
+
+# A figure's share by district is not stated ("chia cho các huyện thế nào").
+SHARED_OUT_TO_PLACES = [
+    ("chỉ tiêu kết nạp 2000 đảng viên chia cho các huyện thế nào", "ket-nap-dang-vien"),
+    ("chỉ tiêu kết nạp đảng viên chia cho các huyện ra sao", "ket-nap-dang-vien"),
+    ("che phủ rừng phân bổ cho các huyện ra sao", "che-phu-rung"),
+    ("thu ngân sách 1.800 tỷ chia về các huyện thế nào", "thu-ngan-sach"),
+    ("chỉ tiêu hộ nghèo giao về các xã bao nhiêu", "ho-ngheo"),
+    ("2.600 hộ đưa gia súc ra khỏi gầm sàn chia cho các xã thế nào", "gam-san"),
+    ("xã nông thôn mới phân bổ về các huyện thế nào", "nong-thon-moi"),
+    ("chỉ tiêu bhyt giao cho các huyện bao nhiêu", "bhyt"),
+    ("kết nạp đảng viên phân bổ cho các đảng bộ huyện thế nào", "ket-nap-dang-vien"),
+    ("tỷ lệ lao động qua đào tạo chia cho các địa phương ra sao", "lao-dong"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), SHARED_OUT_TO_PLACES)
+def test_a_figure_shared_out_to_places_is_not_stated(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert answer.headline.startswith("Nghị quyết không nêu mức phân bổ")
+    assert answer.matches
+    assert answer.matches[0].id.startswith(item.split("-")[0])
+
+
+# A list of the projects or schemes of another year, or of a thing the resolution does not
+# name, is refused; the resolution's own lists still answer.
+LISTS_NOT_OF_THIS_RESOLUTION = [
+    "năm 2021 có những dự án nào",
+    "giai đoạn 2021-2025 có những dự án nào",
+    "chương trình mục tiêu quốc gia giảm nghèo 2021-2025 có những dự án nào",
+    "chương trình mục tiêu quốc gia giảm nghèo có những dự án nào",
+    "năm 2024 có những đề án nào",
+    "kể tên các dự án năm 2022",
+    "năm 2017 có những đề án nào",
+    "năm 2018 có mấy dự án",
+    "liệt kê các đề án năm 2021",
+    "năm 2023 có những dự án trọng điểm nào",
+]
+
+
+@pytest.mark.parametrize("question", LISTS_NOT_OF_THIS_RESOLUTION)
+def test_a_list_not_of_this_resolution_is_refused(shared_library: Library, question: str) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert not any(m.id.startswith("dem-") for m in answer.matches)
+
+
+# Who speaks, announced ("văn phòng huyện uỷ đây, …"), is no topic.
+ANNOUNCED_SPEAKER = [
+    ("văn phòng huyện ủy đây, cần biết ai ký nghị quyết hội nghị lần thứ 20", "nguoi-ky"),
+    ("phòng nội vụ huyện Hà Quảng đây, cho hỏi chỉ tiêu che phủ rừng", "che-phu-rung"),
+    ("ban tuyên giáo đây, nghị quyết do ai ký", "nguoi-ky"),
+    ("uỷ ban kiểm tra huyện đây, kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
+    ("văn phòng UBND xã đây, tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("sở tài chính đây, thu nội địa bao nhiêu", "thu-noi-dia"),
+    ("hội nông dân tỉnh đây, sản lượng lương thực bao nhiêu", "san-luong-luong-thuc"),
+    ("phong noi vu day, ty le bhyt bao nhieu", "bhyt"),
+    ("đảng uỷ xã đây ạ, chỉ tiêu nông thôn mới thế nào", "nong-thon-moi"),
+    ("trung tâm y tế huyện đây, xã đạt chuẩn quốc gia về y tế bao nhiêu", "xa-chuan-y-te"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), ANNOUNCED_SPEAKER)
+def test_who_speaks_announced_is_no_topic(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+# A year claimed of an item with years of its own is a premise: said wrong, with the item.
+YEARS_CLAIMED_OF_AN_ITEM = [
+    ("đề án du lịch tầm nhìn 2030 đúng không", "de-an-du-lich"),
+    ("đề án du lịch giai đoạn 2021-2025 phải không", "de-an-du-lich"),
+    ("cao tốc khởi công năm 2021 đúng không", "cao-toc-dong-dang-tra-linh"),
+    ("dự án bò sữa khởi công năm 2019 à", "du-an-bo-sua"),
+    ("cao tốc Đồng Đăng Trà Lĩnh khởi công năm 2022 phải ko", "cao-toc-dong-dang-tra-linh"),
+    ("đề án phát triển du lịch tầm nhìn đến năm 2040 đúng không", "de-an-du-lich"),
+    ("dự án chăn nuôi bò sữa khởi công năm 2021 có đúng không", "du-an-bo-sua"),
+    ("de an du lich tam nhin 2030 dung ko", "de-an-du-lich"),
+    ("đề án tổng thể phát triển du lịch tầm nhìn 2045 đúng ko", "de-an-du-lich"),
+    ("cao toc dong dang tra linh khoi cong nam 2021 phai ko", "cao-toc-dong-dang-tra-linh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), YEARS_CLAIMED_OF_AN_ITEM)
+def test_a_year_claimed_of_an_item_with_years_is_checked(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id, answer.headline) == (
+        "answer",
+        item,
+        "Không đúng.",
+    )
+
+
+# A number claimed of the one item that numbers it otherwise is a premise: said wrong.
+NUMBERS_CLAIMED_OF_AN_ITEM = [
+    ("đại hội đảng bộ tỉnh lần thứ XX đúng ko", "dai-hoi-dang-bo-xix"),
+    ("đại hội đảng bộ tỉnh lần thứ XX nhiệm kỳ 2020-2025 đúng ko", "dai-hoi-dang-bo-xix"),
+    ("đại hội đảng bộ tỉnh lần thứ XVII đúng không", "dai-hoi-dang-bo-xix"),
+    ("năm 2020 tổ chức đại hội đảng bộ tỉnh lần thứ XVIII phải không", "dai-hoi-dang-bo-xix"),
+    ("đại hội đại biểu đảng bộ tỉnh lần thứ XX phải không", "dai-hoi-dang-bo-xix"),
+    ("kỷ niệm 80 năm thành lập chi bộ đầu tiên đúng không", "ky-niem-90-nam-chi-bo"),
+    ("lễ kỷ niệm 95 năm chi bộ đảng đầu tiên phải không", "ky-niem-90-nam-chi-bo"),
+    ("đại hội đại biểu đảng bộ tỉnh lần thứ XXI đúng không", "dai-hoi-dang-bo-xix"),
+    ("chuẩn bị đại hội đảng bộ tỉnh lần thứ 18 đúng ko", "dai-hoi-dang-bo-xix"),
+    ("kỷ niệm 100 năm chi bộ đầu tiên đúng không", "ky-niem-90-nam-chi-bo"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), NUMBERS_CLAIMED_OF_AN_ITEM)
+def test_a_number_claimed_of_an_item_numbered_otherwise_is_wrong(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert answer.matches[0].id in {item, "nv-dai-hoi-dang"}
+    assert answer.headline.startswith("Không đúng.")
+
+
+# The parts of what a figure names, asked with the figure; a count the item's wording gives.
+PARTS_AND_COUNTS_WORDED = [
+    ("chỉ tiêu thu ngân sách một nghìn tám trăm tỷ gồm những khoản nào", "thu-ngan-sach"),
+    ("thu ngân sách 1.800 tỷ gồm những khoản nào", "thu-ngan-sach"),
+    ("kim ngạch xuất nhập khẩu 2.370 triệu USD gồm những khoản nào", "xuat-nhap-khau"),
+    ("thu ngân sách 1800 tỷ gồm những khoản thu nào", "thu-ngan-sach"),
+    ("tỷ lệ trẻ suy dinh dưỡng dưới 17,8% là trẻ bao nhiêu tuổi", "suy-dinh-duong"),
+    ("suy dinh dưỡng là tính cho trẻ bao nhiêu tuổi", "suy-dinh-duong"),
+    ("2.370 triệu usd gồm những gì", "kim-ngach-xnk"),
+    ("1.800 tỷ là khoản gì", "thu-ngan-sach-tong"),
+    ("thu ngân sách trên 1.800 tỷ đồng bao gồm những khoản nào", "thu-ngan-sach"),
+    ("tăng trưởng GRDP 7,5% chia thành mấy khu vực", "grdp"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), PARTS_AND_COUNTS_WORDED)
+def test_parts_asked_with_a_figure_and_counts_the_wording_gives(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

@@ -207,6 +207,12 @@ class FollowUps:
     """Whether a score, its margin and its coverage are sure enough to answer."""
     mentions: Callable[[str, str], bool]
     """Whether an item's wording mentions a folded phrase."""
+    describe_picked: Callable[[str, str, float], Answer] | None = None
+    """The answer for an item picked by its place in a list, as the question asks it (what
+    it does not state first: "cái thứ hai ở huyện nào"); :attr:`describe` if None."""
+
+    def _picked(self, item_id: str, question: str) -> Answer:
+        return (self.describe_picked or self.describe)(item_id, question, 100.0)
 
     def answer(self, question: str, alone: Answer, previous: Answer) -> Answer:
         """Return the answer to ``question`` as a follow-up of ``previous``, or ``alone``."""
@@ -215,14 +221,14 @@ class FollowUps:
             # "cái thứ hai là gì" after choices: the second option offered.
             offered = [m.id for m in previous.matches if m.id in self.kb.entries]
             if 1 <= number <= len(offered):
-                return self.describe(offered[number - 1], question, 100.0)
+                return self._picked(offered[number - 1], question)
         topic = topic_of(previous)
         if topic is None:
             return alone
         items = listed(self.kb, topic) if number is not None else []
         if number is not None and 1 <= number <= len(items):
             # "cái thứ 2 là gì" after a list: its second item.
-            return self.describe(items[number - 1], question, 100.0)
+            return self._picked(items[number - 1], question)
         if topic not in self.kb.entries:
             # An overview: "kể cụ thể giúp" (asking words only) is its list again.
             reading = self.reader.read(question)

@@ -31,7 +31,11 @@ from bot.answering.rules import (
     MAX_CHOICES,
     MIN_CHOICES,
     NO_SUCH_FIGURE,
+    NOT_COVERED,
     TARGETS_ABOUT,
+    UNNAMED_COVERAGE,
+    UNNAMED_MEMBER_COVERAGE,
+    UNNAMED_WORDS,
     choice_title,
     none_reply,
 )
@@ -47,6 +51,10 @@ from bot.vietnamese.phrases import PhraseSet, Token
 from bot.vietnamese.text import clean, fold, fold_diacritics
 
 #: "15% của 2 triệu": a share of an amount (folded).
+#: The parts of what a figure names asked ("… gồm những khoản nào", "chia thành mấy").
+_PARTS_ASKED = re.compile(
+    r"\b(?:bao gom|gom) (?:nhung|may|bao nhieu|cac)\b|\bchia (?:thanh|lam)\b"
+)
 _SHARE_OF = re.compile(r"\d\s*(?:%|phan tram)\s+cua\s+\d")
 #: The code of the resolution's part II, which has no item of its own.
 PART_II = "II"
@@ -118,6 +126,10 @@ class Lookups:
         # (as typed, or as corrected: "chỉ tiu" is "chỉ tiêu")
         corrected, _ = self._reverse_generic.take([Token(w.text) for w in analysis.words])
         rest = min(rest, corrected, key=len)
+        if rest and _PARTS_ASKED.search(fold(question)):
+            # "thu ngân sách 1.800 tỷ gồm những khoản nào": the parts of what the words
+            # name are asked ("2.370 triệu USD gồm những gì" alone still asks the figure)
+            return None
         if marks and rest:
             return None  # a year beside a topic is that topic's year, not a question about it
         found = (
@@ -269,6 +281,16 @@ class Lookups:
                 not fitting or (best is not None and best.entry.id not in members)
             ):
                 return None  # ("đề án … có mấy dự án" counts another thing's parts)
+            everything = self.index.rank(analysis)
+            if (
+                not fitting
+                and len(analysis.words) >= UNNAMED_WORDS
+                and (not ranked or ranked[0].coverage < UNNAMED_MEMBER_COVERAGE)
+                and (not everything or everything[0].coverage < UNNAMED_COVERAGE)
+            ):
+                # ("chương trình mục tiêu quốc gia giảm nghèo có những dự án nào": the words
+                # name a thing the resolution does not, whose projects it cannot list)
+                return none_reply(analysis.text, NOT_COVERED)
             return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
         if analysis.count == "tasks" and analysis.words:
             # "nhiệm vụ về kinh tế có mấy cái": a task group, which lists its tasks.

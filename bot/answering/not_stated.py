@@ -30,6 +30,8 @@ NOT_STATED = (
     "quả, chiều dài hay kinh phí). Về nội dung này, Nghị quyết nêu:"
 )
 #: A year in an item's wording ("giai đoạn 2020 - 2025", "khởi công trong năm 2020").
+#: A count asked of one noun ("bao nhiêu tuổi"), folded: the noun.
+_COUNT_ASKED = re.compile(r"(?:bao nhieu|may) (\w+)")
 _YEAR = re.compile(r"\b(?:19|20)\d{2}\b")
 MENTIONED_ONLY = (
     "Nghị quyết chỉ nhắc đến {kind} này, không nêu {asked} của nó. Về nội dung này, "
@@ -144,6 +146,7 @@ class Unstated:
             and not allocated
             and not parted
             and not (phrase and self.index.mentions(entry.id, phrase))
+            and not (phrase and _counted_in_wording(phrase, entry))
         ):
             # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
             return NOT_STATED.format(attribute=analysis.not_stated)
@@ -427,6 +430,16 @@ def not_stated(answer: Answer, headline: str) -> Answer:
         headline=headline,
         lines=(answer.headline, *answer.lines),
     )
+
+
+def _counted_in_wording(phrase: str, entry: Entry) -> bool:
+    """Return whether a count asked ("bao nhiêu tuổi") is one the item's wording gives
+    ("trẻ em dưới 5 tuổi")."""
+    asked = _COUNT_ASKED.fullmatch(" ".join(fold(phrase).split()))
+    if asked is None:
+        return False
+    wording = " ".join(fold(f"{entry.title} {entry.source}").split())
+    return re.search(rf"\b\d+ {re.escape(asked.group(1))}\b", wording) is not None
 
 
 def names_a_day(entry: Entry) -> bool:

@@ -299,6 +299,7 @@ class QuestionAnswerer:
             rank=lambda analysis, ids: self.index.rank(analysis, candidates=ids),
             sure=sure_enough,
             mentions=self.index.mentions,
+            describe_picked=self._describe_asked,
         )
 
     def answer(self, question: str, previous: Answer | None = None) -> Answer:
@@ -529,7 +530,16 @@ class QuestionAnswerer:
             return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)
         direct = self.lookups.by_code(analysis) or self.lookups.by_count(analysis)
         if direct is not None:
-            return direct
+            # ("năm 2021 có những dự án nào": no list of another year, unless an item
+            # names that year)
+            unnamed = [
+                y
+                for y in analysis.years
+                if y != self.kb.document.year
+                and not any(self.index.mentions(i, str(y)) for i in self.kb.entries)
+            ]
+            refused = self._out_of_scope(analysis, []) if unnamed else None
+            return refused or direct
         # A premise's figure (and its unit) is the claim to check, not what names the item:
         # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%); so
         # are figures offered to choose from ("thu ngân sách 1.800 tỷ hay 2.000 tỷ").
@@ -554,8 +564,10 @@ class QuestionAnswerer:
         asked = self._asked_after_a_quote(analysis)
         if asked is not None:
             return dataclasses.replace(asked, question=question)
-        premise = self._premise_on_the_resolution(question, analysis) or self._premise_on_the_date(
-            question, analysis, ranked
+        premise = (
+            self._premise_on_the_resolution(question, analysis)
+            or self._premise_on_the_date(question, analysis, ranked)
+            or self._premise_on_a_number(question, analysis, ranked)
         )
         if premise is None and analysis.yes_no:
             # (who signed, who does a task: read once, with abbreviations spelled out)
@@ -780,7 +792,8 @@ class QuestionAnswerer:
         rest = re.sub(rf"\b{kind}\b", " ", f"{folded[: match.start()]} {folded[match.end() :]}")
         read = self.index.analyzer.analyze(rest)
         if not (read.words or read.numbers):
-            return self.describe(item, question, 100.0)
+            # (what it does not state, if asked: "dự án thứ hai ở huyện nào")
+            return self._describe_asked(item, question, 100.0)
         # "dự án thứ 2 khởi công khi nào": asked of the project so named.
         name = self.kb.entries[item].title.partition(":")[0]  # (its name, not its figure)
         composed = self._answer_one(f"{name} {rest}")
@@ -826,6 +839,31 @@ class QuestionAnswerer:
             return None
         right = all(own[noun] == number for noun, number in analysis.numbered)
         return self._checked(self._conference.id, question, right)
+
+    def _premise_on_a_number(
+        self, question: str, analysis: Analysis, ranked: list[Scored]
+    ) -> Answer | None:
+        """Check "đại hội đảng bộ tỉnh lần thứ XX đúng không" against the item it is about.
+
+        Every item near is contradicted by a numbered noun of the question; read without
+        its numbers, the question is surely about one of them, which numbers it otherwise
+        (Đại hội XIX): the premise is wrong.
+        """
+        if not (analysis.yes_no and analysis.numbered and ranked and ranked[0].contradicted):
+            return None
+        said = {number for _, number in analysis.numbered}
+        unnumbered = self.index.rank(
+            dataclasses.replace(
+                analysis,
+                numbered=frozenset(),
+                numbers=tuple(n for n in analysis.numbers if n not in said),
+            )
+        )
+        best = self._sure(unnumbered)
+        contradicted = {s.entry.id for s in ranked if s.contradicted}
+        if best is None or best.entry.id not in contradicted:
+            return None
+        return self._checked(best.entry.id, question, right=False, score=best.score)
 
     def _premise_on_the_signer(self, question: str, canonical: list[Token]) -> Answer | None:
         """Check "nghị quyết do Chủ tịch UBND tỉnh ký đúng không" against the signer.
@@ -952,6 +990,17 @@ class QuestionAnswerer:
             return self.lookups.count_answer(item_id, question)
         raise UnknownItem(item_id, self.kb.document.year)
 
+    def _describe_asked(self, item_id: str, question: str, score: float) -> Answer:
+        """Return the answer for one item as ``question`` asks it: first what the
+        resolution does not state of it, if the question asks that ("dự án thứ hai ở huyện
+        nào" after the projects: where it is, not stated)."""
+        described = self.describe(item_id, question, score)
+        entry = self.kb.entries.get(item_id)
+        if entry is None:
+            return described
+        unstated = self.unstated.headline(self.index.analyzer.analyze(question), entry)
+        return not_stated(described, unstated) if unstated else described
+
     def suggest(self, text: str, limit: int = 10) -> list[Answer]:
         """Return full answers for the best items of a query, for inline mode."""
         result = self.answer(text)
@@ -994,6 +1043,9 @@ class QuestionAnswerer:
             other_years = []
         for y in other_years:
             if not any(self.index.mentions(s.entry.id, str(y)) for s in best):
+                checked = self._year_premise(analysis, ranked)
+                if checked is not None:
+                    return checked
                 refusal = none_reply(
                     analysis.text,
                     f"Nghị quyết chỉ đề ra chỉ tiêu, nhiệm vụ cho năm {covered}; "
@@ -1009,6 +1061,23 @@ class QuestionAnswerer:
                     f"Nghị quyết này là của tỉnh {home}; không có số liệu của {name}.",
                 )
         return None
+
+    def _year_premise(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
+        """Check a year claimed of an item with years of its own, if sure of the item.
+
+        "đề án du lịch tầm nhìn 2030 đúng không": the scheme's horizon is 2035, so the
+        premise is wrong (no refusal of the year 2030: the scheme is what is asked); so is
+        "cao tốc khởi công năm 2021" of a project to start in 2020.
+        """
+        best = self._sure(ranked) if analysis.yes_no else None
+        if best is None:
+            return None
+        # (a scheme's period, a project's start: "khởi công trong năm 2020")
+        said = best.entry.title if best.entry.kind != "named" else best.entry.source
+        own = {int(y) for y in re.findall(r"\b(?:19|20)\d{2}\b", said)}
+        if not own or (best.entry.kind != "named" and own <= {self.kb.document.year}):
+            return None
+        return self._checked(best.entry.id, analysis.text, right=False, score=best.score)
 
     def _with_what_it_sets(self, refusal: Answer, ranked: list[Scored]) -> Answer:
         """Add to a refusal of another year what the resolution sets for its own, if sure.

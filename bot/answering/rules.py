@@ -40,6 +40,13 @@ DOMINANT_WORDS = 3
 #: Choices are offered only when the best explains at least this share of the question;
 #: below it the question is about something else that shares a word or two.
 CHOICES_COVERAGE = 0.4
+#: A list of projects or schemes asked with words no item explains this much of: the words
+#: name a thing the resolution does not (its projects cannot be listed).
+UNNAMED_COVERAGE = 0.5
+#: … and of at least this many words ("triển khai trong năm" only says when), of which
+#: no project or scheme explains this much ("khởi công" is the projects' own word).
+UNNAMED_WORDS = 4
+UNNAMED_MEMBER_COVERAGE = 0.2
 CHOICES_WINDOW = 25.0
 #: A day asked: the one close item that names a day ranks first if it explains nearly as
 #: much of the question (within this share).

@@ -77,7 +77,16 @@ def joins_pattern(
 def _as_typed(text: str, words: Sequence[Token]) -> list[str] | None:
     """Return the words of ``text`` as typed, with their marks, one for each of its tokens
     ``words``; None when they do not line up (a word the tokens split or drop)."""
-    typed = [w for w in text.split() if tokens(w)]  # ("%" alone is no token)
+    typed: list[str] = []
+    pending = ""
+    for word in text.split():
+        if tokens(word):
+            typed.append(f"{pending}{word}")
+            pending = ""
+        elif typed:
+            typed[-1] = f"{typed[-1]} {word}"  # ("%" alone is no token: kept beside one)
+        else:
+            pending = f"{pending}{word} "
     return typed if len(typed) == len(words) else None
 
 

@@ -34,6 +34,8 @@ MIN_ASKED_WORDS = 2
 
 #: A message of more clauses is read only at its clauses that ask.
 MAX_CLAUSES = 6
+#: A clause ending "… đây" (typed bare "day") announces who speaks ("phòng nội vụ đây").
+_ANNOUNCED = re.compile(r"\s(?:đây|day)\s*(?=[,.;:!?]|$)", re.IGNORECASE)
 
 
 class FramingRemover:
@@ -72,7 +74,7 @@ class FramingRemover:
         if colon and tokens(asked) and not any(c.isdigit() for c in preamble):
             # "bên phòng giáo dục cần số liệu: chỉ tiêu trường chuẩn …": what follows asks.
             return self.remove(asked)
-        if self._openers.isdisjoint(ascii_words(text)):
+        if self._openers.isdisjoint(ascii_words(text)) and not _ANNOUNCED.search(text):
             return text
         clauses = [c for c in _BOUNDARY.split(text) if c.strip()]
         kept: list[str] = []
@@ -92,6 +94,9 @@ class FramingRemover:
                     else clause
                 )
                 words = words[start:]
+            if several and _ANNOUNCED.search(clause) and not _FIGURE.search(clause):
+                changed = True
+                continue  # "văn phòng huyện uỷ đây, …": who speaks, announced
             if words and self.starters.match_at(self._spelled_out(words), 0) is not None:
                 # "bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo": after "nên".
                 then = _THEN.search(clause)

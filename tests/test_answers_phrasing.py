@@ -2376,7 +2376,7 @@ def test_no_target_about_a_topic_never_covered_is_a_plain_no(
 NAMED_OR_NOT = [
     ("có dự án cao tốc không", "cao-toc-dong-dang-tra-linh", "Có."),
     ("có đề án nào về nông nghiệp không", "de-an-nong-nghiep-thong-minh", "Có."),
-    ("nghị quyết có nhắc dự án sân bay Cao Bằng không", "dem-du-an", "Không."),
+    ("nghị quyết có nhắc dự án sân bay Cao Bằng không", "du-an-trong-diem", "Không."),
     ("co de an chuyen doi so khong", "cai-cach-hanh-chinh", "Không."),
 ]
 
@@ -3568,3 +3568,74 @@ def test_parts_asked_with_a_figure_and_counts_the_wording_gives(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches[0].id) == ("answer", item)
+
+
+# Where (or whether) a place is mentioned: the one item that names it, or a plain no; the
+# things of a kind asked of a place none of them names: all of them, with that said.
+PLACES_MENTIONED = [
+    (
+        "Lạng Sơn được nhắc đến trong nghị quyết này ở chỗ nào",
+        "answer",
+        "cao-toc-dong-dang-tra-linh",
+    ),
+    ("nghị quyết có nhắc đến Lạng Sơn không", "answer", "cao-toc-dong-dang-tra-linh"),
+    ("Trà Lĩnh quê em được nhắc trong NQ ở chỗ nào", "answer", "cao-toc-dong-dang-tra-linh"),
+    ("Trà Lĩnh có dự án gì được nhắc trong NQ không", "answer", "cao-toc-dong-dang-tra-linh"),
+    ("Trà Lĩnh nhà em có dự án gì trong nghị quyết", "answer", "cao-toc-dong-dang-tra-linh"),
+    ("huyện Hạ Lang có dự án gì trong NQ ko", "answer", "dem-du-an"),
+    ("Bảo Lâm có đề án nào không", "answer", "dem-de-an"),
+    ("nghị quyết có nhắc đến Bảo Lâm không", "none", None),
+    ("nghị quyết có đề cập Hà Quảng không", "none", None),
+    ("Hà Nội được nhắc ở chỗ nào trong nghị quyết", "none", None),
+]
+
+
+@pytest.mark.parametrize(("question", "status", "item"), PLACES_MENTIONED)
+def test_where_a_place_is_mentioned(
+    shared_library: Library, question: str, status: str, item: str | None
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == status
+    if item is None:
+        assert answer.headline.startswith("Nghị quyết không nhắc đến")
+        assert not answer.matches
+    else:
+        assert answer.matches[0].id == item
+    if item is not None and item.startswith("dem-"):
+        assert "không nêu" in answer.note
+
+
+def test_a_place_beside_a_topic_asks_the_topic(shared_library: Library) -> None:
+    answer = shared_library.answer(
+        "Trùng Khánh bọn mình có thác Bản Giốc, NQ có đề án nào về du lịch liên quan không ạ"
+    )
+    assert (answer.status, answer.matches[0].id) == ("answer", "de-an-du-lich")
+
+
+# A number with its noun ("90 năm") finds the items that count that noun.
+NUMBER_WITH_ITS_NOUN = [
+    ("con số 90 năm trong nghị quyết là gì", "ky-niem-90-nam-chi-bo"),
+    ("90 năm là gì", "ky-niem-90-nam-chi-bo"),
+    ("90% là chỉ tiêu gì", "nuoc-hop-ve-sinh-nong-thon"),
+    ("2.600 hộ là chỉ tiêu gì", "gam-san"),
+    ("600 triệu usd là gì", "kim-ngach-xuat-khau"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), NUMBER_WITH_ITS_NOUN)
+def test_a_number_with_its_noun_finds_what_counts_it(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, [m.id for m in answer.matches]) == ("answer", [item])
+
+
+# Forms are never in a resolution; the report form the asker fills is the story.
+def test_a_form_asked_for_is_not_covered(shared_library: Library) -> None:
+    answer = shared_library.answer("mẫu phiếu đánh giá xếp loại chất lượng đảng viên ở đâu")
+    assert (answer.status, answer.matches) == ("none", ())
+    told = shared_library.answer(
+        "Nhờ bạn giúp: tôi cần điền mục tốc độ tăng trưởng kinh tế trong mẫu báo cáo, NQ hội"
+        " nghị 20 ghi bao nhiêu?"
+    )
+    assert told.status == "answer"

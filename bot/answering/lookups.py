@@ -52,6 +52,8 @@ from bot.vietnamese.text import clean, fold, fold_diacritics
 
 #: "15% của 2 triệu": a share of an amount (folded).
 #: The parts of what a figure names asked ("… gồm những khoản nào", "chia thành mấy").
+#: A number and the word after it ("90 nam"), folded.
+_NUMBER_NOUN = re.compile(r"\b(\d+) ([a-z]+)\b")
 _PARTS_ASKED = re.compile(
     r"\b(?:bao gom|gom) (?:nhung|may|bao nhieu|cac)\b|\bchia (?:thanh|lam)\b"
 )
@@ -152,6 +154,9 @@ class Lookups:
         titled = [e for e in carriers if all(fold(m) in fold(e.title) for m in marks)]
         if marks and titled:
             carriers = titled  # the item a date or year is the mark of, not every mention
+        counted = self._counted_alike(carriers, analysis.text)
+        if counted:
+            carriers = counted  # ("con số 90 năm": the 90 years, not 90%)
         if len(carriers) == 1:
             return describe_entry(self.kb, carriers[0], question, 100.0)
         if not carriers and numbers and not rest:
@@ -170,6 +175,20 @@ class Lookups:
             tuple(self._carrier_line(e, numbers) for e in carriers),
             matches=tuple(Match(e.id, choice_title(e), 100.0) for e in carriers),
         )
+
+    @staticmethod
+    def _counted_alike(carriers: list[Entry], text: str) -> list[Entry]:
+        """Return the carriers whose wording has a number with the noun the question puts
+        after its number ("90 năm"), if the question puts one there."""
+        nouns = {f"{n} {w}" for n, w in _NUMBER_NOUN.findall(fold(text))}
+        return [
+            e
+            for e in carriers
+            if any(
+                f" {noun} " in f" {' '.join(fold(f'{e.title} {e.source}').split())} "
+                for noun in nouns
+            )
+        ]
 
     @staticmethod
     def _in_scale(entry: Entry, text: str) -> bool:

@@ -57,7 +57,9 @@ from bot.answering.rules import (
     NO_TARGET_BUT,
     NO_TARGET_LISTED,
     NO_TARGET_SAYS,
+    NONE_FOR_PLACE,
     NOT_COVERED,
+    NOT_MENTIONED,
     NOT_RIGHT,
     NOT_STATED_ANY,
     PER_DISTRICT,
@@ -99,6 +101,21 @@ from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, tone_key, tones_agree, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
+#: Words of asking whether or where a thing is mentioned, folded: no topic beside a place.
+_MENTION_WORDS = frozenset(
+    {"nhac", "den", "toi", "ten", "de", "cap", "cho", "nao", "lien", "quan", "co", "gi", "duoc"}
+    # (where the place is to the asker: "Trà Lĩnh nhà em", "ở chỗ nào")
+    | {"nha", "em", "minh", "chung", "o", "que"}
+)
+#: Asking what things of a kind there are ("có dự án gì", "có đề án nào"), folded.
+_KIND_ASKED = {
+    noun: re.compile(rf"\b(?:co|nhung|cac) {fold(noun)} (?:gi|nao)\b")
+    for noun, _ in NAMED.values()
+}
+#: Asking where or whether something is mentioned ("được nhắc ở chỗ nào"), folded.
+_MENTION_ASKED = re.compile(
+    r"\b(?:duoc nhac|nhac den|nhac toi|nhac ten|de cap|o cho nao|cho nao trong|nam o dau)\b"
+)
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
 #: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
 _BESIDES = re.compile(r"\bngoài\s+(.+?)\s*(?:\bra\b|\bthì\b|,)?\s+(?:vẫn\s+)?còn\s+(.+)$")
@@ -522,6 +539,9 @@ class QuestionAnswerer:
         reverse = self.lookups.by_figure(question, analysis)
         if reverse is not None:
             return reverse
+        mentioned = self._place_mentioned(question, analysis)
+        if mentioned is not None:
+            return mentioned
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             content_asked = self.index.analyzer.mentioned_asks.take(tokens(question))[1]
             if _CONTENT in content_asked and self._summary is not None:
@@ -682,6 +702,14 @@ class QuestionAnswerer:
             covered = max((s.coverage for s in ranked if s.entry.id in offered), default=0.0)
             if not unexplained or covered >= HONEST_NO_COVERAGE:
                 return decided  # (the targets offered explain most of it: they are the choice)
+            typed = f" {' '.join(fold(analysis.text).split())} "
+            if any(
+                len(phrase.split()) >= 2 and f" {' '.join(fold(phrase).split())} " in typed
+                for e in entries
+                if e is not None and e.kind in TARGET_KINDS
+                for phrase in e.phrases
+            ):
+                return decided  # (a target offered is named whole: "… về trường chuẩn quốc gia")
             listing = self.describe(kind, decided.question)
             return dataclasses.replace(
                 listing,
@@ -1062,6 +1090,58 @@ class QuestionAnswerer:
                 )
         return None
 
+    def _place_mentioned(self, question: str, analysis: Analysis) -> Answer | None:
+        """Answer "Trà Lĩnh được nhắc trong NQ ở chỗ nào", "NQ có nhắc đến Lạng Sơn không".
+
+        Asked where (or whether) a place is mentioned: the one item that names it (in its
+        title, or the name a place in brackets qualifies: "Đồng Đăng (Lạng Sơn)"), or the
+        plain no when no item does.
+        """
+        places = [*analysis.districts, *analysis.provinces]
+        folded = fold(question)
+        kind = next(
+            (k for k, (noun, _) in NAMED.items() if _KIND_ASKED[noun].search(folded)), None
+        )
+        if len(places) != 1 or not (kind or _MENTION_ASKED.search(folded)):
+            return None
+        place = places[0]
+        name = self._district_names.get(place) or self._province_names.get(place, place)
+        holders = [i for i in self.kb.entries if self.index.mentions(i, place)]
+        asked_only = {*fold(NAMED[kind][0]).split(), *_MENTION_WORDS} if kind else _MENTION_WORDS
+        if any(
+            w.text not in asked_only and w.text not in fold(name).split() for w in analysis.words
+        ):
+            return None  # ("Trùng Khánh …, có đề án nào về du lịch": a topic is asked too)
+        if kind is not None:
+            # "huyện Hạ Lang có dự án gì": of that kind only; none named there, the list of
+            # them all, with the note that the resolution names none for the place.
+            noun = NAMED[kind][0]
+            holders = [i for i in holders if fold(self.kb.entries[i].title).startswith(fold(noun))]
+            if not holders:
+                if analysis.not_stated:
+                    return None  # ("cửa khẩu Trà Lĩnh …": the words name more than the place)
+                listing = self.describe(kind, question)
+                return with_note(listing, NONE_FOR_PLACE.format(kind=noun, place=name))
+        if not holders:
+            return none_reply(question, NOT_MENTIONED.format(place=name))
+        leaves = [i for i in holders if not set(self.kb.entries[i].children) & set(holders)]
+        titled = [i for i in leaves if place in fold(self.kb.entries[i].title)]
+        if len(titled) != 1:
+            qualified = {
+                fold(m.group(1))
+                for i in leaves
+                for m in re.finditer(
+                    rf"(\w+ \w+) \(\s*{re.escape(name)}\s*\)", self.kb.entries[i].source
+                )
+            }
+            titled = [
+                i for i in leaves if any(q in fold(self.kb.entries[i].title) for q in qualified)
+            ]
+        if len(titled) != 1:
+            return None
+        said = self.describe(titled[0], question)
+        return yes_or_no(said, self.kb.entries[titled[0]], ()) if analysis.yes_no else said
+
     def _year_premise(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
         """Check a year claimed of an item with years of its own, if sure of the item.
 
@@ -1173,7 +1253,11 @@ class QuestionAnswerer:
         # and 33% of it vocational): the target's answer states each figure with its label.
         whole = None
         if not (sure or refusing or best.contradicted) and (
-            analysis.yes_no or analysis.offers_figures or not analysis.numbers
+            analysis.yes_no
+            or analysis.offers_figures
+            or not analysis.numbers
+            # ("GRDP 7,5% chia ra các khu vực thế nào": the figure names the whole asked)
+            or self._asks_plural(question)
         ):
             whole = self._one_target(ranked, plural=self._asks_plural(question))
         if sure or refusing or whole is not None:

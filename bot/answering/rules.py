@@ -133,6 +133,12 @@ NO_NAMED_BUT = {
     ),
 }
 #: ... and nothing near it: the targets it does set follow.
+#: A place no item of the resolution mentions.
+NOT_MENTIONED = "Nghị quyết không nhắc đến {place}."
+#: Things of a kind asked of a place none of them names.
+NONE_FOR_PLACE = (
+    "Nghị quyết không nêu {kind} riêng cho {place}; trên đây là các {kind} Nghị quyết nêu."
+)
 NO_TARGET_LISTED = (
     "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này; các chỉ tiêu Nghị quyết đặt ra:"
 )

@@ -99,6 +99,18 @@ QUESTIONS = [
     "dự án thứ 2 là gì",
     "lđ qua đào tạo nghề 45% đúng không",
     "viết giúp em bài phát biểu về che phủ rừng",
+    # each figure put to the check; premises on a year or a number of an item; a place
+    # mentioned, and a place's projects; a share by district; a cited document's layout
+    "xuất khẩu 600 triệu USD nhập khẩu 150 triệu USD đúng không",
+    "GRDP 7,5% và thu nội địa 2.000 tỷ đồng đúng không",
+    "đề án du lịch tầm nhìn 2030 đúng không",
+    "đại hội đảng bộ tỉnh lần thứ XX đúng ko",
+    "Lạng Sơn được nhắc đến trong nghị quyết này ở chỗ nào",
+    "huyện Hạ Lang có dự án gì trong NQ ko",
+    "nghị quyết có nhắc đến Bảo Lâm không",
+    "chỉ tiêu kết nạp 2000 đảng viên chia cho các huyện thế nào",
+    "điều lệ đảng có bao nhiêu chương",
+    "năm 2021 có những dự án nào",
 ]
 
 
@@ -116,6 +128,8 @@ FOLLOW_UPS = [
     ("tỷ lệ TCCS đảng hoàn thành tốt nhiệm vụ", "còn đảng viên?"),
     ("Tổng kim ngạch XNK qua địa bàn bao nhiêu", "đã gồm hàng hóa giám sát chưa"),
     ("hội nghị lần 20 họp ngày nào", "thế khóa mấy"),
+    ("hội nghị họp hôm nào", "lần thứ mấy?"),
+    ("dự án nào phải khởi công trong năm 2020", "dự án thứ hai ở huyện nào"),
 ]
 
 

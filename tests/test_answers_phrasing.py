@@ -3639,3 +3639,86 @@ def test_a_form_asked_for_is_not_covered(shared_library: Library) -> None:
         " nghị 20 ghi bao nhiêu?"
     )
     assert told.status == "answer"
+
+
+# A target asked ("chỉ tiêu về …") is the target near the top, not a task beside it; asked
+# whether there is one, the answer is yes with it.
+TARGET_ASKED = [
+    ("chỉ tiêu về giáo dục ntn ạ", "truong-chuan", "answer", ""),
+    ("có chỉ tiêu về giáo dục không", "truong-chuan", "answer", "Có."),
+    ("NQ có đặt chỉ tiêu gì về giáo dục không", "truong-chuan", "answer", "Có."),
+    (
+        "Em là giáo viên THCS, cho em hỏi nghị quyết đặt chỉ tiêu gì về giáo dục ạ?",
+        "truong-chuan",
+        "answer",
+        "",
+    ),
+    ("chỉ tiêu về y tế", "y-te", "answer", ""),
+    ("tóm tắt giúp mình các mục tiêu năm 2020 của tỉnh", "dem-chi-tieu", "answer", ""),
+    ("các chỉ tiêu toàn tỉnh", "dem-chi-tieu", "answer", ""),
+    ("phần tổ chức thực hiện gồm mấy ý, nói gì", "phan-iii", "answer", ""),
+    ("phần tổ chức thực hiện gồm mấy nội dung", "phan-iii", "answer", ""),
+    (
+        "huyện ủy Hòa An chúng tôi phải làm gì để triển khai nghị quyết này",
+        "phan-iii",
+        "answer",
+        "",
+    ),
+    ("chỉ tiêu xây dựng đảng gồm mấy nội dung", "xay-dung-dang", "answer", ""),
+    ("tầm nhìn 2035 là của đề án nào", "de-an-du-lich", "answer", ""),
+    ("nhiệm kỳ 2015 - 2020 là khoá mấy", "nhiem-ky", "answer", ""),
+]
+
+
+@pytest.mark.parametrize(("question", "item", "status", "verdict"), TARGET_ASKED)
+def test_the_target_or_the_part_asked_is_answered(
+    shared_library: Library, question: str, item: str, status: str, verdict: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == (status, item)
+    assert answer.headline.startswith(verdict)
+
+
+# A topic told before and only pointed at ("về việc này") is never said to have no target;
+# a commune's own name and where the asker lives are no topic; another country's or the
+# country's matters are refused.
+TOLD_BEFORE_AND_ELSEWHERE = [
+    (
+        "nhà em ở xã Quốc Dân còn nuôi trâu dưới gầm sàn, tỉnh có chỉ tiêu gì về việc này ko",
+        "gam-san",
+    ),
+    ("nhà em còn nuôi trâu dưới gầm sàn, tỉnh có chỉ tiêu gì về việc này ko", "gam-san"),
+    ("Xã Đức Long của em đạt chuẩn nông thôn mới chưa, tỉnh đặt bao nhiêu xã", "nong-thon-moi"),
+    (
+        "huyện Quảng Hòa có cửa khẩu Tà Lùng, đề án khu kinh tế cửa khẩu có trong NQ ko",
+        "de-an-khu-kinh-te-cua-khau",
+    ),
+    ("năm 2020 tỉnh quyết tâm khởi công tuyến cao tốc nào", "cao-toc-dong-dang-tra-linh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), TOLD_BEFORE_AND_ELSEWHERE)
+def test_a_topic_told_before_or_beside_a_local_name_is_read(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.matches
+    assert answer.matches[0].id == item
+    assert not answer.headline.startswith("Không. Nghị quyết không đặt")
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "tỉnh nào có GRDP cao nhất cả nước",
+        "ai làm tổng bí thư sau đại hội XIII",
+        "thủ tướng là ai",
+        "các chỉ tiêu của tỉnh Lạng Sơn",
+        "chủ tịch nước hiện nay là ai",
+    ],
+)
+def test_the_country_and_other_provinces_are_refused(
+    shared_library: Library, question: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches) == ("none", ())

@@ -53,6 +53,8 @@ from bot.vietnamese.text import clean, fold, fold_diacritics
 #: "15% của 2 triệu": a share of an amount (folded).
 #: The parts of what a figure names asked ("… gồm những khoản nào", "chia thành mấy").
 #: A number and the word after it ("90 nam"), folded.
+#: Words naming the province itself, folded (the resolution's own scope, no topic).
+_PROVINCE_WORDS = frozenset({"tinh", "toan", "ca"})
 _NUMBER_NOUN = re.compile(r"\b(\d+) ([a-z]+)\b")
 _PARTS_ASKED = re.compile(
     r"\b(?:bao gom|gom) (?:nhung|may|bao nhieu|cac)\b|\bchia (?:thanh|lam)\b"
@@ -267,7 +269,9 @@ class Lookups:
         """Answer "bao nhiêu chỉ tiêu", "kể hết các chỉ tiêu", "gồm những phần nào"."""
         if analysis.count is None:
             return None
-        if analysis.count == "targets" and analysis.words:
+        # ("các mục tiêu năm 2020 của tỉnh": the province is the resolution's own scope)
+        own_scope = {w.text for w in analysis.words} <= _PROVINCE_WORDS
+        if analysis.count == "targets" and analysis.words and not own_scope:
             # "các chỉ tiêu về môi trường": a group's targets, if one group clearly fits.
             groups = [e.id for e in self.kb.entries.values() if e.kind == "group"]
             ranked = self.index.rank(analysis, candidates=groups)
@@ -320,7 +324,7 @@ class Lookups:
             return None
         # "chỉ tiêu 95% là những chỉ tiêu nào" asks about a figure, not for the whole list.
         asks_a_figure = analysis.numbers or analysis.target_number is not None
-        if (analysis.words and len(analysis.words) > 1) or asks_a_figure:
+        if (analysis.words and len(analysis.words) > 1 and not own_scope) or asks_a_figure:
             return None
         return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
 

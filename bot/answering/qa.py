@@ -107,6 +107,8 @@ _MENTION_WORDS = frozenset(
     # (where the place is to the asker: "Trà Lĩnh nhà em", "ở chỗ nào")
     | {"nha", "em", "minh", "chung", "o", "que"}
 )
+#: A question pointing at what was told before it ("về việc này", "vấn đề đó"), folded.
+_POINTS_BACK = re.compile(r"\b(?:viec|van de|chuyen|noi dung) (?:nay|do|ay)\b")
 #: Asking what things of a kind there are ("có dự án gì", "có đề án nào"), folded.
 _KIND_ASKED = {
     noun: re.compile(rf"\b(?:co|nhung|cac) {fold(noun)} (?:gi|nao)\b")
@@ -558,7 +560,8 @@ class QuestionAnswerer:
                 if y != self.kb.document.year
                 and not any(self.index.mentions(i, str(y)) for i in self.kb.entries)
             ]
-            refused = self._out_of_scope(analysis, []) if unnamed else None
+            # (nor of another province: "tỉnh nào có GRDP cao nhất cả nước")
+            refused = self._out_of_scope(analysis, []) if unnamed or analysis.provinces else None
             return refused or direct
         # A premise's figure (and its unit) is the claim to check, not what names the item:
         # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%); so
@@ -623,6 +626,10 @@ class QuestionAnswerer:
         kind = self._kind_asked(analysis)
         if kind is None:
             return decided
+        if _POINTS_BACK.search(fold(analysis.text)):
+            # "…, tỉnh có chỉ tiêu gì về việc này ko": the topic is told before, in words
+            # the question only points at; no "no" is said of what is not read.
+            return decided
         if decided.status == "none" and not decided.matches:
             # (the nearest the knowledge names for the topic first, then the best guess)
             near = self._nearest_to_topic(analysis)
@@ -672,6 +679,13 @@ class QuestionAnswerer:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
                 return decided
+            # (whether there is one: any target explaining the topic as well, fairly sure)
+            target = self._the_target_asked(ranked, analysis, floor=CHOICES_SCORE)
+            if target is not None:
+                # "có chỉ tiêu về giáo dục không": a task answers best, and a target about
+                # the same topic comes near it (the schools up to standard): yes, that one.
+                found = self.describe(target.entry.id, decided.question, target.score)
+                return yes_or_no(found, target.entry, ())
             named_near = self._nearest_to_topic(analysis)
             if named_near is not None and named_near.id != entry.id:
                 # "có chỉ tiêu về tạo việc làm mới không": the no, with the nearest the
@@ -1054,6 +1068,11 @@ class QuestionAnswerer:
         naming = [
             s for s in ranked if all(self.index.mentions(s.entry.id, y) for y in other_years)
         ]
+        # (of them, those whose own name holds it: "tầm nhìn 2035 là của đề án nào" is the
+        # tourism scheme, not the heading that lists it)
+        titled = [s for s in naming if all(y in s.entry.title for y in other_years)]
+        if titled and naming and titled[0].score >= naming[0].score - CHOICES_WINDOW:
+            return titled
         return naming or ranked
 
     def _out_of_scope(self, analysis: Analysis, ranked: list[Scored]) -> Answer | None:
@@ -1259,7 +1278,9 @@ class QuestionAnswerer:
             # ("GRDP 7,5% chia ra các khu vực thế nào": the figure names the whole asked)
             or self._asks_plural(question)
         ):
-            whole = self._one_target(ranked, plural=self._asks_plural(question))
+            whole = self._one_target(
+                ranked, plural=self._asks_plural(question)
+            ) or self._the_target_asked(ranked, analysis)
         if sure or refusing or whole is not None:
             answered = whole or self._most_specific(
                 ranked,
@@ -1349,6 +1370,17 @@ class QuestionAnswerer:
         if named is not None:
             # "đề án du lịch tên đầy đủ là gì": the scheme's name, not the resolution's.
             return describe_entry(self.kb, named.entry, question, named.score)
+        head = picked[0]
+        if (
+            head.entry.kind in {"section", "task"}
+            and all(s.entry.id in head.entry.children for s in picked[1:])
+            and (margin >= ANSWER_MARGIN or len(picked) == len(window))
+        ):
+            # "huyện uỷ … phải làm gì để triển khai nghị quyết": torn only between a part of
+            # the resolution and its own points, the part, which lists them.
+            said = describe_entry(self.kb, head.entry, question, head.score)
+            unstated = self.unstated.headline(analysis, head.entry)
+            return not_stated(said, unstated) if unstated else said
         told = self._named_in_story(question, analysis, picked)
         if told is not None:
             # "Tôi là phóng viên … viết bài về nông thôn mới, NQ đặt mục tiêu thêm bao nhiêu
@@ -1396,6 +1428,25 @@ class QuestionAnswerer:
             )
         ]
         return named[0] if len(named) == 1 else None
+
+    def _the_target_asked(
+        self, ranked: list[Scored], analysis: Analysis, *, floor: float | None = None
+    ) -> Scored | None:
+        """Return the one target near the top when a target is asked ("chỉ tiêu về giáo
+        dục"): the tasks and schemes beside it set no figure. Only if it explains the
+        question as well as the best, and no other target comes near (within the choices'
+        window of the best, or above ``floor``)."""
+        best = ranked[0]
+        if best.entry.kind in TARGET_KINDS or not self._asks_for_target(analysis):
+            return None
+        lowest = best.score - CHOICES_WINDOW if floor is None else floor
+        near = [s for s in ranked if s.score >= lowest and not s.contradicted]
+        targets = [s for s in near if s.entry.kind in {"target", "figure"}]
+        roots = {s.entry.id if s.entry.kind == "target" else s.entry.parent for s in targets}
+        if len(roots) != 1 or targets[0].coverage < best.coverage:
+            return None
+        root = next((s for s in targets if s.entry.id in roots), targets[0])
+        return root
 
     def _one_target(self, ranked: list[Scored], *, plural: bool = False) -> Scored | None:
         """Return the target if the candidates near the top are it or its own figures.

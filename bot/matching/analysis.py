@@ -40,6 +40,26 @@ CORRECTION_MIN_LENGTH = 3
 #: A count word followed by a unit sign: "bao nhiêu % xã" counts in %.
 #: "tỷ" right after a number ("200 tỷ phải không"): billions of đồng.
 _BILLIONS = re.compile(r"\d\s*(?:tỷ|tỉ)(?!\s*(?:lệ|le)\b)\b", re.IGNORECASE)
+#: A commune, hamlet or ward, and the words after it ("xã Quốc Dân", "xóm Nà Mần").
+_LOCAL_NAME = re.compile(
+    r"\b(xã|xóm|thôn|phường|bản|thị trấn)((?:\s+[^\W\d_]+){1,3})", re.IGNORECASE
+)
+
+
+def _local_noun(match: re.Match[str]) -> str:
+    """Return a local place's noun without its name: the words after it written in title
+    case ("Quốc Dân"), never an abbreviation ("xã NTM") nor a word in lower case."""
+    words = match.group(2).split()
+    named = 0
+    for word in words:
+        if not word.istitle():
+            break
+        named += 1
+    if not named:
+        return match.group(0)
+    return " ".join([match.group(1), *words[named:]])
+
+
 #: "điểm" before a percent sign ("mấy điểm %"): the points of a rate.
 _POINTS_OF_RATE = re.compile(r"\b(?:điểm|diem)\s*(?=%)", re.IGNORECASE)
 _COUNT_THEN_SIGN = re.compile(r"(?:bao\s*nhi[eê]u|bn|m[aấ]y)\s*[%‰]", re.IGNORECASE)
@@ -71,7 +91,7 @@ _SENTENCES = re.compile(r"[.?!;]+(?:\s+|$)|\n+")
 #: Between two clauses (not inside "13,8").
 _CLAUSES = re.compile(r"[.?!;,]+(?:\s+|$)|\n+")
 #: A comma before a capitalised name goes on with a list ("Trà Lĩnh, Tà Lùng").
-_LIST_COMMA = re.compile(r",\s+(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ]*\s+[A-ZĐÀ-Ỹ])")
+_LIST_COMMA = re.compile(r",\s+(?=([^\W\d_]+\s+[^\W\d_]+))")
 #: How many words before "nói gì" may name the resolution for it to ask what it says.
 MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
@@ -382,6 +402,9 @@ class Analyzer:
         text = digits_for_spoken_numbers(text)
         # "chênh nhau mấy điểm %": points of a rate are its unit ("%" is no word to pair with).
         text = _POINTS_OF_RATE.sub("", text)
+        # "nhà em ở xã Quốc Dân": a commune's or hamlet's own name, which no resolution of
+        # the province sets anything for, is no topic (its noun stays: "xã em", "xã …").
+        text = _LOCAL_NAME.sub(_local_noun, text)
         # "Dịch giúp sang tiếng Anh câu: …": read before framing drops what precedes a colon.
         request = next(iter(self.requests_refused.take(tokens(text))[1]), None)
         told = text
@@ -867,8 +890,15 @@ _BARE_SCALE = re.compile(
 
 def _clauses_not_lists(text: str) -> list[str]:
     """Return a text's clauses, a comma that goes on with a list of names not ending one."""
-    joined = _LIST_COMMA.sub(" ", text)
+    joined = _LIST_COMMA.sub(_list_goes_on, text)
     return [s for s in _CLAUSES.split(joined) if s.strip()]
+
+
+def _list_goes_on(match: re.Match[str]) -> str:
+    """Return a comma's replacement: a space when a name in capitals follows ("Trà Lĩnh,
+    Tà Lùng"), else the comma as it is."""
+    following = match.group(1).split()
+    return " " if all(w[0].isupper() for w in following) else match.group(0)
 
 
 def _bare_scales_dropped(text: str) -> str:

@@ -244,36 +244,36 @@ class Comparisons:
     def _several(
         self, question: str, split: Callable[[str], list[str]], *, checks: bool = False
     ) -> Answer | None:
+        parts = split(question)
         # A part read after the one before it is read whole again: it is never cut at the
         # same figures again (see _after_figures).
-        parts = split(question)
         token = self._cutting.set(split == self._after_figures or self._cutting.get())
         try:
-            return self._items(question, lambda _: parts, checks=checks)
+            return several_items(
+                question,
+                self.answer_one,
+                self.parent_of,
+                split=lambda _: parts,
+                asks_nothing=self.asks_nothing,
+                clean=self._before_comparison,
+                compute=self.compute,
+                asks_of=self._asks_of,
+                follow=self.follow,
+                checks=checks,
+            )
         finally:
             self._cutting.reset(token)
 
-    def _items(
-        self, question: str, split: Callable[[str], list[str]], *, checks: bool
-    ) -> Answer | None:
-        return several_items(
-            question,
-            self.answer_one,
-            self.parent_of,
-            split=split,
-            asks_nothing=self.asks_nothing,
-            clean=self._before_comparison,
-            compute=self.compute,
-            asks_of=self._asks_of,
-            follow=self.follow,
-            checks=checks,
-        )
+    def _figures_in(self, question: str) -> tuple[str, list[int]]:
+        """Return a question with its spoken numbers in digits, and where each figure it
+        states ends (after its unit)."""
+        question = digits_for_spoken_numbers(question)
+        return question, [m.end() for m in self._figure_ends.finditer(question)]
 
     def _after_figures(self, question: str) -> list[str]:
         """Cut a question after each figure it states (with its unit), each part keeping
         what follows the last figure ("đúng không"); one part when fewer than two."""
-        question = digits_for_spoken_numbers(question)
-        ends = [m.end() for m in self._figure_ends.finditer(question)]
+        question, ends = self._figures_in(question)
         if len(ends) < 2 or self._cutting.get():
             return [question]
         tail = question[ends[-1] :].strip()
@@ -285,8 +285,7 @@ class Comparisons:
 
     def _asked_after_figures(self, question: str) -> bool:
         """Return whether a question states two figures or more, then asks of them all."""
-        question = digits_for_spoken_numbers(question)
-        ends = [m.end() for m in self._figure_ends.finditer(question)]
+        question, ends = self._figures_in(question)
         return len(ends) >= 2 and any(c.isalpha() for c in question[ends[-1] :])
 
     def _before_comparison(self, part: str) -> str:

@@ -411,3 +411,10 @@ def test_an_item_picked_alone_by_its_place_is_answered(shared_library: Library) 
     assert (answer.status, answer.matches[0].id) == ("answer", "du-an-bo-sua")
     # Alone, "cái thứ hai" names nothing: no item shares the word "thứ".
     assert shared_library.answer("cái thứ hai là gì").status == "none"
+
+
+def test_another_year_after_a_figure_is_refused_for_that_year(shared_library: Library) -> None:
+    before = shared_library.answer("chỉ tiêu GRDP tăng 7,5% năm 2020")
+    answer = shared_library.answer("năm 2021 thì sao", before)
+    assert answer.status == "none"
+    assert "không có số liệu năm 2021" in answer.headline

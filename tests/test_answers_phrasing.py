@@ -3722,3 +3722,31 @@ def test_the_country_and_other_provinces_are_refused(
 ) -> None:
     answer = shared_library.answer(question)
     assert (answer.status, answer.matches) == ("none", ())
+
+
+# Lists named by their target rather than by a group named in part; "ds" before a list;
+# a story naming the item by its abbreviation; where a place is, told with "liên quan".
+NAMED_AS_ASKED = [
+    ("mấy chỉ tiêu về văn hoá, kể ra", "van-hoa"),
+    ("các chỉ tiêu về văn hoá năm 2020", "van-hoa"),
+    ("các chỉ tiêu văn hoá xã hội", "van-hoa-xa-hoi"),
+    ("ds cac chi tieu ve giao duc dao tao", "lao-dong"),
+    ("ds các dự án", "dem-du-an"),
+    (
+        "Tôi phụ trách mảng xây dựng NTM của huyện Hà Quảng, năm 2020 tỉnh đặt mục tiêu thêm"
+        " bao nhiêu xã đạt chuẩn?",
+        "nong-thon-moi",
+    ),
+    ("Lạng Sơn có liên quan gì trong nghị quyết này", "cao-toc-dong-dang-tra-linh"),
+    ("huyện Trà Lĩnh có dự án gì trong NQ", "cao-toc-dong-dang-tra-linh"),
+    ("huyện em có bị sáp nhập với huyện khác không", "sap-xep-don-vi-hanh-chinh"),
+    ("tỷ lệ tăng ds bao nhiêu", "tang-dan-so-tu-nhien"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), NAMED_AS_ASKED)
+def test_what_the_question_names_is_answered(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.matches[0].id) == ("answer", item)

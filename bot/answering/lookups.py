@@ -278,6 +278,11 @@ class Lookups:
             if not ranked or ranked[0].score < ANSWER_SCORE:
                 return self._targets_about(analysis) if analysis.listing else None
             group = ranked[0].entry
+            target = self._target_named_whole(analysis, group, ranked[0].score)
+            if target is not None:
+                # "mấy chỉ tiêu về văn hoá, kể ra": the target named so (its figures), not
+                # the group "văn hoá - xã hội", which the question names only in part.
+                return describe_entry(self.kb, target, analysis.text, ranked[0].score)
             if analysis.listing:
                 return describe_entry(self.kb, group, analysis.text, ranked[0].score)
             return self.count_answer(f"{COUNT_PREFIX}chi-tieu-{group.id}", analysis.text)
@@ -327,6 +332,23 @@ class Lookups:
         if (analysis.words and len(analysis.words) > 1 and not own_scope) or asks_a_figure:
             return None
         return self.count_answer(OVERVIEW_BY_NOUN[analysis.count], analysis.text)
+
+    def _target_named_whole(self, analysis: Analysis, group: Entry, score: float) -> Entry | None:
+        """Return the target of several figures the question names whole, scoring as well as
+        the group it names only in part, if there is one."""
+        said = f" {' '.join(fold(analysis.text).split())} "
+
+        def whole(entry: Entry) -> bool:
+            return any(f" {' '.join(fold(p).split())} " in said for p in entry.phrases)
+
+        if whole(group):
+            return None
+        targets = [
+            e.id for e in self.kb.entries.values() if e.kind == "target" and len(e.figures) >= 2
+        ]
+        ranked = self.index.rank(analysis, candidates=targets)
+        near = [s for s in ranked if s.score >= score and whole(s.entry)]
+        return near[0].entry if len(near) == 1 else None
 
     def _left_to_the_named(self, analysis: Analysis, best: Scored, kind: str) -> bool:
         """Whether a list asks for things only those named so explain, not the best line.

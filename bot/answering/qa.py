@@ -105,7 +105,7 @@ from bot.vietnamese.text import clean, fold, tone_key, tones_agree, words_with_t
 _MENTION_WORDS = frozenset(
     {"nhac", "den", "toi", "ten", "de", "cap", "cho", "nao", "lien", "quan", "co", "gi", "duoc"}
     # (where the place is to the asker: "Trà Lĩnh nhà em", "ở chỗ nào")
-    | {"nha", "em", "minh", "chung", "o", "que"}
+    | {"nha", "em", "minh", "chung", "o", "que", "huyen", "thanh", "pho", "xa"}
 )
 #: A question pointing at what was told before it ("về việc này", "vấn đề đó"), folded.
 _POINTS_BACK = re.compile(r"\b(?:viec|van de|chuyen|noi dung) (?:nay|do|ay)\b")
@@ -116,7 +116,8 @@ _KIND_ASKED = {
 }
 #: Asking where or whether something is mentioned ("được nhắc ở chỗ nào"), folded.
 _MENTION_ASKED = re.compile(
-    r"\b(?:duoc nhac|nhac den|nhac toi|nhac ten|de cap|o cho nao|cho nao trong|nam o dau)\b"
+    r"\b(?:duoc nhac|nhac den|nhac toi|nhac ten|de cap|o cho nao|cho nao trong|nam o dau"
+    r"|lien quan gi|co lien quan)\b"
 )
 _UNIT_CLAUSE = re.compile(r"^\s*(?:[^\s,;]+\s*){0,2}?(?:[,;]|(?<=\s)(?:thì|thi|nhưng|nhung)\s)")
 #: "ngoài X (ra, thì) còn Y": Y asked, X left out (typed with tones, or bare).
@@ -538,7 +539,10 @@ class QuestionAnswerer:
         counted = self._premise_on_a_count(question, analysis)
         if counted is not None:
             return counted
-        reverse = self.lookups.by_figure(question, analysis)
+        # ("chỉ tiêu GRDP tăng 7,5% năm 2021 thì sao": a figure of another year is not
+        # looked up; the year is refused below, with what the resolution sets for its own)
+        elsewhere = self._years_nothing_names(analysis) or analysis.provinces
+        reverse = None if elsewhere else self.lookups.by_figure(question, analysis)
         if reverse is not None:
             return reverse
         mentioned = self._place_mentioned(question, analysis)
@@ -554,14 +558,8 @@ class QuestionAnswerer:
         if direct is not None:
             # ("năm 2021 có những dự án nào": no list of another year, unless an item
             # names that year)
-            unnamed = [
-                y
-                for y in analysis.years
-                if y != self.kb.document.year
-                and not any(self.index.mentions(i, str(y)) for i in self.kb.entries)
-            ]
             # (nor of another province: "tỉnh nào có GRDP cao nhất cả nước")
-            refused = self._out_of_scope(analysis, []) if unnamed or analysis.provinces else None
+            refused = self._out_of_scope(analysis, []) if elsewhere else None
             return refused or direct
         # A premise's figure (and its unit) is the claim to check, not what names the item:
         # "lđ qua đào tạo nghề 45% đúng không" is about vocational training (not 45%); so
@@ -1109,6 +1107,15 @@ class QuestionAnswerer:
                 )
         return None
 
+    def _years_nothing_names(self, analysis: Analysis) -> list[int]:
+        """Return the question's years other than the resolution's that no item names."""
+        return [
+            y
+            for y in analysis.years
+            if y != self.kb.document.year
+            and not any(self.index.mentions(i, str(y)) for i in self.kb.entries)
+        ]
+
     def _place_mentioned(self, question: str, analysis: Analysis) -> Answer | None:
         """Answer "Trà Lĩnh được nhắc trong NQ ở chỗ nào", "NQ có nhắc đến Lạng Sơn không".
 
@@ -1416,6 +1423,10 @@ class QuestionAnswerer:
         asked = f" {' '.join(fold(analysis.text).split())} "
         if told == asked:
             return None
+        # (abbreviations spelled out: "mảng xây dựng NTM" names "nông thôn mới")
+        canonical = self.index.analyzer.canonical
+        told = f"{told}{' '.join(str(t) for t in canonical.rewrite(tokens(question)))} "
+        asked = f"{asked}{' '.join(str(t) for t in canonical.rewrite(tokens(analysis.text)))} "
         named = [
             s
             for s in picked

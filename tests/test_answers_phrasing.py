@@ -3741,6 +3741,18 @@ NAMED_AS_ASKED = [
     ("huyện Trà Lĩnh có dự án gì trong NQ", "cao-toc-dong-dang-tra-linh"),
     ("huyện em có bị sáp nhập với huyện khác không", "sap-xep-don-vi-hanh-chinh"),
     ("tỷ lệ tăng ds bao nhiêu", "tang-dan-so-tu-nhien"),
+    ("con số 33% ý nói gì ạ", "dao-tao-nghe"),
+    (
+        "em ở phòng nội vụ, đang làm báo cáo về sắp xếp đơn vị hành chính, NQ năm 2020 nói gì"
+        " về việc này ạ",
+        "sap-xep-don-vi-hanh-chinh",
+    ),
+    ("ddeef ans du lichj teen ddaayf ddur laf gif", "de-an-du-lich"),
+    (
+        "mình làm bên Ban Tuyên giáo, cho hỏi đề án về tuyên truyền giáo dục truyền thống tên"
+        " đầy đủ là gì",
+        "de-an-tuyen-truyen",
+    ),
 ]
 
 

@@ -16,12 +16,14 @@ from bot.answering.not_stated import Unstated, not_stated
 from bot.answering.rules import (
     ANSWER_MARGIN,
     PART_COVERAGE,
+    POINTS_BACK,
     with_note,
 )
 from bot.knowledge.entries import Entry, KnowledgeBase
 from bot.matching.analysis import Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
+from bot.vietnamese.text import fold
 
 #: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
 SENTENCE_END = re.compile(r"[.?!]\s+\S")
@@ -107,6 +109,15 @@ class MessageParts:
             only = next(iter(answers.values()))
             return dataclasses.replace(only, question=question) if len(answers) == 1 else None
         proposed = self.lift(question, self.index.rank(whole, candidates=entries))
+        if (
+            not proposed
+            and len(entries) == 1
+            and entries[0] in answers
+            and POINTS_BACK.search(fold(ending))
+        ):
+            # "…, đang làm báo cáo về sắp xếp đơn vị hành chính, NQ nói gì về việc này": the
+            # question only points at the one item the story names.
+            return dataclasses.replace(answers[entries[0]], question=question)
         if not proposed or (proposed[0].contradicted and len(answers) > 1):
             return None
         chosen = proposed[0]

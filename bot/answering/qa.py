@@ -63,6 +63,7 @@ from bot.answering.rules import (
     NOT_RIGHT,
     NOT_STATED_ANY,
     PER_DISTRICT,
+    POINTS_BACK,
     REFUSED_REQUEST,
     RIGHT,
     TOO_LONG,
@@ -107,8 +108,6 @@ _MENTION_WORDS = frozenset(
     # (where the place is to the asker: "Trà Lĩnh nhà em", "ở chỗ nào")
     | {"nha", "em", "minh", "chung", "o", "que", "huyen", "thanh", "pho", "xa"}
 )
-#: A question pointing at what was told before it ("về việc này", "vấn đề đó"), folded.
-_POINTS_BACK = re.compile(r"\b(?:viec|van de|chuyen|noi dung) (?:nay|do|ay)\b")
 #: Asking what things of a kind there are ("có dự án gì", "có đề án nào"), folded.
 _KIND_ASKED = {
     noun: re.compile(rf"\b(?:co|nhung|cac) {fold(noun)} (?:gi|nao)\b")
@@ -550,7 +549,13 @@ class QuestionAnswerer:
             return mentioned
         if not analysis.text or not (analysis.words or analysis.codes or analysis.count):
             content_asked = self.index.analyzer.mentioned_asks.take(tokens(question))[1]
-            if _CONTENT in content_asked and self._summary is not None:
+            if (
+                _CONTENT in content_asked
+                and self._summary is not None
+                # ("đang làm báo cáo về sắp xếp …, NQ nói gì về việc này": of the story's
+                # topic, which the message's parts read, not of the whole resolution)
+                and not POINTS_BACK.search(fold(question))
+            ):
                 # "nghị quyết này nói về cái gì": the content asked is the resolution's own.
                 return self.describe(self._summary.id, question)
             return none_reply(question, EMPTY if not analysis.text else NOT_COVERED)
@@ -624,7 +629,7 @@ class QuestionAnswerer:
         kind = self._kind_asked(analysis)
         if kind is None:
             return decided
-        if _POINTS_BACK.search(fold(analysis.text)):
+        if POINTS_BACK.search(fold(analysis.text)):
             # "…, tỉnh có chỉ tiêu gì về việc này ko": the topic is told before, in words
             # the question only points at; no "no" is said of what is not read.
             return decided
@@ -1373,7 +1378,7 @@ class QuestionAnswerer:
         if len(picked) < MIN_CHOICES:
             # One candidate not sure enough to answer is no choice: say what is missing.
             return none_reply(question, UNSURE.format(title=choice_title(picked[0].entry)))
-        named = self._named_thing_asked(question, picked)
+        named = self._named_thing_asked(question, analysis, picked)
         if named is not None:
             # "đề án du lịch tên đầy đủ là gì": the scheme's name, not the resolution's.
             return describe_entry(self.kb, named.entry, question, named.score)
@@ -1398,18 +1403,23 @@ class QuestionAnswerer:
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
 
-    def _named_thing_asked(self, question: str, picked: list[Scored]) -> Scored | None:
-        """Return the one named thing of the kind a question names, torn with the
-        resolution's own name ("cái đề án nông nghiệp tên đầy đủ là gì")."""
+    def _named_thing_asked(
+        self, question: str, analysis: Analysis, picked: list[Scored]
+    ) -> Scored | None:
+        """Return the named thing of the kind a question names, torn with the resolution's
+        own name ("cái đề án nông nghiệp tên đầy đủ là gì"): the one so named, or the first
+        choice when it is one (read as typed and as decoded: "ddeef ans")."""
         if self._summary is None or all(s.entry is not self._summary for s in picked):
             return None
-        said = f" {' '.join(fold(question).split())} "
+        said = f" {' '.join(fold(question).split())} {' '.join(fold(analysis.text).split())} "
         things = [
             s
             for s in picked
             if isinstance(s.entry.node, Named) and f" {fold(s.entry.node.kind)} " in said
         ]
-        return things[0] if len(things) == 1 else None
+        if len(things) == 1 or (things and things[0] is picked[0]):
+            return things[0]
+        return None
 
     def _named_in_story(
         self, question: str, analysis: Analysis, picked: list[Scored]

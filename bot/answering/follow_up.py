@@ -334,7 +334,8 @@ class FollowUps:
         if rest.status != "answer" or rest.item_id is None:
             return alone
         heading = self.kb.entries[topic].parent
-        if self.kb.entries[rest.item_id].parent != heading:
+        answered = self.kb.entries.get(rest.item_id)  # (an overview is no item beside it)
+        if answered is None or answered.parent != heading:
             return alone
         return dataclasses.replace(rest, question=question)
 

@@ -106,7 +106,9 @@ from bot.vietnamese.text import clean, fold, tone_key, tones_agree, words_with_t
 _MENTION_WORDS = frozenset(
     {"nhac", "den", "toi", "ten", "de", "cap", "cho", "nao", "lien", "quan", "co", "gi", "duoc"}
     # (where the place is to the asker: "Trà Lĩnh nhà em", "ở chỗ nào")
-    | {"nha", "em", "minh", "chung", "o", "que", "huyen", "thanh", "pho", "xa"}
+    | {"nha", "em", "minh", "chung", "o", "que", "huyen", "thanh", "pho", "xa", "ben"}
+    # (how the thing is asked: "có dự án gì lớn", "dự án gì nêu trong nghị quyết")
+    | {"lon", "neu", "nam"}
 )
 #: Asking what things of a kind there are ("có dự án gì", "có đề án nào"), folded.
 _KIND_ASKED = {
@@ -378,9 +380,17 @@ class QuestionAnswerer:
         several = (
             None
             if compares or offered or SENTENCE_END.search(question.strip())
-            else self.comparisons.several(question)
+            else self._several_asked(question)
         )
         return several or self.parts.answer(question) or self._story_target(question) or result
+
+    def _several_asked(self, question: str) -> Answer | None:
+        """Return the items a question names, read without the asker's story ("Tôi đang
+        chuẩn bị bài phát biểu, xin cho biết … hội nghị nào, ngày nào": the story's
+        "chuẩn bị" names no item)."""
+        asked = self.index.analyzer.framing.remove(question)
+        several = self.comparisons.several(asked)
+        return dataclasses.replace(several, question=question) if several else None
 
     def _story_target(self, question: str) -> Answer | None:
         """Answer "… có nhắc chỉ tiêu kết nạp đảng viên mới … Cho em hỏi là bao nhiêu?".

@@ -48,7 +48,7 @@ from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.matching.named_numbers import full_dates_in
 from bot.vietnamese.numbers import SCALE_WORDS, SCALES, parse_user_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token
-from bot.vietnamese.text import clean, fold, fold_diacritics
+from bot.vietnamese.text import clean, fold, fold_diacritics, padded_fold
 
 #: "15% của 2 triệu": a share of an amount (folded).
 #: The parts of what a figure names asked ("… gồm những khoản nào", "chia thành mấy").
@@ -186,10 +186,7 @@ class Lookups:
         return [
             e
             for e in carriers
-            if any(
-                f" {noun} " in f" {' '.join(fold(f'{e.title} {e.source}').split())} "
-                for noun in nouns
-            )
+            if any(f" {noun} " in padded_fold(f"{e.title} {e.source}") for noun in nouns)
         ]
 
     @staticmethod
@@ -336,10 +333,10 @@ class Lookups:
     def _target_named_whole(self, analysis: Analysis, group: Entry, score: float) -> Entry | None:
         """Return the target of several figures the question names whole, scoring as well as
         the group it names only in part, if there is one."""
-        said = f" {' '.join(fold(analysis.text).split())} "
+        said = padded_fold(analysis.text)
 
         def whole(entry: Entry) -> bool:
-            return any(f" {' '.join(fold(p).split())} " in said for p in entry.phrases)
+            return any(padded_fold(p) in said for p in entry.phrases)
 
         if whole(group):
             return None

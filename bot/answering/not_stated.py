@@ -23,7 +23,7 @@ from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.named_numbers import names_a_date, reads_as
 from bot.vietnamese.numbers import normalize_unit
-from bot.vietnamese.text import fold
+from bot.vietnamese.text import fold, padded_fold
 
 NOT_STATED = (
     "Nghị quyết không nêu {attribute} (Nghị quyết đề ra mục tiêu, nhiệm vụ; không nêu kết "
@@ -254,7 +254,7 @@ class Unstated:
             return None
         figure = entry.figures[0]
         typed, after = analysis.shares_quoted
-        rest = f" {' '.join(fold(after).split())} "
+        rest = padded_fold(after)
         if not all(reads_as(t, (figure.number,)) for t in typed) or _COMPARING.search(rest):
             return None
         if any(f" {name} " in rest for name in self._sibling_names(entry)):
@@ -288,7 +288,7 @@ class Unstated:
         """
         if not analysis.asks_amount or not entry.figures:
             return False
-        folded = f" {' '.join(fold(analysis.text).split())} "
+        folded = padded_fold(analysis.text)
         if not any(f" {cue} " in folded for cue in self._per_unit_cues):
             return False
         return all(
@@ -321,7 +321,7 @@ class Unstated:
         """
         if not entry.figures:
             return False
-        folded = f" {' '.join(fold(analysis.text).split())} "
+        folded = padded_fold(analysis.text)
         cues = [cue for cue in self._own_cues if f" {cue} " in folded]
         # (what a district named in the question "được giao": the resolution assigns none;
         # the asker's own unit "được giao" is mostly a task of theirs, "được giao viết tin")
@@ -352,7 +352,7 @@ class Unstated:
         """Return whether the province's total is asked of a figure set for each district."""
         if not analysis.asks_amount or not entry.figures:
             return False
-        folded = f" {' '.join(fold(analysis.text).split())} "
+        folded = padded_fold(analysis.text)
         if not any(f" {cue} " in folded for cue in self._total_cues):
             return False
         return per_district(entry)

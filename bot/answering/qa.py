@@ -99,7 +99,7 @@ from bot.matching.named_numbers import (
 )
 from bot.vietnamese.numbers import format_vietnamese_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
-from bot.vietnamese.text import clean, fold, tone_key, tones_agree, words_with_tones
+from bot.vietnamese.text import clean, fold, padded_fold, tone_key, tones_agree, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 #: Words of asking whether or where a thing is mentioned, folded: no topic beside a place.
@@ -729,9 +729,9 @@ class QuestionAnswerer:
             covered = max((s.coverage for s in ranked if s.entry.id in offered), default=0.0)
             if not unexplained or covered >= HONEST_NO_COVERAGE:
                 return decided  # (the targets offered explain most of it: they are the choice)
-            typed = f" {' '.join(fold(analysis.text).split())} "
+            typed = padded_fold(analysis.text)
             if any(
-                len(phrase.split()) >= 2 and f" {' '.join(fold(phrase).split())} " in typed
+                len(phrase.split()) >= 2 and padded_fold(phrase) in typed
                 for e in entries
                 if e is not None and e.kind in TARGET_KINDS
                 for phrase in e.phrases
@@ -813,7 +813,7 @@ class QuestionAnswerer:
         """Answer "các công trình chào mừng Đại hội gồm những công trình nào": the resolution
         speaks of them together and names none (:attr:`Document.unnamed`).
         """
-        folded = f" {' '.join(fold(question).split())} "
+        folded = padded_fold(question)
         if not _WHICH.search(folded) or _WHETHER_END.search(folded):
             return None  # (not "có dự án phát triển đô thị nào … không": whether)
         for item_id, phrases in self.kb.document.unnamed.items():
@@ -1421,7 +1421,7 @@ class QuestionAnswerer:
         choice when it is one (read as typed and as decoded: "ddeef ans")."""
         if self._summary is None or all(s.entry is not self._summary for s in picked):
             return None
-        said = f" {' '.join(fold(question).split())} {' '.join(fold(analysis.text).split())} "
+        said = f"{padded_fold(question)}{padded_fold(analysis.text)}"
         things = [
             s
             for s in picked
@@ -1439,8 +1439,8 @@ class QuestionAnswerer:
         A name of several words, said in the asker's story and not in the question itself;
         never a body the asker works at ("em là cán bộ Văn phòng Tỉnh uỷ, …").
         """
-        told = f" {' '.join(fold(question).split())} "
-        asked = f" {' '.join(fold(analysis.text).split())} "
+        told = padded_fold(question)
+        asked = padded_fold(analysis.text)
         if told == asked:
             return None
         # (abbreviations spelled out: "mảng xây dựng NTM" names "nông thôn mới")

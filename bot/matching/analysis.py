@@ -31,7 +31,7 @@ from bot.vietnamese.keystrokes import decode_text, is_syllable, spelling_key
 from bot.vietnamese.numbers import SCALE_WORDS, UNIT_SIGNS, normalize_unit
 from bot.vietnamese.phrases import PhraseMap, PhraseSet, Token, tokens
 from bot.vietnamese.spoken_numbers import digits_for_spoken_numbers
-from bot.vietnamese.text import clean, fold, fold_diacritics, tones_agree
+from bot.vietnamese.text import clean, fold, fold_diacritics, padded_fold, tones_agree
 
 #: Weight kept by a bare word that is a stop word or a word of the index.
 AMBIGUOUS_STOP_EMPHASIS = 0.3
@@ -359,7 +359,7 @@ class Analyzer:
         corrector.learn(analyzer.phrase_words.values())
         # (inside a longer name only: an index of the districts themselves is ranked on
         # what else a question says)
-        folded_texts = [f" {' '.join(fold(text).split())} " for text in texts]
+        folded_texts = [padded_fold(text) for text in texts]
         followers: dict[str, set[tuple[str, str]]] = defaultdict(set)
         for noun in set(analyzer.own_place_nouns.values()):
             for said in folded_texts:
@@ -379,7 +379,7 @@ class Analyzer:
 
         ("XK + NK đăng ký": "nk" beside "xk" is "nhập khẩu"; alone it may be "nhiệm kỳ".)
         """
-        folded = f" {' '.join(fold(text).split())} "
+        folded = padded_fold(text)
         for pattern, means, beside in self._beside:
             if any(f" {word} " in folded for word in beside) and pattern.search(text):
                 text = pattern.sub(means, text)
@@ -692,14 +692,14 @@ class Analyzer:
         story's "hồ sơ" is not what is asked; nor is "quý I" before the opener in "đang soạn
         báo cáo sơ kết quý I, cho em hỏi GRDP tăng bao nhiêu".
         """
-        if f" {phrase} " not in f" {' '.join(fold(text).split())} ":
+        if f" {phrase} " not in padded_fold(text):
             return True  # (read from words spelled otherwise: "NQ này số mấy")
         opened = self.framing.after_openers(text)
         if opened:
             # What follows the last opener is asked ("…, cho em hỏi …"); the story before
             # it is not. (A phrase that runs into it is asked: "hồ sơ … cần những gì".)
             asked = min(opened, key=len)
-            whole = f" {' '.join(fold(text).split())} "
+            whole = padded_fold(text)
             starts = len(whole) - len(f"{fold(asked)} ")
             runs_in = any(m.end() > starts for m in re.finditer(re.escape(f" {phrase} "), whole))
             if not runs_in and len(tokens(asked)) >= MIN_ASKED_WORDS:

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 
 from bot.errors import NumberFormatError
 from bot.vietnamese.numbers import NUMBER_TOKEN, parse_user_number
-from bot.vietnamese.text import fold
+from bot.vietnamese.text import padded_fold
 
 _YEAR = re.compile(r"(?<![\d.,/])((?:19|20)\d\d)(?![\d.,])")
 _DATE = re.compile(r"\b\d{1,2}/\d{1,2}(?:/(\d{2,4}))?\b")
@@ -192,7 +192,7 @@ def quoted_then(
     if not named:
         return None
     rest = text[named[0].end() :]
-    if not any(f" {cue} " in f" {' '.join(fold(rest).split())} " for cue in cues):
+    if not any(f" {cue} " in padded_fold(rest) for cue in cues):
         return None
     return tuple(m.group() for m in named), rest
 

@@ -66,6 +66,12 @@ def fold(text: str) -> str:
     return " ".join(words.split())
 
 
+def padded_fold(text: str) -> str:
+    """Return a text folded (:func:`fold`), a space at each end: a folded phrase padded the
+    same way is in it only as whole words (" dan so " is in " ty le tang dan so ")."""
+    return f" {fold(text)} "
+
+
 # Tone marks (huyền, sắc, ngã, hỏi, nặng) and the digit each tone is keyed by; 0 is ngang.
 _TONES = {"\u0300": "2", "\u0301": "1", "\u0303": "4", "\u0309": "3", "\u0323": "5"}
 _WORD = re.compile(r"[^\W_]+")

@@ -270,6 +270,13 @@ ASKED_OF_THE_PREVIOUS_ITEM = [
     ("tỷ lệ lao động qua đào tạo", "trong đó nghề bao nhiêu", "answer", "dao-tao-nghe"),
     ("kim ngạch xuất khẩu năm 2020", "đơn vị tính là gì", "answer", "kim-ngach-xuat-khau"),
     ("che phủ rừng", "55% đúng không", "answer", "che-phu-rung"),
+    # pointing back, or asked of a previous question that pointed back itself
+    (
+        "dự án cao tốc Đồng Đăng - Trà Lĩnh NQ yêu cầu gì",
+        "dự án đó bao giờ xong",
+        "none",
+        "cao-toc-dong-dang-tra-linh",
+    ),
 ]
 
 

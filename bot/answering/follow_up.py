@@ -202,6 +202,8 @@ class FollowUps:
     alone: Callable[[str], Answer]
     """Answer a question on its own."""
     describe: Callable[[str, str, float], Answer]
+    """The answer for an item, first saying what the resolution does not state of it if
+    the question names such an attribute ("dự án đó bao giờ xong")."""
     rank: Callable[[Analysis, list[str]], list[ScoredEntry]]
     sure: Callable[[float, float, float], bool]
     """Whether a score, its margin and its coverage are sure enough to answer."""
@@ -270,6 +272,9 @@ class FollowUps:
         ):
             # "dài bao nhiêu km", "đúng là 3% à": asked of the previous question's item.
             composed = self.alone(f"{previous.question} {question}")
+            if composed.status == "none" and not composed.matches:
+                # (the previous question pointed back itself: "dự án đó khởi công khi nào")
+                return self.describe(topic, question, 100.0)
             return dataclasses.replace(composed, question=question)
         if not (own or analysis.codes or analysis.count or analysis.numbers):
             if analysis.years or analysis.districts or analysis.own_place:

@@ -25,6 +25,9 @@ from bot.matching.index import SearchIndex
 from bot.matching.knowledge_items import ScoredEntry as Scored
 from bot.vietnamese.text import fold
 
+#: Content words what follows an opener needs to be a question of its own ("cho em xin
+#: số với" is none).
+MIN_ASKED_WORDS = 2
 #: The end of a sentence inside a message ("… cao lắm. Vậy …", "… không? Còn …").
 SENTENCE_END = re.compile(r"[.?!]\s+\S")
 
@@ -165,6 +168,7 @@ class MessageParts:
             asked,
             not_stated=whole.not_stated,
             not_stated_phrase=whole.not_stated_phrase,
+            not_stated_more=whole.not_stated_more,
             mentioned_ask=whole.mentioned_ask,
         )
         unstated = self.unstated.headline(of_item, entry)

@@ -136,20 +136,9 @@ class Unstated:
         XIX họp khi nào") it gives neither the content nor, unless its wording has a date,
         the time.
         """
-        phrase = analysis.not_stated_phrase
-        dated = analysis.not_stated == EXACT_DAY and names_a_day(entry)
-        allocated = analysis.not_stated == ALLOCATION and per_district(entry)
-        parted = analysis.not_stated == BREAKDOWN and self._has_parts(entry)
-        if (
-            analysis.not_stated
-            and not dated
-            and not allocated
-            and not parted
-            and not (phrase and self.index.mentions(entry.id, phrase))
-            and not (phrase and _counted_in_wording(phrase, entry))
-        ):
-            # (unless the item's own wording says it: "Văn phòng Tỉnh uỷ chủ trì")
-            return NOT_STATED.format(attribute=analysis.not_stated)
+        named = self.attribute(analysis, entry)
+        if named is not None:
+            return named
         if (
             (analysis.asks_amount or self._counts_parts_of(analysis, entry))
             and not entry.figures
@@ -241,6 +230,31 @@ class Unstated:
         if asked == WHEN and names_a_day(entry):
             return None
         return MENTIONED_ONLY.format(kind=kind, asked=asked)
+
+    def attribute(self, analysis: Analysis, entry: Entry) -> str | None:
+        """Return the headline for an attribute the question names (:attr:`Analysis.
+        not_stated`: results, lengths, budgets, deadlines) that the item does not state."""
+        asked = [(analysis.not_stated, analysis.not_stated_phrase), *analysis.not_stated_more]
+        for attribute, phrase in asked:
+            # ("báo cáo kết quả thực hiện … trước ngày nào": the item says who reports,
+            # not by when)
+            if attribute and self._not_said(attribute, phrase, entry):
+                return NOT_STATED.format(attribute=attribute)
+        return None
+
+    def _not_said(self, attribute: str, phrase: str | None, entry: Entry) -> bool:
+        """Return whether an item leaves out an attribute a question asks ("kết quả thực
+        tế"), unless its own wording says it ("Văn phòng Tỉnh uỷ chủ trì")."""
+        dated = attribute == EXACT_DAY and names_a_day(entry)
+        allocated = attribute == ALLOCATION and per_district(entry)
+        parted = attribute == BREAKDOWN and self._has_parts(entry)
+        return not (
+            dated
+            or allocated
+            or parted
+            or (phrase and self.index.mentions(entry.id, phrase))
+            or (phrase and _counted_in_wording(phrase, entry))
+        )
 
     def _quoted(self, analysis: Analysis, entry: Entry) -> str | None:
         """Return the item's one figure when the question quotes it to ask a share of it.

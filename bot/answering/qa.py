@@ -22,7 +22,7 @@ from bot.answering.computed import Arithmetic
 from bot.answering.describe import describe_entry
 from bot.answering.follow_up import FollowUpReader, FollowUps, listed, others_of_kind
 from bot.answering.lookups import Lookups
-from bot.answering.messages import SENTENCE_END, MessageParts
+from bot.answering.messages import MIN_ASKED_WORDS, SENTENCE_END, MessageParts
 from bot.answering.not_stated import (
     AMOUNT_ASKED,
     AMOUNTLESS_KINDS,
@@ -141,7 +141,7 @@ _NAMED_BY_RANK = re.compile(
     rf"\b(du an|de an)\s+(?:thu\s+(\d{{1,2}}|{ORDINALS_SAID})|(dau tien))\b"
 )
 #: What an uncovered topic's phrase asks of it ("lương bao nhiêu"), left out of the reply.
-_ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$|^của\s+")
+_ASKED_TAIL = re.compile(r"\s+(?:(?:là\s+)?bao nhiêu|của|tháng)$|^(?:của|để được|để)\s+")
 #: "ký" (signed), folded as the index reads it, with its tone when typed ("kỷ niệm" is no
 #: signing).
 _SIGNED = tokens("ký")[0]
@@ -316,7 +316,7 @@ class QuestionAnswerer:
             reader,
             analyze=self.index.analyzer.analyze,
             alone=self._answer_alone,
-            describe=self.describe,
+            describe=self._describe_unstated,
             rank=lambda analysis, ids: self.index.rank(analysis, candidates=ids),
             sure=sure_enough,
             mentions=self.index.mentions,
@@ -371,6 +371,12 @@ class QuestionAnswerer:
         if checked_line(result) is not None:
             # ("GRDP 7,5% và thu nội địa 2.000 tỷ đúng không": each figure is checked)
             return self.comparisons.checked(question) or result
+        asked = self._asked_after_opener(question, result)
+        if asked is not None:
+            # "…, sắp phải báo cáo phong trào xây dựng đời sống văn hoá, cho em xin tỷ lệ
+            # gia đình văn hoá …": the story names one item, the question after "cho em
+            # xin" another, and answers it as surely.
+            return dataclasses.replace(asked, question=question)
         if result.status == "answer" or (result.status == "none" and result.matches):
             # (a refusal that tells about an item — not stated, another year, a district —
             # is the reply: its parts must not answer what the whole says is not stated)
@@ -391,6 +397,34 @@ class QuestionAnswerer:
         asked = self.index.analyzer.framing.remove(question)
         several = self.comparisons.several(asked)
         return dataclasses.replace(several, question=question) if several else None
+
+    def _asked_after_opener(self, question: str, result: Answer) -> Answer | None:
+        """Return the answer to what follows the message's last opener ("cho em xin …"),
+        when it answers, at least as surely, an item unrelated to the whole message's."""
+        if result.status != "answer" or result.item_id not in self.kb.entries:
+            return None
+        opened = self.index.analyzer.framing.after_openers(question)
+        if (
+            not opened
+            or self.parts.points_back(opened[-1])
+            or self.comparisons.asks_nothing(opened[-1])
+        ):
+            return None  # (not "… tên đầy đủ của đề án đó", nor "…, xin cho biết cụ thể")
+        tail = self._answer_one(opened[-1])
+        if (
+            tail.status != "answer"
+            or tail.item_id not in self.kb.entries
+            or len(self.index.analyzer.analyze(opened[-1]).words) < MIN_ASKED_WORDS
+            # (matched as well as the whole: "cần đạt mức nào …" is no question of its own)
+            or tail.matches[0].score < result.matches[0].score
+        ):
+            return None
+        entries = self.kb.entries
+        if tail.item_id == result.item_id or self._related(
+            entries[tail.item_id], entries[result.item_id]
+        ):
+            return None
+        return tail
 
     def _story_target(self, question: str) -> Answer | None:
         """Answer "… có nhắc chỉ tiêu kết nạp đảng viên mới … Cho em hỏi là bao nhiêu?".
@@ -798,16 +832,23 @@ class QuestionAnswerer:
         """
         folded = " ".join(fold(question).split())
         found = _BUDGET.search(folded)
-        if found is None or self.index.analyzer.analyze(question).not_stated is not None:
+        if found is None:
+            return None
+        analysis = self.index.analyzer.analyze(question)
+        also = analysis.not_stated_phrase
+        if also is not None and set(also.split()) & set(found.group().split()):
             return None  # (an attribute named as such is said as such: "tổng mức đầu tư")
-        # (what names the thing, without the asking words)
-        named = _HOW_MUCH_ASKED.sub(" ", f"{folded[: found.start()]} {folded[found.end() :]}")
+        # (what names the thing, without the asking words, nor another attribute asked:
+        # "dự án bò sữa do công ty nào đầu tư, tổng vốn bao nhiêu")
+        named = f"{folded[: found.start()]} {folded[found.end() :]}"
+        named = _HOW_MUCH_ASKED.sub(" ", named.replace(also, " ") if also else named)
         rest = self._answer_one(named)
         entry = self.kb.entries.get(rest.item_id or "")
         if rest.status != "answer" or entry is None or entry.kind not in AMOUNTLESS_KINDS:
             return None
         said = dataclasses.replace(rest, question=question)
-        return not_stated(said, NOT_STATED.format(attribute=BUDGET))
+        attributes = f"{analysis.not_stated}; {BUDGET}" if also else BUDGET
+        return not_stated(said, NOT_STATED.format(attribute=attributes))
 
     def _unnamed_asked(self, question: str) -> Answer | None:
         """Answer "các công trình chào mừng Đại hội gồm những công trình nào": the resolution
@@ -1054,6 +1095,16 @@ class QuestionAnswerer:
         if entry is None:
             return described
         unstated = self.unstated.headline(self.index.analyzer.analyze(question), entry)
+        return not_stated(described, unstated) if unstated else described
+
+    def _describe_unstated(self, item_id: str, question: str, score: float) -> Answer:
+        """Return the answer for one item, first saying what the resolution does not state
+        of it if the question names such an attribute ("dự án đó bao giờ xong")."""
+        described = self.describe(item_id, question, score)
+        entry = self.kb.entries.get(item_id)
+        if entry is None:
+            return described
+        unstated = self.unstated.attribute(self.index.analyzer.analyze(question), entry)
         return not_stated(described, unstated) if unstated else described
 
     def suggest(self, text: str, limit: int = 10) -> list[Answer]:

@@ -75,6 +75,8 @@ COUNTED_SIDES = {"targets": "targets", "tasks": "tasks"}
 PLACE_TOPIC_REACH = 4
 #: Between the two parts of a phrase found apart ("bao giờ … hoàn thành").
 APART = "…"
+#: Before a phrase found apart that must open the question (after its framing words).
+OPENING = "^"
 #: What "… có mấy cái" counts after each noun: "lĩnh vực môi trường có mấy cái" its targets.
 COUNTED_AFTER = {"targets": "targets", "tasks": "tasks", "groups": "targets"}
 #: Words that may stand between a listed noun and "gồm những gì": the year, the resolution.
@@ -133,6 +135,9 @@ class Analysis:
     not_stated_phrase: str | None = None
     asks_when: bool = False
     """The question asks when ("ngày nào", "khi nào"), of anything."""
+    not_stated_more: tuple[tuple[str, str], ...] = ()
+    """Further not-stated attributes the question asks, after :attr:`not_stated`: (the
+    attribute, the folded words that asked it)."""
     uncovered: str | None = None
     asks_who: bool = False
     """It asks who does something ("ai", "đơn vị nào")."""
@@ -222,12 +227,19 @@ class Analyzer:
         self.not_stated_names = {
             " ".join(fold(phrase).split()): name for phrase, name in together.items()
         }
-        self.not_stated_apart: list[tuple[PhraseSet, PhraseSet, str]] = []
+        # ("^tiêu chuẩn … là gì" only opening the question: "chỉ tiêu làng đạt tiêu chuẩn
+        # văn hoá là gì" asks the target)
+        self.not_stated_apart: list[tuple[PhraseSet, PhraseSet, str, bool]] = []
         for phrase, name in vocabulary.not_stated.items():
             if APART in phrase:
-                first, second = (part.strip() for part in phrase.split(APART, 1))
+                opening = phrase.startswith(OPENING)
+                first, second = (
+                    part.strip() for part in phrase.removeprefix(OPENING).split(APART, 1)
+                )
                 label = " ".join(fold(f"{first} {second}").split())
-                self.not_stated_apart.append((PhraseSet([first]), PhraseSet([second]), label))
+                self.not_stated_apart.append(
+                    (PhraseSet([first]), PhraseSet([second]), label, opening)
+                )
                 self.not_stated_names.setdefault(label, name)
         self.count_trailers = PhraseSet(vocabulary.count_trailers)
         #: Counted nouns that measure rather than name ("bao nhiêu người", "bao nhiêu tiền").
@@ -518,6 +530,7 @@ class Analyzer:
             asks_how_much=amount and count is None,
             counted=counted if count is None else None,
             not_stated_phrase=unstated[0] if unstated else None,
+            not_stated_more=tuple((self.not_stated_names[u], u) for u in unstated[1:]),
             uncovered=uncovered,
             refused_request=request,
             asks_who=asks_who,
@@ -671,12 +684,12 @@ class Analyzer:
         "bao giờ cao tốc Đồng Đăng - Trà Lĩnh hoàn thành" asks when it is finished, as "bao
         giờ hoàn thành" does; the words between are the topic.
         """
-        for first, second, label in self.not_stated_apart:
+        for first, second, label, opening in self.not_stated_apart:
             if not (first.could_match(words) and second.could_match(words)):
                 continue
             for at in range(len(words)):
                 opened = first.match_at(words, at)
-                if opened is None:
+                if opened is None or (opening and self._drop_framing(words[:at])):
                     continue
                 for end in range(at + opened[0], len(words)):
                     closed = second.match_at(words, end)

@@ -15,6 +15,16 @@ PER_DISTRICT_NOTE = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, th�
 
 # Who asks and why never costs the answer.
 FRAMED = [
+    # how the list is wanted ("đề nghị", "đầy đủ", "tóm tắt … ngắn gọn"); "giup chi" typed
+    # bare before "tieu" is no "giúp chị"; a story's topic asked of with "NQ nói gì"
+    ("Đề nghị liệt kê đầy đủ các chỉ tiêu về môi trường năm 2020 trong Nghị quyết.", "moi-truong"),
+    (
+        "Các nhiệm vụ chủ yếu năm 2020 gồm những nhóm nhiệm vụ nào, đề nghị tóm tắt giúp từng "
+        "nhóm một cách ngắn gọn.",
+        "dem-nhiem-vu",
+    ),
+    ("liet ke giup chi tieu van hoa xa hoi", "van-hoa-xa-hoi"),
+    ("em đang làm báo cáo về che phủ rừng, NQ nói gì ạ", "che-phu-rung"),
     # a reminder wanted; the question after an opener, beside a story naming another item
     ("mai họp chi bộ, em cần nhắc lại chỉ tiêu giảm nghèo năm 2020 của tỉnh, là bn %", "ho-ngheo"),
     ("nhắc giúp anh tỷ lệ che phủ rừng", "che-phu-rung"),
@@ -173,6 +183,7 @@ def test_what_someone_else_asked_is_the_question(
 
 # An unknown topic word still means the resolution does not cover it, framed or not.
 UNKNOWN_TOPICS = [
+    "em đang tìm hiểu về giá lúa, NQ nói gì",
     # personal paperwork, joining the Party oneself, the Party's own founding day
     "cap lai the bhyt bi mat ntn",
     "lam the nao de vao dang",
@@ -1897,6 +1908,16 @@ def test_a_yes_no_question_about_nothing_covered_is_still_refused(
 
 # Several items in one question: each stated as the resolution writes it, nothing computed.
 SEVERAL = [
+    # the story says what it is about, the question only asks whether it is mentioned
+    (
+        "anh ơi em viết bài về công tác dân vận và Mặt trận, NQ có nhắc gì không ạ",
+        ["dan-van", "mat-tran-to-quoc"],
+    ),
+    (
+        "Tôi là cán bộ Ban Dân vận, đang chuẩn bị tài liệu sinh hoạt chi bộ tháng này, đề nghị "
+        "bot cho biết nghị quyết đề cập gì về công tác dân vận và hoạt động của Mặt trận.",
+        ["dan-van", "mat-tran-to-quoc"],
+    ),
     ("tỷ lệ BHYT hơn tỷ lệ lao động qua đào tạo bao nhiêu", ["bhyt", "lao-dong-qua-dao-tao"]),
     ("che phủ rừng và nước sạch nông thôn", ["che-phu-rung", "nuoc-hop-ve-sinh-nong-thon"]),
     ("tỷ lệ hộ nghèo và tỷ lệ BHYT", ["ho-ngheo", "bhyt"]),

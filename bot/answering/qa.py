@@ -149,6 +149,10 @@ _SIGNED = tokens("ký")[0]
 _NOT_SIGNED = frozenset({("ki", "niem"), ("ki", "luat"), ("ki", "cuong"), ("nhiem", "ki")})
 #: Between two sentences of a message.
 _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
+#: Between the clauses of a message.
+_CLAUSE_BREAK = re.compile(r"[,.;:!?]+(?:\s+|$)")
+#: What a story says it is about: "(viết bài) về X", X to the clause's end.
+_TOPIC_TOLD = re.compile(r"(?<!mới )(?<!vừa )(?<!moi )(?<!vua )\b(?:về|ve)\s+(.+)$", re.IGNORECASE)
 #: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
 _TARGET_NAMED = re.compile(
     r"\b(?:chỉ tiêu|mục tiêu|chi tieu|muc tieu)\s+(?:về\s+|ve\s+)?"
@@ -371,6 +375,12 @@ class QuestionAnswerer:
         if checked_line(result) is not None:
             # ("GRDP 7,5% và thu nội địa 2.000 tỷ đúng không": each figure is checked)
             return self.comparisons.checked(question) or result
+        document = result.status == "answer" and self._about_the_document(result)
+        told = self._topic_told(question) if document else None
+        if told is not None:
+            # "em đang làm báo cáo về che phủ rừng, NQ nói gì ạ": of the story's topic, not
+            # of the resolution as a whole.
+            return told
         asked = self._asked_after_opener(question, result)
         if asked is not None:
             # "…, sắp phải báo cáo phong trào xây dựng đời sống văn hoá, cho em xin tỷ lệ
@@ -388,7 +398,13 @@ class QuestionAnswerer:
             if compares or offered or SENTENCE_END.search(question.strip())
             else self._several_asked(question)
         )
-        return several or self.parts.answer(question) or self._story_target(question) or result
+        return (
+            several
+            or self.parts.answer(question)
+            or self._story_target(question)
+            or self._topic_told(question)
+            or result
+        )
 
     def _several_asked(self, question: str) -> Answer | None:
         """Return the items a question names, read without the asker's story ("Tôi đang
@@ -442,6 +458,36 @@ class QuestionAnswerer:
         asked = self._answer_one(f"chỉ tiêu {named.pop()} {sentences[-1]}")
         if asked.status != "answer":
             return None
+        return dataclasses.replace(asked, question=question)
+
+    def _about_the_document(self, answer: Answer) -> bool:
+        """Return whether an answer is about the resolution as a whole (its name, date)."""
+        entry = self.kb.entries.get(answer.item_id or "")
+        return entry is not None and entry.kind == "fact"
+
+    def _topic_told(self, question: str) -> Answer | None:
+        """Answer "em viết bài về công tác dân vận và Mặt trận, NQ có nhắc gì không".
+
+        The story says what it is about ("về X"); the last clause asks without naming
+        anything: the question is asked of X, if the story names one such topic.
+        """
+        clauses = [c.strip() for c in _CLAUSE_BREAK.split(question.strip()) if c.strip()]
+        if len(clauses) < 2:
+            return None
+        last = clauses[-1]
+        if not self.comparisons.asks_nothing(last) and self.index.analyzer.analyze(last).words:
+            return None  # (the last clause asks of something; "…, NQ nói gì" of nothing)
+        # (of the story: the clauses framing takes out, not "có mấy đề án … về phát triển
+        # kinh tế, kể tên giúp")
+        kept = fold(self.index.analyzer.framing.remove(question))
+        story = [c for c in clauses[:-1] if fold(c) not in kept]
+        told = {m.group(1).strip() for c in story for m in _TOPIC_TOLD.finditer(c)}
+        if len(told) != 1:
+            return None
+        topic = told.pop()
+        asked = self._answer_alone(f"{topic}, {last}")
+        if asked.status != "answer" and not self.index.analyzer.analyze(topic).uncovered:
+            return None  # (a topic no resolution covers is refused as such: "giá lúa")
         return dataclasses.replace(asked, question=question)
 
     def _computed(self, question: str, ids: list[str]) -> str | None:

@@ -15,6 +15,16 @@ PER_DISTRICT_NOTE = "Nghị quyết giao chỉ tiêu này cho mỗi huyện, th�
 
 # Who asks and why never costs the answer.
 FRAMED = [
+    # typed bare: "toi la can bo" has no "cần", "hoi nong dan" no "hỏi", but "e can gap"
+    # does; someone told the asker to look it up ("chủ tịch xã bảo tôi tìm")
+    ("toi la can bo xa, ty le che phu rung bao nhieu", "che-phu-rung"),
+    (
+        "toi la hoi nong dan dang van dong ba con dua trau bo ra khoi gam san, tinh dat chi "
+        "tieu bao nhieu ho",
+        "gam-san",
+    ),
+    ("e can gap so lieu bhyt de dua vao to trinh hdnd xa, nho ban tra giup", "bhyt"),
+    ("chu tich xa bao toi tim chi tieu giam ngheo cua tinh nam 2020, bot bao giup", "ho-ngheo"),
     # how the list is wanted ("đề nghị", "đầy đủ", "tóm tắt … ngắn gọn"); "giup chi" typed
     # bare before "tieu" is no "giúp chị"; a story's topic asked of with "NQ nói gì"
     ("Đề nghị liệt kê đầy đủ các chỉ tiêu về môi trường năm 2020 trong Nghị quyết.", "moi-truong"),
@@ -183,6 +193,8 @@ def test_what_someone_else_asked_is_the_question(
 
 # An unknown topic word still means the resolution does not cover it, framed or not.
 UNKNOWN_TOPICS = [
+    # the province's own merger, asked with "với" (no comparison of two items)
+    "cao bang sap nhap voi tinh nao",
     "em đang tìm hiểu về giá lúa, NQ nói gì",
     # personal paperwork, joining the Party oneself, the Party's own founding day
     "cap lai the bhyt bi mat ntn",

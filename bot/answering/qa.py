@@ -353,8 +353,10 @@ class QuestionAnswerer:
         # "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn": a comparison names
         # several items, each stated, before the one item the whole question matches best.
         compares = self.comparisons.compares(question)
-        # ("thu nội địa 1.600 tỷ hay 1.800 tỷ": figures offered, one item named)
-        offered = self.index.analyzer.analyze(question).offers_figures
+        analysis = self.index.analyzer.analyze(question)
+        # ("thu nội địa 1.600 tỷ hay 1.800 tỷ": figures offered, one item named; "sáp nhập
+        # với tỉnh nào": a topic no resolution covers, whatever "với" joins)
+        offered = analysis.offers_figures or analysis.uncovered is not None
         several = self.comparisons.several(question) if compares and not offered else None
         if several is not None:
             if several.note == COMPUTED_NOTE:
@@ -365,7 +367,7 @@ class QuestionAnswerer:
         superlative = self.comparisons.by_superlative(question)
         if superlative is not None:
             return self._computed_rank(question, superlative)
-        service = self.index.analyzer.analyze(question).refused_request
+        service = analysis.refused_request
         if service is not None:
             # "Dịch giúp sang tiếng Anh câu: …": the text it quotes is not asked about.
             return none_reply(question, REFUSED_REQUEST.format(service=service))

@@ -577,6 +577,9 @@ class Analyzer:
             return any(tones_agree(token.tone, t) for t in tones)
         if None in tones or token not in self.corrector.known:
             return True
+        written = self.written_tones.get(token, set())
+        if written and all(w is not None and w in tones for w in written):
+            return True  # ("viec": every phrase writing it writes "việc")
         return None
 
     def _ends_asking_whether(self, words: list[Token]) -> bool:

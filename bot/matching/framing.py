@@ -32,6 +32,8 @@ _FIGURE = re.compile(r"\b(?!(?:19|20)\d{2}\b)\d+(?:[.,]\d+)*\b")
 #: Words after an opener ("tôi cần …") for the clause to ask something.
 MIN_ASKED_WORDS = 2
 
+#: The asker's own word (folded), after which a bare opener is one ("e can gap", "minh can").
+_ASKERS = frozenset({"em", "e", "toi", "t", "minh", "anh", "a", "chi", "c", "chau"})
 #: A message of more clauses is read only at its clauses that ask.
 MAX_CLAUSES = 6
 #: A clause ending "… đây" (typed bare "day") announces who speaks ("phòng nội vụ đây").
@@ -97,7 +99,8 @@ class FramingRemover:
             if several and _ANNOUNCED.search(clause) and not _FIGURE.search(clause):
                 changed = True
                 continue  # "văn phòng huyện uỷ đây, …": who speaks, announced
-            if words and self.starters.match_at(self._spelled_out(words), 0) is not None:
+            starter = self.starters.match_at(self._spelled_out(words), 0) if words else None
+            if starter is not None:
                 # "bên em đang tổng hợp số liệu quý nên cần tỷ lệ hộ nghèo": after "nên".
                 then = _THEN.search(clause)
                 if then is not None:
@@ -107,6 +110,15 @@ class FramingRemover:
                 elif several and not _FIGURE.search(clause) and not self._opens_ask(words):
                     changed = True
                     continue  # the asker's clause; another one asks
+                elif (
+                    len(clause.split()) == len(words) > starter[0]
+                    and words[starter[0] - 1] == "la"
+                ):
+                    # The clause is kept, its "tôi là" is not ("toi la hoi nong dan …": "toi"
+                    # typed bare may be a word of the topic); never "cơ quan em …", whose
+                    # place is the topic.
+                    changed = True
+                    clause = " ".join(clause.split()[starter[0] :])
             shorter = self._without_purpose(clause)
             changed = changed or shorter != clause
             kept.append(shorter)
@@ -164,7 +176,15 @@ class FramingRemover:
             return True
         for at in range(1, len(words)):
             opener = self.openers.match_at(words, at)
-            if opener is not None and len(words) - at - opener[0] >= MIN_ASKED_WORDS:
+            # (as in after_openers: "toi la can bo xa" has no "cần", "hoi nong dan" no "hỏi";
+            # right after the asker, "e can gap …" does)
+            bare = (
+                opener is not None
+                and opener[0] == 1
+                and getattr(words[at], "tone", 0) is None
+                and words[at - 1] not in _ASKERS
+            )
+            if opener is not None and not bare and len(words) - at - opener[0] >= MIN_ASKED_WORDS:
                 return True
         return False
 

@@ -154,6 +154,17 @@ FRAMED = [
     # "ĐH" beside the Party's words is "đại hội"
     ("đh đảng bộ tỉnh tới là lần thứ mấy", "dai-hoi-dang-bo-xix"),
     ("ĐH đại biểu Đảng bộ tỉnh nhiệm kỳ nào", "dai-hoi-dang-bo-xix"),
+    # the asker looking something up ("tôi tìm …") is framing
+    ("tôi tìm tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("em tìm chỉ tiêu kim ngạch xuất khẩu", "kim-ngach-xuat-khau"),
+    # a Party committee asking what it must do is asking Part III's task
+    ("huyện uỷ Hạ Lang phải làm gì", "iii-cu-the-hoa"),
+    ("thành uỷ Cao Bằng phải làm gì với nghị quyết", "iii-cu-the-hoa"),
+    ("cấp uỷ phải làm gì sau khi nhận nghị quyết", "iii-cu-the-hoa"),
+    # "kt" beside an economic word is "kinh tế"; the only economic zone is the border one
+    ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
+    ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
+    ("nghị quyết nói gì về khu kinh tế", "de-an-khu-kinh-te-cua-khau"),
 ]
 
 # Someone else asked the asker ("hôm qua họp có người hỏi …", "đồng chí PCT hỏi …"): the
@@ -293,6 +304,9 @@ OWN_PLACE = [
     ("xa toi la xa vung cao thi nam 2020 phai giam ho ngheo bao nhieu", "ho-ngheo"),
     ("xã tôi là xã đặc biệt khó khăn, phải giảm hộ nghèo bao nhiêu", "ho-ngheo"),
     ("xã tôi thuộc huyện Nguyên Bình, tỷ lệ che phủ rừng phải đạt bao nhiêu", "che-phu-rung"),
+    # a place followed by whose it is, a Party committee as the asker's unit
+    ("Bảo Lạc nhà tôi phải đạt che phủ rừng bao nhiêu", "che-phu-rung"),
+    ("huyện uỷ chúng tôi phải kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
 ]
 
 # The one figure the resolution sets for every district ("mỗi huyện, thành phố tăng thêm
@@ -360,6 +374,7 @@ SMALL_TALK = [
     ("bot ơi còn ở đó không", "Xin chào"),
     ("Kính chào, tôi có thể hỏi những nội dung gì ở đây?", "Đồng chí gõ câu hỏi"),
     ("bot co biet hat k", "Tôi là bot hỏi đáp"),
+    ("bot có biết tôi là ai không", "Tôi là bot hỏi đáp"),
 ]
 
 
@@ -3729,7 +3744,7 @@ TARGET_ASKED = [
     ("phần tổ chức thực hiện gồm mấy nội dung", "phan-iii", "answer", ""),
     (
         "huyện ủy Hòa An chúng tôi phải làm gì để triển khai nghị quyết này",
-        "phan-iii",
+        "iii-cu-the-hoa",
         "answer",
         "",
     ),

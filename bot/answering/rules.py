@@ -134,7 +134,7 @@ NO_NAMED_BUT = {
 }
 #: ... and nothing near it: the targets it does set follow.
 #: A question pointing at what was told before it ("về việc này", "vấn đề đó"), folded.
-POINTS_BACK = re.compile(r"\b(?:viec|van de|chuyen|noi dung) (?:nay|do|ay)\b")
+POINTS_BACK = re.compile(r"\b(?:viec|van de|chuyen|noi dung|du an|de an|chi tieu) (?:nay|do|ay)\b")
 #: A place no item of the resolution mentions.
 NOT_MENTIONED = "Nghị quyết không nhắc đến {place}."
 #: Things of a kind asked of a place none of them names.

@@ -33,8 +33,8 @@ FOLLOW_UPS = [
     ("ai ký nghị quyết", "thế ngày nào", "ngay-hoi-nghi"),
     # the asker's place named after "bao nhiêu" is no noun counted
     ("chi tieu ntm nam 2020 la bn", "huyen em trung khanh phai dat bn", "nong-thon-moi"),
-    # what a named district "được giao" is an assignment the resolution does not state
-    ("chi tieu ntm nam 2020 la bn", "huyen em trung khanh dc giao bn", None),
+    # what a named district "được giao": the province's figure (with the note)
+    ("chi tieu ntm nam 2020 la bn", "huyen em trung khanh dc giao bn", "nong-thon-moi"),
     ("dự án cao tốc Đồng Đăng Trà Lĩnh", "nó nối từ đâu tới đâu", "cao-toc-dong-dang-tra-linh"),
     ("tăng trưởng công nghiệp xây dựng", "còn dịch vụ thì sao", "grdp-dich-vu"),
     ("tăng trưởng khu vực dịch vụ", "thế còn nông lâm ngư nghiệp?", "grdp-nong-lam-ngu"),

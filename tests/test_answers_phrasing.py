@@ -1348,11 +1348,6 @@ OWN_FIGURE = [
     ("tỷ lệ gia đình văn hóa riêng của huyện Hòa An là bao nhiêu", "gia-dinh-van-hoa"),
     ("huyện Bảo Lạc được giao riêng bao nhiêu hộ đưa gia súc ra khỏi gầm sàn", "gam-san"),
     ("riêng huyện Thạch An thu nhập bình quân đầu người bao nhiêu", "grdp-binh-quan"),
-    # what a district named "được giao": the resolution assigns none of its own
-    ("huyện Trùng Khánh được giao che phủ rừng bao nhiêu %", "che-phu-rung"),
-    ("huyen Bao Lac duoc giao bao nhieu xa NTM", "nong-thon-moi"),
-    ("huyện Hà Quảng được giao thu ngân sách bao nhiêu", "thu-ngan-sach"),
-    ("thành phố Cao Bằng dc giao kết nạp bao nhiêu đảng viên", "ket-nap-dang-vien"),
     # what belongs to a named district ("của huyện …"): its own, which the resolution never sets
     ("tỷ lệ BHYT của huyện Thạch An năm 2020 là bao nhiêu", "bhyt"),
     ("chỉ tiêu hộ nghèo của Hà Quảng giảm mấy %", "ho-ngheo"),
@@ -2557,8 +2552,8 @@ def test_a_schemes_time_is_its_wordings_or_not_stated(
         assert "không nêu thời gian" in answer.headline
 
 
-# A district's figure asked as what it must reach: the province's, with the note. (What a
-# district "được giao" is its own assignment, which the resolution does not state: OWN_FIGURE.)
+# A district's figure asked as what it must reach, or as what it "được giao": the province's,
+# with the note. (Its own figure asked, "riêng huyện …", is not stated: OWN_FIGURE.)
 NAMED_DISTRICT = [
     (
         "huyện Trùng Khánh phải kết nạp bao nhiêu đảng viên",
@@ -2581,6 +2576,14 @@ NAMED_DISTRICT = [
     # "huyện" goes with the name: it leaves no unexplained word behind
     ("huyện Trùng Khánh tăng trưởng phải đạt bao nhiêu %", "grdp", "Trùng Khánh"),
     ("huyện Bảo Lạc tăng trưởng kinh tế phải đạt bao nhiêu %", "grdp-tang-truong", "Bảo Lạc"),
+    ("huyện Trùng Khánh được giao che phủ rừng bao nhiêu %", "che-phu-rung", "Trùng Khánh"),
+    ("huyen Bao Lac duoc giao bao nhieu xa NTM", "nong-thon-moi", "Bảo Lạc"),
+    ("huyện Hà Quảng được giao thu ngân sách bao nhiêu", "thu-ngan-sach", "Hà Quảng"),
+    (
+        "thành phố Cao Bằng dc giao kết nạp bao nhiêu đảng viên",
+        "ket-nap-dang-vien",
+        "Cao Bằng",
+    ),
 ]
 
 

@@ -113,7 +113,6 @@ class Unstated:
         self._per_unit_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.per_unit_cues]
         self._total_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.total_cues]
         self._own_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.own_cues]
-        self._assigned_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.assigned_cues]
         province = kb.vocabulary.province
         self._province_own = [
             " ".join(fold(p).split())
@@ -337,21 +336,17 @@ class Unstated:
             return False
         folded = padded_fold(analysis.text)
         cues = [cue for cue in self._own_cues if f" {cue} " in folded]
-        # (what a district named in the question "được giao": the resolution assigns none;
-        # the asker's own unit "được giao" is mostly a task of theirs, "được giao viết tin")
-        named = any(d in folded for d in analysis.districts)
-        assigned = named and any(f" {cue} " in folded for cue in self._assigned_cues)
         # ("che phủ rừng của huyện Nguyên Bình": the district's own, which it never sets)
         # (in the clause that asks, unless the province's own is asked: "trường em là trường
-        # nghề của huyện Hòa An, chỉ tiêu đào tạo nghề của tỉnh …")
-        assigned = assigned or (
-            not any(f" {home} " in folded for home in self._province_own)
-            and any(
-                f" {cue} {d} " in folded
-                and self.index.analyzer.in_asking_clause(analysis.text, f"{cue} {d}")
-                for cue in self._possessive_cues
-                for d in analysis.districts
-            )
+        # nghề của huyện Hòa An, chỉ tiêu đào tạo nghề của tỉnh …"). What a district "được
+        # giao" is answered as any question of a named district: the province's figure with
+        # the note that none is set for the district (most askers mean the figure that
+        # applies there, and the note says the rest).
+        assigned = not any(f" {home} " in folded for home in self._province_own) and any(
+            f" {cue} {d} " in folded
+            and self.index.analyzer.in_asking_clause(analysis.text, f"{cue} {d}")
+            for cue in self._possessive_cues
+            for d in analysis.districts
         )
         # (a cue of several words asks it of anyone: "hội nông dân được giao riêng bao nhiêu")
         if (

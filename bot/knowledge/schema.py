@@ -445,10 +445,6 @@ class Vocabulary(Strict):
         default_factory=list,
         description="Words asking a place's own figure (riêng huyện Bảo Lâm, giao riêng cho xã)",
     )
-    assigned_cues: list[Text] = Field(
-        default_factory=list,
-        description="Words asking, beside a place, what was assigned to it (được giao)",
-    )
     possessive_cues: list[Text] = Field(
         default_factory=list,
         description="Words right before a named place asking its own figure (của huyện Bảo Lâm)",

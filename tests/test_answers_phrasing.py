@@ -165,6 +165,9 @@ FRAMED = [
     ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
     ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
     ("nghị quyết nói gì về khu kinh tế", "de-an-khu-kinh-te-cua-khau"),
+    # a road's route verb ("đi qua") names no topic beside the road
+    ("huyện Hòa An có cao tốc chạy qua không, bao giờ khởi công", "cao-toc-dong-dang-tra-linh"),
+    ("Trà Lĩnh quê tôi có đường cao tốc đi qua, nghị quyết nói gì", "cao-toc-dong-dang-tra-linh"),
 ]
 
 # Someone else asked the asker ("hôm qua họp có người hỏi …", "đồng chí PCT hỏi …"): the

@@ -165,6 +165,8 @@ FRAMED = [
     ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
     ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
     ("nghị quyết nói gì về khu kinh tế", "de-an-khu-kinh-te-cua-khau"),
+    # a border gate's name is a place: what is asked of it is asked of the border gates
+    ("cửa khẩu Sóc Giang nằm trong đề án nào", "de-an-khu-kinh-te-cua-khau"),
     # a road's route verb ("đi qua") names no topic beside the road
     ("huyện Hòa An có cao tốc chạy qua không, bao giờ khởi công", "cao-toc-dong-dang-tra-linh"),
     ("Trà Lĩnh quê tôi có đường cao tốc đi qua, nghị quyết nói gì", "cao-toc-dong-dang-tra-linh"),
@@ -209,6 +211,8 @@ def test_what_someone_else_asked_is_the_question(
 UNKNOWN_TOPICS = [
     # the province's own merger, asked with "với" (no comparison of two items)
     "cao bang sap nhap voi tinh nao",
+    # a border gate's daily running
+    "cửa khẩu Tà Lùng có thông quan ngày lễ không",
     "em đang tìm hiểu về giá lúa, NQ nói gì",
     # personal paperwork, joining the Party oneself, the Party's own founding day
     "cap lai the bhyt bi mat ntn",
@@ -826,6 +830,12 @@ NOT_STATED = [
     ("chi bo dang dau tien cua cao bang thanh lap o xa nao", "ky-niem-90-nam-chi-bo", "địa điểm"),
     # what is reached so far
     ("tỷ lệ BHYT cuối năm đạt bao nhiêu rồi", "bhyt", "kết quả đạt được đến nay"),
+    # a figure of one border gate named
+    (
+        "kim ngạch xuất khẩu qua cửa khẩu Lý Vạn bao nhiêu",
+        "kim-ngach-xuat-khau",
+        "số liệu riêng cho từng nơi",
+    ),
     # each border gate of a list, and a person's own life
     (
         "kim ngạch xuất khẩu qua từng cửa khẩu Tà Lùng, Trà Lĩnh là bao nhiêu",

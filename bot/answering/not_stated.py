@@ -119,6 +119,8 @@ class Unstated:
             for p in ("của tỉnh", "toàn tỉnh", f"của {province}", f"tỉnh {province}")
         ]
         self._possessive_cues = [" ".join(fold(c).split()) for c in kb.vocabulary.possessive_cues]
+        gates = kb.vocabulary.border_gates
+        self._gate_attribute = gates.attribute if gates else ""
 
     def _without_tail(self, text: str) -> str:
         """Return a question folded, without the particles closing it ("… hay B vậy ạ")."""
@@ -194,6 +196,9 @@ class Unstated:
         ):
             # "thu nội địa tháng 6 phải đạt bao nhiêu": the figures are the year's.
             return NOT_STATED.format(attribute=PERIOD)
+        if analysis.gates and entry.figures:
+            # "kim ngạch qua cửa khẩu Tà Lùng": the province's figure, across every gate.
+            return NOT_STATED.format(attribute=self._gate_attribute)
         if self._own_of_place(analysis, entry):
             # "chỉ tiêu che phủ rừng riêng huyện Bảo Lâm": the resolution sets the province's.
             return NOT_STATED.format(attribute=OWN_PLACE)

@@ -345,6 +345,15 @@ class AbbreviationBeside(Strict):
     )
 
 
+class BorderGates(Strict):
+    """Border gates by name: places, never topics; a figure asked of one is not stated."""
+
+    names: list[Text] = Field(min_length=1, description="The gates' names (Tà Lùng, Trà Lĩnh)")
+    attribute: Text = Field(
+        description="What the resolution does not state when a figure of one gate is asked"
+    )
+
+
 class Vocabulary(Strict):
     """Language data shared by every resolution: abbreviations, shorthand, stopwords, places."""
 
@@ -444,6 +453,10 @@ class Vocabulary(Strict):
     own_cues: list[Text] = Field(
         default_factory=list,
         description="Words asking a place's own figure (riêng huyện Bảo Lâm, giao riêng cho xã)",
+    )
+    border_gates: BorderGates | None = Field(
+        default=None,
+        description="Border gates by name (cửa khẩu Tà Lùng): a place, never a topic",
     )
     possessive_cues: list[Text] = Field(
         default_factory=list,

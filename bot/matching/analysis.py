@@ -139,6 +139,8 @@ class Analysis:
     """Further not-stated attributes the question asks, after :attr:`not_stated`: (the
     attribute, the folded words that asked it)."""
     uncovered: str | None = None
+    gates: tuple[str, ...] = ()
+    """Border gates named in the clause that asks ("cua khau ta lung", folded)."""
     asks_who: bool = False
     """It asks who does something ("ai", "đơn vị nào")."""
     refused_request: str | None = None
@@ -310,6 +312,9 @@ class Analyzer:
             [" ".join(fold(name).split()) for _ in around for name in districts],
         )
         self.district_names = frozenset(" ".join(fold(name).split()) for name in districts)
+        # "cửa khẩu Tà Lùng": the gate's name is a place (a figure asked of it: Unstated).
+        gates = vocabulary.border_gates
+        self.gates = PhraseSet([f"cửa khẩu {name}" for name in gates.names] if gates else [])
         #: Districts some indexed phrase names (set by :meth:`build`), folded.
         self.named_places: frozenset[str] = frozenset()
         # Read as the question is, abbreviations spelled out ("BCH": "ban chấp hành").
@@ -465,6 +470,7 @@ class Analyzer:
         # Districts before framing ("bao lam" typed bare is Bảo Lâm, not "làm"), and before
         # provinces ("Hà Quảng năm 2020" is no "Quảng Nam"). A district an item's own name
         # holds ("cao tốc Đồng Đăng - Trà Lĩnh") stays a word of the topic too.
+        words, gates = self._without_gate_names(words)
         words, districts = self.districts.take(words, keep=self.named_places)
         words, _ = self.framing_phrases.take(words)
         words, unstated = self.not_stated.take(words)
@@ -532,6 +538,7 @@ class Analyzer:
             not_stated_phrase=unstated[0] if unstated else None,
             not_stated_more=tuple((self.not_stated_names[u], u) for u in unstated[1:]),
             uncovered=uncovered,
+            gates=tuple(g for g in gates if self.asked_in(text, g)),
             refused_request=request,
             asks_who=asks_who,
             shares_quoted=(
@@ -680,6 +687,25 @@ class Analyzer:
                 kept += words[at : at + len(noun.split())]
             at += length
         return kept, found
+
+    def _without_gate_names(self, words: list[Token]) -> tuple[list[Token], list[str]]:
+        """Return the words without the names of border gates ("cửa khẩu" stays), and the
+        gates found (folded, with "cửa khẩu")."""
+        if not self.gates.could_match(words):
+            return words, []
+        out: list[Token] = []
+        found: list[str] = []
+        i = 0
+        while i < len(words):
+            match = self.gates.match_at(words, i)
+            if match is None:
+                out.append(words[i])
+                i += 1
+            else:
+                out += words[i : i + 2]  # "cửa khẩu"
+                found.append(match[1])
+                i += match[0]
+        return out, found
 
     def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without a not-stated phrase found in two parts, and its label.

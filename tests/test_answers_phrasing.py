@@ -165,6 +165,10 @@ FRAMED = [
     ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
     ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
     ("nghị quyết nói gì về khu kinh tế", "de-an-khu-kinh-te-cua-khau"),
+    # the issuer named beside what is asked of the conference is context
+    ("nghị quyết này của BCH Đảng bộ tỉnh khoá mấy", "nhiem-ky"),
+    ("BCH đảng bộ tỉnh họp ngày nào", "ngay-hoi-nghi"),
+    ("Hội nghị lần 20 của BCH Đảng bộ tỉnh khoá XVIII họp ngày nào", "ngay-hoi-nghi"),
     # a border gate's name is a place: what is asked of it is asked of the border gates
     ("cửa khẩu Sóc Giang nằm trong đề án nào", "de-an-khu-kinh-te-cua-khau"),
     # a road's route verb ("đi qua") names no topic beside the road
@@ -1689,6 +1693,12 @@ MENTIONED_ONLY = [
         "thời gian",
     ),
     ("bao cao tong ket nam 2019 noi gi", "bc-tong-ket-2019", "nội dung"),
+    # the documents the resolution is based on
+    (
+        "quy chế làm việc của BCH Đảng bộ tỉnh khoá XVIII có những nội dung gì",
+        "can-cu",
+        "nội dung",
+    ),
     (
         "đề án nông nghiệp thông minh có những nội dung gì",
         "de-an-nong-nghiep-thong-minh",

@@ -222,7 +222,7 @@ class Unstated:
         if asks_targets and self.only_named(entry, content=True):
             # "nghị quyết đại hội XIX có mấy chỉ tiêu", "đề án du lịch đặt chỉ tiêu gì": the
             # targets of a thing only named.
-            kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
+            kind = _node_kind(entry)
             return MENTIONED_ONLY.format(kind=kind, asked=TARGETS_OF)
         asked = analysis.mentioned_ask
         if asked == WHEN and isinstance(entry.node, Named) and self._timeless_scheme(entry):
@@ -230,7 +230,7 @@ class Unstated:
             return MENTIONED_ONLY.format(kind=entry.node.kind, asked=asked)
         if asked is None or not self.only_named(entry, content=asked != WHEN):
             return None
-        kind = entry.node.kind if isinstance(entry.node, Named) else entry.kind
+        kind = _node_kind(entry)
         if asked == WHEN and names_a_day(entry):
             return None
         return MENTIONED_ONLY.format(kind=kind, asked=asked)
@@ -429,7 +429,14 @@ class Unstated:
         kinds = [*named.kinds, *(named.content_kinds if content else ())]
         if content and _LISTS_PARTS.search(entry.source):
             return False  # ("04 Đề án chiến lược …: (1) …, (2) …": its parts are its content)
-        return isinstance(entry.node, Named) and entry.node.kind in kinds
+        return isinstance(entry.node, (Named, Fact)) and entry.node.kind in kinds
+
+
+def _node_kind(entry: Entry) -> str:
+    """Return the kind of thing an entry names ("đề án", "văn bản"), else its entry kind."""
+    node = entry.node
+    kind = node.kind if isinstance(node, (Named, Fact)) else None
+    return kind or entry.kind
 
 
 def not_stated(answer: Answer, headline: str) -> Answer:

@@ -162,6 +162,11 @@ class Fact(Strict):
     answer: Text
     source: Text
     aliases: list[Text] = []
+    kind: Text | None = Field(
+        default=None,
+        description="The kind of what the fact names, when it only names it (văn bản: the "
+        "documents the resolution is based on, whose content it never gives)",
+    )
 
 
 class Signer(Strict):

@@ -95,6 +95,13 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
                     f"Nghị quyết {middle}{term.group()}"
                     for middle in (f"Hội nghị {number} ", "BCH ", "Ban Chấp hành ", "")
                 ]
+        # "nghị quyết này của BCH Đảng bộ tỉnh khoá mấy": the issuer, context when more is
+        # asked (alone, the fact of the conference answers it).
+        issuers = [document.issuer, "Ban Chấp hành Đảng bộ tỉnh"]
+        names += issuers
+        term_of = re.search(r"khoá [IVXLC]+", document.conference)
+        if term_of:
+            names += [f"{issuer} {term_of.group()}" for issuer in issuers]
     # "Hội nghị lần thứ 20 BCH Đảng bộ tỉnh Cao Bằng khoá XVIII": the province named.
     province = f"Đảng bộ tỉnh {kb.vocabulary.province}"
     names += [n.replace("Đảng bộ tỉnh", province) for n in names if "Đảng bộ tỉnh" in n]

@@ -164,6 +164,9 @@ FRAMED = [
     # "kt" beside an economic word is "kinh tế"; the only economic zone is the border one
     ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
     ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
+    # "dv" beside growth is dịch vụ; alone, đảng viên
+    ("dv tang bn %", "grdp-dich-vu"),
+    ("kết nạp dv mới bao nhiêu", "ket-nap-dang-vien"),
     ("nghị quyết nói gì về khu kinh tế", "de-an-khu-kinh-te-cua-khau"),
     # the issuer named beside what is asked of the conference is context
     ("nghị quyết này của BCH Đảng bộ tỉnh khoá mấy", "nhiem-ky"),
@@ -2665,7 +2668,7 @@ def test_no_target_but_the_nearest_thing_said(
 
 WHOLE_TARGET = [
     ("Khu vực nông nghiệp trong GRDP tăng mấy phần trăm?", "grdp"),
-    ("grdp kv dv tang bn z", "grdp"),
+    ("grdp kv dv tang bn z", "grdp-dich-vu"),  # ("dv" beside growth: one figure)
     ("ad oi kim ngac xuat nhap khau nam nay bn", "xuat-nhap-khau"),
     ("lao động qua đào tạo và đào tạo nghề năm 2020", "lao-dong"),
     ("cơ cấu tăng trưởng GRDP theo từng khu vực ntn", "grdp"),

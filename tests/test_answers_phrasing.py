@@ -2081,6 +2081,9 @@ SUMS = [
     ("XK + NK đăng ký + hàng giám sát cộng lại có ra 2.370 ko", "= 2.370 triệu USD, đúng"),
     ("XK với NK cộng lại là bao nhiêu", "120 + 600 = 720 triệu USD."),
     ("thu nội địa và thu xuất nhập khẩu cộng lại có bằng tổng thu không", "= 1.800 tỷ đồng, đúng"),
+    # the total quoted as a figure: of the choices, the target whose figures carry it
+    ("xk + nk + giám sát cộng lại có ra 2370 không", "= 2.370 triệu USD, đúng"),
+    ("thu nội địa với thu xnk cộng lại có bằng 1.800 tỷ ko", "= 1.800 tỷ đồng, đúng"),
 ]
 
 

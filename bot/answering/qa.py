@@ -97,7 +97,11 @@ from bot.matching.named_numbers import (
     numbered_nouns,
     reads_as,
 )
-from bot.vietnamese.numbers import format_vietnamese_number
+from bot.vietnamese.numbers import (
+    format_vietnamese_number,
+    parse_resolution_number,
+    same_number,
+)
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, padded_fold, tone_key, tones_agree, words_with_tones
 
@@ -1509,8 +1513,43 @@ class QuestionAnswerer:
             described = describe_entry(self.kb, told.entry, question, told.score)
             unstated = self.unstated.headline(analysis, told.entry)
             return not_stated(described, unstated) if unstated else described
+        summed = self._sum_among(question, analysis, picked)
+        if summed is not None:
+            return summed
         matches = tuple(Match(s.entry.id, choice_title(s.entry), s.score) for s in picked)
         return Answer(question, "choices", CHOOSE, hint=CHOOSE_HINT, matches=matches)
+
+    def _sum_among(self, question: str, analysis: Analysis, picked: list[Scored]) -> Answer | None:
+        """Return the sum asked of a target's parts, torn between it and its own figures.
+
+        "XK + NK + giám sát cộng lại có bằng 2370 không": of the choices, the one target that
+        gives a total and its parts, or the one whose figures carry the number quoted; its
+        figures, then their sum checked against its total (computed, and said so).
+        """
+        if "sum" not in self.arithmetic.operations(question):
+            return None
+        owners: list[str] = []
+        for s in picked:
+            owner = s.entry.id if s.entry.kind == "target" else s.entry.parent
+            if owner in self._wholes and owner not in owners:
+                owners.append(owner)
+        carrying = [
+            o
+            for o in owners
+            if any(
+                same_number(n, parse_resolution_number(f.value))
+                for f in self.kb.entries[o].figures
+                for n in analysis.numbers
+            )
+        ]
+        chosen = carrying if analysis.numbers else owners
+        if len(chosen) != 1:
+            return None
+        target = self.kb.entries[chosen[0]]
+        summed = self._with_sum(
+            question, describe_entry(self.kb, target, question, picked[0].score)
+        )
+        return summed if summed.note == COMPUTED_NOTE else None
 
     def _named_thing_asked(
         self, question: str, analysis: Analysis, picked: list[Scored]

@@ -174,6 +174,11 @@ FRAMED = [
     ("Hội nghị lần 20 của BCH Đảng bộ tỉnh khoá XVIII họp ngày nào", "ngay-hoi-nghi"),
     # a border gate's name is a place: what is asked of it is asked of the border gates
     ("cửa khẩu Sóc Giang nằm trong đề án nào", "de-an-khu-kinh-te-cua-khau"),
+    # a count of the asker's own quoted ("chi bộ có 15 đảng viên"): the rate answers it
+    (
+        "chi bộ tôi có 15 đảng viên thì bao nhiêu người phải hoàn thành tốt nhiệm vụ",
+        "dang-vien-htt",
+    ),
     # a road's route verb ("đi qua") names no topic beside the road
     ("huyện Hòa An có cao tốc chạy qua không, bao giờ khởi công", "cao-toc-dong-dang-tra-linh"),
     ("Trà Lĩnh quê tôi có đường cao tốc đi qua, nghị quyết nói gì", "cao-toc-dong-dang-tra-linh"),

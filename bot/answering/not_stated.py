@@ -22,7 +22,7 @@ from bot.knowledge.schema import Fact, Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.named_numbers import names_a_date, reads_as
-from bot.vietnamese.numbers import normalize_unit
+from bot.vietnamese.numbers import normalize_unit, parse_resolution_number, same_number
 from bot.vietnamese.text import fold, padded_fold
 
 NOT_STATED = (
@@ -156,7 +156,12 @@ class Unstated:
             per = {" ".join(fold(f.unit.split("/", 1)[1]).split()) for f in entry.figures}
             if not any(f" {p} " in said for p in per):
                 return NOT_STATED.format(attribute=f"tổng số {counted}")
-        if counted and entry.figures and not self.counts_in(entry, counted):
+        if (
+            counted
+            and entry.figures
+            and not self.counts_in(entry, counted)
+            and not _share_of_own_count(analysis, entry)
+        ):
             # "tiêu chí nông thôn mới gồm bao nhiêu tiêu chí": the target counts communes.
             return NOT_STATED.format(attribute=f"số {counted}")
         if analysis.asks_who and not self.names_who(entry):
@@ -430,6 +435,19 @@ class Unstated:
         if content and _LISTS_PARTS.search(entry.source):
             return False  # ("04 Đề án chiến lược …: (1) …, (2) …": its parts are its content)
         return isinstance(entry.node, (Named, Fact)) and entry.node.kind in kinds
+
+
+def _share_of_own_count(analysis: Analysis, entry: Entry) -> bool:
+    """Return whether a count is asked as a rate's share of a number the asker gives.
+
+    "chi bộ em có 20 đảng viên thì bao nhiêu người phải hoàn thành tốt nhiệm vụ": the rate
+    (80%) answers it; the share of the asker's own count is theirs to work out.
+    """
+    rates = [parse_resolution_number(f.value) for f in entry.figures if f.unit == "%"]
+    if not rates or len(rates) != len(entry.figures):
+        return False
+    # (never the rate itself, converted: "giảm nghèo 3% tức là bao nhiêu hộ")
+    return any(not any(same_number(n, rate) for rate in rates) for n in analysis.numbers)
 
 
 def _node_kind(entry: Entry) -> str:

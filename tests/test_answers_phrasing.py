@@ -164,6 +164,12 @@ FRAMED = [
     # "kt" beside an economic word is "kinh tế"; the only economic zone is the border one
     ("tốc độ tăng trưởng kt bao nhiêu", "grdp-tang-truong"),
     ("khu kt cửa khẩu", "de-an-khu-kinh-te-cua-khau"),
+    ("nhiệm vụ KT năm 2020", "nv-kinh-te"),
+    # a recipient named ("có gửi lên Trung ương không")
+    ("nghị quyết có gửi lên Trung ương không", "noi-nhan"),
+    # "chỉ tiêu" or "nhiệm vụ" settles which group "công tác xây dựng Đảng" names
+    ("chỉ tiêu công tác xây dựng Đảng năm 2020", "xay-dung-dang"),
+    ("nhiệm vụ công tác xây dựng Đảng", "nv-xay-dung-dang"),
     # "dv" beside growth is dịch vụ; alone, đảng viên
     ("dv tang bn %", "grdp-dich-vu"),
     ("kết nạp dv mới bao nhiêu", "ket-nap-dang-vien"),

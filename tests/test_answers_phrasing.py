@@ -2641,6 +2641,8 @@ def test_a_named_district_gets_the_province_figure_with_a_note(
 
 NO_TARGET_NEAREST = [
     ("có chỉ tiêu về du lịch không", "answer", "de-an-du-lich"),
+    # torn between items sharing a word, the nearest the knowledge names for the topic
+    ("có chỉ tiêu thu nhập của người dân nông thôn không", "answer", "grdp-binh-quan"),
     ("nghị quyết có chỉ tiêu nào về du lịch không", "answer", "de-an-du-lich"),
     ("nghị quyết có đặt chỉ tiêu số lượt khách du lịch không", "answer", "de-an-du-lich"),
     ("có chỉ tiêu số lượt khách du lịch đến Cao Bằng ko", "answer", "de-an-du-lich"),

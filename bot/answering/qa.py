@@ -774,6 +774,19 @@ class QuestionAnswerer:
                     hint="",
                     note="",
                 )
+        if decided.status == "choices" and kind == TARGETS:
+            named_near = self._nearest_to_topic(analysis)
+            if named_near is not None and named_near.id in {m.id for m in decided.matches}:
+                # "có chỉ tiêu thu nhập bình quân người dân nông thôn không": no such target;
+                # of the choices, the nearest the knowledge names for the topic.
+                return dataclasses.replace(
+                    decided,
+                    status="answer",
+                    headline=NO_TARGET_BUT,
+                    lines=(f"• {choice_title(named_near)}",),
+                    matches=(Match(named_near.id, choice_title(named_near), CHOICES_SCORE),),
+                    hint="",
+                )
         if decided.status == "answer" and kind == TARGETS:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:

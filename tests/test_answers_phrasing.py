@@ -170,6 +170,12 @@ FRAMED = [
     # "chỉ tiêu" or "nhiệm vụ" settles which group "công tác xây dựng Đảng" names
     ("chỉ tiêu công tác xây dựng Đảng năm 2020", "xay-dung-dang"),
     ("nhiệm vụ công tác xây dựng Đảng", "nv-xay-dung-dang"),
+    # "tm" beside "nông nghiệp" is thông minh; "khác nhau", "trùng nhau" name no topic
+    (
+        "đề án nông nghiệp tm và đề án du lịch có khác nhau về giai đoạn không",
+        "de-an-nong-nghiep-thong-minh",
+    ),
+    ("tỷ lệ che phủ rừng với tỷ lệ làng văn hoá có trùng nhau không", "che-phu-rung"),
     # "dv" beside growth is dịch vụ; alone, đảng viên
     ("dv tang bn %", "grdp-dich-vu"),
     ("kết nạp dv mới bao nhiêu", "ket-nap-dang-vien"),

@@ -170,6 +170,13 @@ FRAMED = [
     # "chỉ tiêu" or "nhiệm vụ" settles which group "công tác xây dựng Đảng" names
     ("chỉ tiêu công tác xây dựng Đảng năm 2020", "xay-dung-dang"),
     ("nhiệm vụ công tác xây dựng Đảng", "nv-xay-dung-dang"),
+    # a date the resolution names, asked what it stands for; "mốc thời gian" asks when
+    ("mốc 01/4/1930 được nhắc trong nghị quyết có ý nghĩa gì", "ky-niem-90-nam-chi-bo"),
+    (
+        "tôi đang viết bài kỷ niệm chi bộ đảng đầu tiên của tỉnh, nghị quyết nhắc mốc thời "
+        "gian nào",
+        "ky-niem-90-nam-chi-bo",
+    ),
     # "tm" beside "nông nghiệp" is thông minh; "khác nhau", "trùng nhau" name no topic
     (
         "đề án nông nghiệp tm và đề án du lịch có khác nhau về giai đoạn không",

@@ -156,7 +156,10 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 #: Between the clauses of a message.
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]+(?:\s+|$)")
 #: What a story says it is about: "(viết bài) về X", X to the clause's end.
-_TOPIC_TOLD = re.compile(r"(?<!mới )(?<!vừa )(?<!moi )(?<!vua )\b(?:về|ve)\s+(.+)$", re.IGNORECASE)
+_TOPIC_TOLD = re.compile(
+    r"(?<!mới )(?<!vừa )(?<!moi )(?<!vua )\b(?:về|ve|viết (?:tin|bài)|viet (?:tin|bai))\s+(.+)$",
+    re.IGNORECASE,
+)
 #: "chỉ tiêu X" named in a story, X up to a clause end or a word that ends the name.
 _TARGET_NAMED = re.compile(
     r"\b(?:chỉ tiêu|mục tiêu|chi tieu|muc tieu)\s+(?:về\s+|ve\s+)?"

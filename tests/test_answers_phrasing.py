@@ -170,6 +170,9 @@ FRAMED = [
     # "chỉ tiêu" or "nhiệm vụ" settles which group "công tác xây dựng Đảng" names
     ("chỉ tiêu công tác xây dựng Đảng năm 2020", "xay-dung-dang"),
     ("nhiệm vụ công tác xây dựng Đảng", "nv-xay-dung-dang"),
+    # who follows the resolution up and to whom it reports; "bên em" is the asker's office
+    ("nghị quyết giao ai theo dõi, kiểm tra việc thực hiện", "iii-theo-doi"),
+    ("bên tôi phải định kỳ báo cáo cho ai về việc thực hiện nghị quyết", "iii-theo-doi"),
     # a date the resolution names, asked what it stands for; "mốc thời gian" asks when
     ("mốc 01/4/1930 được nhắc trong nghị quyết có ý nghĩa gì", "ky-niem-90-nam-chi-bo"),
     (

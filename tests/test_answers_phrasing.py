@@ -170,6 +170,12 @@ FRAMED = [
     # "chỉ tiêu" or "nhiệm vụ" settles which group "công tác xây dựng Đảng" names
     ("chỉ tiêu công tác xây dựng Đảng năm 2020", "xay-dung-dang"),
     ("nhiệm vụ công tác xây dựng Đảng", "nv-xay-dung-dang"),
+    # the whole message finds nothing: the question after the last opener, if it asks
+    ("Phòng tổ chức đang rà soát hồ sơ, nhờ bot cho biết nghị quyết do ai ký", "nguoi-ky"),
+    # purposes ("để điền vào biểu"), openers of older askers ("cho cô hỏi"), "tỉnh uỷ CB"
+    ("cần gấp tỷ lệ tham gia BHYT để điền vào biểu", "bhyt"),
+    ("cho chú hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
+    ("NQ hội nghị lần 20 tỉnh uỷ CB đặt chỉ tiêu che phủ rừng bao nhiêu", "che-phu-rung"),
     # who follows the resolution up and to whom it reports; "bên em" is the asker's office
     ("nghị quyết giao ai theo dõi, kiểm tra việc thực hiện", "iii-theo-doi"),
     ("bên tôi phải định kỳ báo cáo cho ai về việc thực hiện nghị quyết", "iii-theo-doi"),

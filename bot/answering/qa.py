@@ -156,6 +156,8 @@ _SENTENCE_BREAK = re.compile(r"(?<=[.?!])\s+")
 #: Between the clauses of a message.
 _CLAUSE_BREAK = re.compile(r"[,.;:!?]+(?:\s+|$)")
 #: What a story says it is about: "(viết bài) về X", X to the clause's end.
+#: A word that makes a clause a question of its own (folded).
+_QUESTION_WORD = re.compile(r"\b(?:bao nhieu|bn|may|gi|j|nao|sao|ai|dau|khong|ko|k|chua)\b|\?")
 _TOPIC_TOLD = re.compile(
     r"(?<!mới )(?<!vừa )(?<!moi )(?<!vua )\b(?:về|ve|viết (?:tin|bài)|viet (?:tin|bai))\s+(.+)$",
     re.IGNORECASE,
@@ -425,13 +427,18 @@ class QuestionAnswerer:
 
     def _asked_after_opener(self, question: str, result: Answer) -> Answer | None:
         """Return the answer to what follows the message's last opener ("cho em xin …"),
-        when it answers, at least as surely, an item unrelated to the whole message's."""
-        if result.status != "answer" or result.item_id not in self.kb.entries:
+        when it answers, at least as surely, an item unrelated to the whole message's, or
+        the whole message finds nothing at all ("Văn phòng huyện ủy đang rà soát, nhờ bot cho
+        biết NQ này do đồng chí nào ký")."""
+        found_nothing = result.status == "none" and not result.matches
+        if not found_nothing and (
+            result.status != "answer" or result.item_id not in self.kb.entries
+        ):
             return None
         opened = self.index.analyzer.framing.after_openers(question)
         if (
             not opened
-            or self.parts.points_back(opened[-1])
+            or (not found_nothing and self.parts.points_back(opened[-1]))
             or self.comparisons.asks_nothing(opened[-1])
         ):
             return None  # (not "… tên đầy đủ của đề án đó", nor "…, xin cho biết cụ thể")
@@ -441,10 +448,16 @@ class QuestionAnswerer:
             or tail.item_id not in self.kb.entries
             or len(self.index.analyzer.analyze(opened[-1]).words) < MIN_ASKED_WORDS
             # (matched as well as the whole: "cần đạt mức nào …" is no question of its own)
-            or tail.matches[0].score < result.matches[0].score
+            or (not found_nothing and tail.matches[0].score < result.matches[0].score)
         ):
             return None
+        if found_nothing:
+            # (only a question of its own: "… do đồng chí nào ký", never "tôi muốn kiểm tra
+            # lại con số …", whose words name another thing)
+            return tail if _QUESTION_WORD.search(fold(opened[-1])) else None
         entries = self.kb.entries
+        if result.item_id is None or tail.item_id is None:
+            return None
         if tail.item_id == result.item_id or self._related(
             entries[tail.item_id], entries[result.item_id]
         ):

@@ -176,6 +176,9 @@ FRAMED = [
     ("cần gấp tỷ lệ tham gia BHYT để điền vào biểu", "bhyt"),
     ("cho chú hỏi tỷ lệ hộ nghèo giảm bao nhiêu", "ho-ngheo"),
     ("NQ hội nghị lần 20 tỉnh uỷ CB đặt chỉ tiêu che phủ rừng bao nhiêu", "che-phu-rung"),
+    # "đưa ra" sets out as "đề ra"; "bắt buộc" is an obligation as "phải"
+    ("về tài chính - ngân sách nghị quyết đưa ra giải pháp gì", "thu-chi-ngan-sach"),
+    ("xã tôi có bắt buộc phải đạt tỷ lệ che phủ rừng 55% không", "che-phu-rung"),
     # who follows the resolution up and to whom it reports; "bên em" is the asker's office
     ("nghị quyết giao ai theo dõi, kiểm tra việc thực hiện", "iii-theo-doi"),
     ("bên tôi phải định kỳ báo cáo cho ai về việc thực hiện nghị quyết", "iii-theo-doi"),

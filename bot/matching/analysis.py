@@ -691,21 +691,7 @@ class Analyzer:
     def _without_gate_names(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without the names of border gates ("cửa khẩu" stays), and the
         gates found (folded, with "cửa khẩu")."""
-        if not self.gates.could_match(words):
-            return words, []
-        out: list[Token] = []
-        found: list[str] = []
-        i = 0
-        while i < len(words):
-            match = self.gates.match_at(words, i)
-            if match is None:
-                out.append(words[i])
-                i += 1
-            else:
-                out += words[i : i + 2]  # "cửa khẩu"
-                found.append(match[1])
-                i += match[0]
-        return out, found
+        return self.gates.take(words, keep_first=len(tokens("cửa khẩu")))
 
     def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without a not-stated phrase found in two parts, and its label.

@@ -125,11 +125,12 @@ class PhraseSet:
         return None
 
     def take(
-        self, words: list[Token], *, keep: Container[str] = ()
+        self, words: list[Token], *, keep: Container[str] = (), keep_first: int = 0
     ) -> tuple[list[Token], list[str]]:
         """Return the words without the phrases, and the labels of the phrases found.
 
-        The words of a phrase whose label is in ``keep`` stay (found all the same).
+        The words of a phrase whose label is in ``keep`` stay (found all the same), and so do
+        the first ``keep_first`` words of every phrase found ("cửa khẩu" of "cửa khẩu Tà Lùng").
         """
         if self._firsts.isdisjoint(words):
             return list(words), []
@@ -143,7 +144,6 @@ class PhraseSet:
                 i += 1
             else:
                 found.append(match[1])
-                if match[1] in keep:
-                    kept += words[i : i + match[0]]
+                kept += words[i : i + (match[0] if match[1] in keep else keep_first)]
                 i += match[0]
         return kept, found

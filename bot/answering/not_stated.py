@@ -22,7 +22,7 @@ from bot.knowledge.schema import Fact, Named
 from bot.matching.analysis import WHEN, Analysis
 from bot.matching.index import SearchIndex
 from bot.matching.named_numbers import names_a_date, reads_as
-from bot.vietnamese.numbers import normalize_unit, parse_resolution_number, same_number
+from bot.vietnamese.numbers import normalize_unit, same_number
 from bot.vietnamese.text import fold, padded_fold
 
 NOT_STATED = (
@@ -443,7 +443,7 @@ def _share_of_own_count(analysis: Analysis, entry: Entry) -> bool:
     "chi bộ em có 20 đảng viên thì bao nhiêu người phải hoàn thành tốt nhiệm vụ": the rate
     (80%) answers it; the share of the asker's own count is theirs to work out.
     """
-    rates = [parse_resolution_number(f.value) for f in entry.figures if f.unit == "%"]
+    rates = [f.number for f in entry.figures if f.unit == "%"]
     if not rates or len(rates) != len(entry.figures):
         return False
     # (never the rate itself, converted: "giảm nghèo 3% tức là bao nhiêu hộ")

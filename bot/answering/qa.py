@@ -97,11 +97,7 @@ from bot.matching.named_numbers import (
     numbered_nouns,
     reads_as,
 )
-from bot.vietnamese.numbers import (
-    format_vietnamese_number,
-    parse_resolution_number,
-    same_number,
-)
+from bot.vietnamese.numbers import format_vietnamese_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token, tokens
 from bot.vietnamese.text import clean, fold, padded_fold, tone_key, tones_agree, words_with_tones
 
@@ -768,14 +764,8 @@ class QuestionAnswerer:
                 return dataclasses.replace(decided, headline=NO_TARGET)
             # The honest no is the answer, with the nearest thing the resolution does say.
             score = said.score if said is not None else CHOICES_SCORE
-            return dataclasses.replace(
-                decided,
-                status="answer",
-                headline=NO_TARGET_BUT if kind == TARGETS else NO_NAMED_BUT[kind],
-                lines=(f"• {choice_title(near)}",),
-                matches=(Match(near.id, choice_title(near), score),),
-                hint="",
-            )
+            headline = NO_TARGET_BUT if kind == TARGETS else NO_NAMED_BUT[kind]
+            return _no_but_nearest(decided, headline, near, score)
         if decided.status == "none" and decided.matches and kind == TARGETS:
             # "NQ có đặt chỉ tiêu xếp hạng PCI không": what is asked is not stated of the
             # item found; the no, with that item as the nearest the resolution says.
@@ -795,14 +785,7 @@ class QuestionAnswerer:
             if named_near is not None and named_near.id in {m.id for m in decided.matches}:
                 # "có chỉ tiêu thu nhập bình quân người dân nông thôn không": no such target;
                 # of the choices, the nearest the knowledge names for the topic.
-                return dataclasses.replace(
-                    decided,
-                    status="answer",
-                    headline=NO_TARGET_BUT,
-                    lines=(f"• {choice_title(named_near)}",),
-                    matches=(Match(named_near.id, choice_title(named_near), CHOICES_SCORE),),
-                    hint="",
-                )
+                return _no_but_nearest(decided, NO_TARGET_BUT, named_near, CHOICES_SCORE)
         if decided.status == "answer" and kind == TARGETS:
             entry = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
             if entry is None or entry.kind in TARGET_KINDS or decided.headline != YES_EXISTS:
@@ -1566,7 +1549,7 @@ class QuestionAnswerer:
             o
             for o in owners
             if any(
-                same_number(n, parse_resolution_number(f.value))
+                same_number(n, f.number)
                 for f in self.kb.entries[o].figures
                 for n in analysis.numbers
             )
@@ -1766,3 +1749,15 @@ class QuestionAnswerer:
         if per_district(entry):
             return PER_DISTRICT
         return f"Nghị quyết đặt chỉ tiêu chung cho toàn tỉnh, không có chỉ tiêu riêng cho {names}."
+
+
+def _no_but_nearest(decided: Answer, headline: str, near: Entry, score: float) -> Answer:
+    """Return the honest no as the answer, with the nearest thing the resolution does say."""
+    return dataclasses.replace(
+        decided,
+        status="answer",
+        headline=headline,
+        lines=(f"• {choice_title(near)}",),
+        matches=(Match(near.id, choice_title(near), score),),
+        hint="",
+    )

@@ -98,6 +98,8 @@ _LIST_COMMA = re.compile(r",\s+(?=([^\W\d_]+\s+[^\W\d_]+))")
 MENTIONED_ASK_REACH = 6
 #: Analyses kept for texts read again while one reply is composed.
 ANALYSES_KEPT = 64
+#: The noun before a border gate's name ("cửa khẩu Tà Lùng").
+GATE = "cửa khẩu"
 #: Questions are matched on their first characters only; longer text is refused upstream.
 MAX_MATCHED_CHARS = 500
 
@@ -314,7 +316,7 @@ class Analyzer:
         self.district_names = frozenset(" ".join(fold(name).split()) for name in districts)
         # "cửa khẩu Tà Lùng": the gate's name is a place (a figure asked of it: Unstated).
         gates = vocabulary.border_gates
-        self.gates = PhraseSet([f"cửa khẩu {name}" for name in gates.names] if gates else [])
+        self.gates = PhraseSet([f"{GATE} {name}" for name in gates.names] if gates else [])
         #: Districts some indexed phrase names (set by :meth:`build`), folded.
         self.named_places: frozenset[str] = frozenset()
         # Read as the question is, abbreviations spelled out ("BCH": "ban chấp hành").
@@ -691,7 +693,7 @@ class Analyzer:
     def _without_gate_names(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without the names of border gates ("cửa khẩu" stays), and the
         gates found (folded, with "cửa khẩu")."""
-        return self.gates.take(words, keep_first=len(tokens("cửa khẩu")))
+        return self.gates.take(words, keep_first=len(tokens(GATE)))
 
     def _not_stated_apart(self, words: list[Token]) -> tuple[list[Token], list[str]]:
         """Return the words without a not-stated phrase found in two parts, and its label.

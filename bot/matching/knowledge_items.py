@@ -63,6 +63,7 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
         bare_issuer = unwrapped.replace(" Đảng bộ tỉnh", "")
         names += [unwrapped, bare_issuer, f"Nghị quyết {unwrapped}", f"Nghị quyết {bare_issuer}"]
         names += [f"Nghị quyết {document.conference}", f"Nghị quyết {document.short_title}"]
+        term = re.search(r"khoá [IVXLC]+", document.conference)
         conference = re.match(r"Hội nghị lần thứ (\d+)", document.conference)
         if conference:
             names += [conference.group(), f"Nghị quyết {conference.group()}"]
@@ -84,7 +85,6 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
                 f"Hội nghị Ban Chấp hành lần thứ {number}",
                 f"Hội nghị BCH Đảng bộ tỉnh lần thứ {number}",
             ]
-            term = re.search(r"khoá [IVXLC]+", document.conference)
             if term:
                 # "Nghị quyết Hội nghị lần thứ 20 khoá XVIII": the issuer left out.
                 names += [
@@ -102,9 +102,8 @@ def _document_names(kb: KnowledgeBase) -> list[str]:
         # asked (alone, the fact of the conference answers it).
         issuers = [document.issuer, "Ban Chấp hành Đảng bộ tỉnh"]
         names += issuers
-        term_of = re.search(r"khoá [IVXLC]+", document.conference)
-        if term_of:
-            names += [f"{issuer} {term_of.group()}" for issuer in issuers]
+        if term:
+            names += [f"{issuer} {term.group()}" for issuer in issuers]
     # "Hội nghị lần thứ 20 BCH Đảng bộ tỉnh Cao Bằng khoá XVIII": the province named.
     province = f"Đảng bộ tỉnh {kb.vocabulary.province}"
     names += [n.replace("Đảng bộ tỉnh", province) for n in names if "Đảng bộ tỉnh" in n]

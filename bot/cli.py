@@ -283,7 +283,8 @@ def cmd_eval(args: argparse.Namespace, out: TextIO) -> int:
     path = Path(args.file) if args.file else DEFAULT_GOLDEN
     if not path.exists():
         raise UsageError(f"không tìm thấy bộ câu hỏi: {path}")
-    report = evaluate(core_of(args).library, load_cases(path))
+    library = core_of(args).library
+    report = evaluate(library, load_cases(path), library.answered_id)
     for line in report.lines():
         print(line, file=out)
     return 0 if report.passes else 1

@@ -2028,13 +2028,19 @@ def test_several_items_are_each_stated(
 # Comparisons: every item compared is stated (first, even when the whole question matches
 # one of them), and the reply says nothing was computed; superlatives list the group.
 COMPARISONS = [
-    ("thu nội địa gấp mấy lần thu xuất nhập khẩu", ["thu-ngan-sach"]),
+    (
+        "thu nội địa gấp mấy lần thu xuất nhập khẩu",
+        ["thu-noi-dia", "thu-xuat-nhap-khau", "thu-ngan-sach"],
+    ),
     ("kim ngạch xuất khẩu vs nhập khẩu cái nào lớn hơn", ["xuat-nhap-khau"]),
     (
         "trạm y tế có bác sỹ và trường chuẩn cái nào nhiều hơn",
         ["tram-y-te-bac-sy", "truong-chuan"],
     ),
-    ("tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp", ["grdp"]),
+    (
+        "tăng trưởng công nghiệp, xây dựng gấp mấy lần nông, lâm, ngư nghiệp",
+        ["grdp-cong-nghiep-xay-dung", "grdp-nong-lam-ngu", "grdp"],
+    ),
     ("BHYT với che phủ rừng chênh nhau bao nhiêu", ["bhyt", "che-phu-rung"]),
     ("ty le ho ngheo giam va ty le bhyt khac nhau the nao", ["ho-ngheo", "bhyt"]),
     ("chỉ tiêu nào cao nhất trong nhóm môi trường", ["moi-truong"]),
@@ -2098,6 +2104,68 @@ def test_a_result_asked_is_computed_and_labelled(
     assert len(computed) == 1
     assert computed[0].startswith("Tính từ các con số của Nghị quyết")
     assert "phép tính là do bot thực hiện" in answer.note
+
+
+# Two figures of one target compared: the reply is the target's, but what is compared leads
+# its items, the share asked ("chiếm bao nhiêu") first, whichever order the question names.
+COMPARED_IN_ONE_TARGET = [
+    (
+        "xuất khẩu và nhập khẩu chênh nhau bao nhiêu",
+        ["kim-ngach-xuat-khau", "kim-ngach-nhap-khau"],
+    ),
+    ("thu nội địa chiếm bao nhiêu phần tổng thu ngân sách", ["thu-noi-dia", "thu-ngan-sach-tong"]),
+    (
+        "thu nội địa gấp mấy lần thu xuất nhập khẩu",
+        ["thu-noi-dia", "thu-xuat-nhap-khau"],
+    ),
+    (
+        "hang giam sat chiem bao nhieu phan tram trong tong xnk",
+        ["hang-hoa-giam-sat", "kim-ngach-xnk"],
+    ),
+    (
+        "tổng kim ngạch xnk thì hàng giám sát chiếm bao nhiêu",
+        ["hang-hoa-giam-sat", "kim-ngach-xnk"],
+    ),
+    ("dich vu voi nong nghiep tang hon kem nhau bao nhieu", ["grdp-dich-vu", "grdp-nong-lam-ngu"]),
+    (
+        "tỷ lệ gia đình văn hoá và làng xóm văn hoá chênh nhau bao nhiêu",
+        ["gia-dinh-van-hoa", "lang-xom-van-hoa"],
+    ),
+    (
+        "nước sạch thành thị với nước hợp vệ sinh nông thôn chênh bao nhiêu",
+        ["nuoc-sach-thanh-thi", "nuoc-hop-ve-sinh-nong-thon"],
+    ),
+    (
+        "trong số lao động được đào tạo thì qua học nghề chiếm bao nhiêu",
+        ["dao-tao-nghe", "lao-dong-qua-dao-tao"],
+    ),
+    (
+        "trạm y tế có bác sĩ và xã chuẩn y tế chênh nhau bao nhiêu",
+        ["tram-y-te-bac-sy", "xa-chuan-y-te"],
+    ),
+]
+
+
+@pytest.mark.parametrize(("question", "items"), COMPARED_IN_ONE_TARGET)
+def test_figures_compared_lead_their_targets_reply(
+    shared_library: Library, question: str, items: list[str]
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "answer"
+    assert [m.id for m in answer.matches][:2] == items
+    # (the target's every figure is still stated, then the computed line)
+    assert any(line.startswith("Tính từ các con số") for line in answer.lines)
+
+
+def test_a_share_is_the_smaller_figures_whichever_is_named_first(
+    shared_library: Library,
+) -> None:
+    answer = shared_library.answer(
+        "trong số lao động được đào tạo thì qua học nghề chiếm bao nhiêu"
+    )
+    assert any(
+        "nghề bằng khoảng 73,3% tỷ lệ lao động qua đào tạo" in line for line in answer.lines
+    )
 
 
 # A sum adds the parts of a total the resolution gives ("…, trong đó: …"): those named, or
@@ -3533,7 +3601,7 @@ FRAMED_AROUND_THE_TOPIC = [
     ("nhà dân còn nuôi trâu dưới gầm sàn nhiều, chỉ tiêu của tỉnh là gì", "gam-san"),
     ("chỉ tiêu kết nạp đảng viên là hai nghìn đồng chí trở lên hả", "ket-nap-dang-vien"),
     ("kết nạp 2000 đồng chí đúng không", "ket-nap-dang-vien"),
-    ("dịch vụ với nông nghiệp tăng chênh nhau mấy điểm %", "grdp"),
+    ("dịch vụ với nông nghiệp tăng chênh nhau mấy điểm %", "grdp-dich-vu"),
     ("các số liệu về xuất nhập khẩu gồm những số nào", "xuat-nhap-khau"),
     (
         "em học trung cấp chính trị, thầy giao tìm hiểu hội nghị lần 20 họp ngày nào",

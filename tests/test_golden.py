@@ -18,7 +18,7 @@ GOLDEN = ROOT / "tests" / "data" / "questions.yaml"
 
 @pytest.fixture(scope="module")
 def report(shared_library):
-    return evaluate(shared_library, load_cases(GOLDEN))
+    return evaluate(shared_library, load_cases(GOLDEN), shared_library.answered_id)
 
 
 def test_the_golden_set_is_big_enough() -> None:
@@ -91,3 +91,39 @@ def test_a_refusal_about_an_item_is_right_only_about_that_item(tmp_path: Path) -
     seen.clear()
     assert evaluate(Replies("answer", "b"), loaded[1:]).outcomes[0].verdict == "right"
     assert seen == [("xuất khẩu", None), ("vậy còn nhập khẩu?", "xuất khẩu")]
+
+
+def test_a_figure_that_is_no_item_counts_as_the_item_stating_it(tmp_path: Path) -> None:
+    from bot.answering.answers import Answer, Match
+
+    cases = tmp_path / "cases.yaml"
+    cases.write_text(
+        "questions:\n"
+        '  - {q: "che phủ rừng", expect: [che-phu-rung-so-lieu], category: plain}\n'
+        '  - {q: "cao tốc dài bao nhiêu", expect: null, about: x-so-lieu, category: x}\n',
+        encoding="utf-8",
+    )
+
+    class Replies:
+        def answer(self, question: str, previous: Answer | None = None) -> Answer:
+            status = "answer" if question == "che phủ rừng" else "none"
+            item = "che-phu-rung" if status == "answer" else "x"
+            return Answer(question, status, "", matches=(Match(item, "", 1.0),))
+
+    answered = {"che-phu-rung-so-lieu": "che-phu-rung", "x-so-lieu": "x"}
+    report = evaluate(Replies(), load_cases(cases), lambda i: answered.get(i, i))
+    assert [o.verdict for o in report.outcomes] == ["right", "right"]
+    assert [o.verdict for o in evaluate(Replies(), load_cases(cases)).outcomes] == [
+        "wrong",
+        "none",
+    ]
+
+
+def test_a_figure_id_opens_the_item_stating_it(shared_library) -> None:
+    for figure, item in [
+        ("che-phu-rung-so-lieu", "che-phu-rung"),
+        ("ky-niem-90-nam-chi-bo-so-nam", "ky-niem-90-nam-chi-bo"),
+        ("grdp-dich-vu", "grdp-dich-vu"),  # a figure that is an item of its own
+    ]:
+        assert shared_library.answered_id(figure) == item
+        assert shared_library.describe(figure).matches[0].id == item

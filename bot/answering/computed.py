@@ -22,7 +22,7 @@ NOTE = (
     "Các con số trên là của Nghị quyết; phép tính là do bot thực hiện trên các con số đó, "
     "Nghị quyết không nêu kết quả này."
 )
-PAIR_OPERATIONS = ("difference", "ratio", "times")
+PAIR_OPERATIONS = ("difference", "ratio", "share", "times")
 #: Between the parts of a phrase whose words need not be side by side.
 SPLIT = " … "
 RANK_OPERATIONS = ("highest", "lowest")
@@ -77,11 +77,18 @@ class Arithmetic:
         side = "cao hơn" if total > whole.number else "thấp hơn"
         return f"{line}, {side} {_inside(whole.label)} ({whole.statement}) {gap}{unit}."
 
+    def in_asked_order(self, question: str, first: Figure, second: Figure) -> bool:
+        """Return whether ``first`` is what is asked of ``second`` ("chiếm bao nhiêu"): a
+        share is the smaller figure's, in whichever order the question names them."""
+        return "share" not in self.operations(question) or first.number <= second.number
+
     def pair(self, question: str, first: Figure, second: Figure) -> str | None:
         """Return the difference or ratio a question asks of two figures, if it asks one."""
         operation = next((o for o in self.operations(question) if o in PAIR_OPERATIONS), None)
         if operation is None or not _same_unit([first, second]) or not second.number:
             return None
+        if not self.in_asked_order(question, first, second):
+            first, second = second, first
         a, b = first.number, second.number
         if operation == "difference":
             if a == b:
@@ -90,7 +97,7 @@ class Arithmetic:
             gap = format_vietnamese_number(round(abs(a - b), 3))
             unit = " điểm phần trăm" if first.unit == "%" else _unit_after(first.unit)
             return f"{COMPUTED}: {high.label} cao hơn {_inside(low.label)} {gap}{unit}."
-        if operation == "ratio":
+        if operation in ("ratio", "share"):
             share = format_vietnamese_number(round(100 * a / b, 1))
             return f"{COMPUTED}: {first.label} bằng khoảng {share}% {_inside(second.label)}."
         times = format_vietnamese_number(round(a / b, 2))

@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import dataclasses
 from collections import defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Protocol
@@ -168,10 +170,21 @@ def _ids(value: object) -> tuple[str, ...]:
     return tuple(str(v) for v in value) if isinstance(value, list) else (str(value),)
 
 
-def evaluate(answerer: Answers, cases: list[Case]) -> Report:
-    """Answer every case and collect the outcomes."""
+def evaluate(
+    answerer: Answers, cases: list[Case], answered_id: Callable[[str], str] = lambda i: i
+) -> Report:
+    """Answer every case and collect the outcomes.
+
+    ``answered_id`` gives the id an answer carries for an id a set names (the figure of a
+    target stated by one figure is answered with the target's id).
+    """
     report = Report()
-    for case in cases:
+    for named in cases:
+        case = dataclasses.replace(
+            named,
+            expected=tuple(dict.fromkeys(map(answered_id, named.expected))),
+            about=tuple(dict.fromkeys(map(answered_id, named.about))),
+        )
         previous = None if case.previous is None else answerer.answer(case.previous)
         answer = answerer.answer(case.question, previous)
         report.outcomes.append(Outcome(case, answer.status, tuple(m.id for m in answer.matches)))

@@ -85,6 +85,11 @@ class Library:
             )
         return _with_year(answer, year)
 
+    def answered_id(self, item_id: str, year: int | None = None) -> str:
+        """Return the id answers carry for an id of a year's knowledge file (a target stated
+        by one figure answers with its own id, also when its figure's id is named)."""
+        return self.answerer(year).answered_id(item_id)
+
     def describe(self, item_id: str, year: int | None = None, question: str = "") -> Answer:
         """Return the full answer for one item of a year's resolution (the latest by default).
 

@@ -235,6 +235,11 @@ class QuestionAnswerer:
         }
         self.unstated = Unstated(kb, self.index)
         self.lookups = Lookups(kb, self.index, self._sure)
+        #: A figure that is no item of its own (a target's only figure, a scheme's) is
+        #: answered as the item stating it: its id opens that item.
+        self._merged = {
+            f.id: e.id for e in kb.entries.values() for f in e.figures if f.id not in kb.entries
+        }
         self._answer_one_kept = functools.lru_cache(maxsize=ANSWERS_KEPT)(self._answer_one_afresh)
         self._province_names = {fold(p): p for p in kb.vocabulary.provinces}
         #: The nouns of places ("xã", "thôn"), folded: no topic of their own.
@@ -303,6 +308,7 @@ class QuestionAnswerer:
             answer_one=self._answer_one,
             parent_of=self._parent_of,
             compute=self._computed,
+            asked_order=self._asked_order,
             mentions=self.index.mentions,
             follow=lambda part, before: self.follow_ups.answer(
                 part, self._answer_one(part), before
@@ -523,6 +529,15 @@ class QuestionAnswerer:
         if len(figures) != 2 or any(len(f) != 1 for f in figures):
             return None
         return self.arithmetic.pair(question, figures[0][0], figures[1][0])
+
+    def _asked_order(self, question: str, ids: list[str]) -> list[str]:
+        """Return the ids of two figures with the one asked about first ("trong số lao động
+        được đào tạo thì qua học nghề chiếm bao nhiêu": the share is học nghề's)."""
+        figures = [self._figures_under(i) for i in ids]
+        if len(figures) != 2 or any(len(f) != 1 for f in figures):
+            return ids
+        in_order = self.arithmetic.in_asked_order(question, figures[0][0], figures[1][0])
+        return ids if in_order else ids[::-1]
 
     def _asked_by_alias(self, question: str, ranked: list[Scored]) -> list[Scored]:
         """Put first the item an asking alias of which the question says, if it is near.
@@ -1137,13 +1152,18 @@ class QuestionAnswerer:
         folded = f" {fold(analysis.text)} "
         return any(f" {noun} " in folded for noun in self._target_nouns)
 
+    def answered_id(self, item_id: str) -> str:
+        """Return the id answers carry for an id of the knowledge file: an item whose figure
+        is no item of its own answers with its id, also for the figure's ("gam-san-so-lieu")."""
+        return self._merged.get(item_id, item_id)
+
     def describe(self, item_id: str, question: str = "", score: float = 100.0) -> Answer:
         """Return the full answer for one item.
 
         Raises:
             UnknownItem: the knowledge base has no such item.
         """
-        entry = self.kb.entries.get(item_id)
+        entry = self.kb.entries.get(self.answered_id(item_id))
         if entry is not None:
             return describe_entry(self.kb, entry, question, score)
         if item_id in overview_ids(self.kb):

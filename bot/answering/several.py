@@ -99,6 +99,7 @@ def several_items(
     asks_nothing: Callable[[str], bool] = lambda part: False,
     clean: Callable[[str], str] = lambda part: part,
     compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
+    asked_order: Callable[[str, list[str]], list[str]] = lambda question, ids: ids,
     asks_of: Callable[[str, list[str]], bool] = lambda part, ids: False,
     follow: Callable[[str, Answer], Answer] | None = None,
     checks: bool = False,
@@ -110,7 +111,8 @@ def several_items(
     target: "nông lâm ngư, công nghiệp, dịch vụ" are the GRDP target), when there is one.
     ``asks_nothing`` tells a part that only compares ("cái nào lớn hơn") from one that asks;
     ``clean`` cuts the comparing tail off a part ("trường chuẩn cái nào nhiều"); ``compute``
-    gives the line of a difference or ratio the question asks of the items, if any;
+    gives the line of a difference or ratio the question asks of the items, if any, and
+    ``asked_order`` their ids with the one it asks about first (a share's part);
     ``asks_of`` tells a part that asks what the wording of every item answered says
     ("… thì tầm nhìn khác nhau thế nào" of two schemes); ``follow`` reads a part that is
     not answered alone after the part before it ("nước sạch thành thị với nông thôn": the
@@ -154,11 +156,15 @@ def several_items(
         computed = compute(question, ids)
         if computed is None:
             return dataclasses.replace(together, question=question)
+        # What is compared are the figures named: they lead the matches, their target after.
+        compared = {a.matches[0].id: a.matches[0] for a in answers}
+        named_first = {i: compared[i] for i in asked_order(question, ids)}
         return dataclasses.replace(
             together,
             question=question,
             lines=(*together.lines, computed),
             note=COMPUTED_NOTE,
+            matches=tuple({**named_first, **{m.id: m for m in together.matches}}.values()),
         )
     lines = tuple(f"• {check or a.headline}" for a, check in zip(answers, checked, strict=True))
     computed = compute(question, ids)
@@ -187,6 +193,7 @@ class Comparisons:
         answer_one: Callable[[str], Answer],
         parent_of: Callable[[list[str]], Answer | None],
         compute: Callable[[str, list[str]], str | None] = lambda question, ids: None,
+        asked_order: Callable[[str, list[str]], list[str]] = lambda question, ids: ids,
         mentions: Callable[[str, str], bool] = lambda item_id, word: False,
         follow: Callable[[str, Answer], Answer] | None = None,
     ) -> None:
@@ -194,6 +201,7 @@ class Comparisons:
         self.analyze = analyze
         self.mentions = mentions
         self.compute = compute
+        self.asked_order = asked_order
         self.reader = reader
         self.answer_one = answer_one
         self.parent_of = parent_of
@@ -257,6 +265,7 @@ class Comparisons:
                 asks_nothing=self.asks_nothing,
                 clean=self._before_comparison,
                 compute=self.compute,
+                asked_order=self.asked_order,
                 asks_of=self._asks_of,
                 follow=self.follow,
                 checks=checks,

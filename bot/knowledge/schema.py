@@ -23,7 +23,7 @@ Text = Annotated[str, Field(min_length=1)]
 Comparator = Literal["bằng", "trên", "dưới", "ít nhất", "trở lên"]
 #: Direction of change a figure may express ("tăng 7,5%", "giảm ... 3%").
 Direction = Literal["tăng", "giảm", "tăng thêm"]
-ComputedOperation = Literal["difference", "ratio", "times", "highest", "lowest", "sum"]
+ComputedOperation = Literal["difference", "ratio", "share", "times", "highest", "lowest", "sum"]
 
 
 class Strict(BaseModel):

@@ -2106,6 +2106,68 @@ def test_a_result_asked_is_computed_and_labelled(
     assert "phép tính là do bot thực hiện" in answer.note
 
 
+# "cti" (and "ctieu", "c.tiêu") is chat for "chỉ tiêu", never "ct I" (Part I).
+CHAT_TARGET_WORD = [
+    ("sl lương thực có hạt cti bn tấn", "san-luong-luong-thuc"),
+    ("thu NS tren dia ban cti bn ty", "thu-ngan-sach"),
+    ("bs/vạn dân cti bn", "bac-sy-van-dan"),
+    ("dao tao nghe cti j", "dao-tao-nghe"),
+    ("cti che phu rung bn", "che-phu-rung"),
+    ("ctieu nuoc sach nong thon bn", "nuoc-hop-ve-sinh-nong-thon"),
+    ("cti ho ngheo giam bn", "ho-ngheo"),
+    ("c.tiêu BHYT bao nhiêu", "bhyt"),
+    ("cti truong chuan qg bn truong", "truong-chuan"),
+    ("kim ngach xk cti bn", "kim-ngach-xuat-khau"),
+    ("NQ co cti thu hut FDI ko", "von-dau-tu"),  # the honest no, with the nearest
+]
+
+
+@pytest.mark.parametrize(("question", "item"), CHAT_TARGET_WORD)
+def test_cti_is_chat_for_chi_tieu(shared_library: Library, question: str, item: str) -> None:
+    answer = shared_library.answer(question)
+    assert (answer.status, answer.item_id) == ("answer", item)
+
+
+# A figure asked of a topic the resolution sets none for, that the knowledge names a nearest
+# item for: no figure is claimed (none), and the reply tells the nearest item.
+NO_FIGURE_FOR_TOPIC = [
+    ("vốn đầu tư nước ngoài bao nhiêu", "von-dau-tu"),
+    ("von dau tu nuoc ngoai bao nhieu", "von-dau-tu"),
+    ("von FDI dat bao nhieu", "von-dau-tu"),
+    ("tỷ lệ thất nghiệp bao nhiêu", "lao-dong"),
+    ("giải quyết việc làm cho bao nhiêu lao động", "lao-dong"),
+    ("thu nhập người dân nông thôn bao nhiêu", "grdp-binh-quan"),
+    ("dien tich trong rung moi bao nhieu ha", "che-phu-rung"),
+    ("tỷ lệ thu gom rác thải bao nhiêu", "tai-nguyen-moi-truong"),
+    ("so giuong benh tren van dan bn", "bac-sy-van-dan"),
+    ("số vụ tai nạn giao thông giảm bao nhiêu", "quoc-phong-an-ninh"),
+]
+
+
+@pytest.mark.parametrize(("question", "item"), NO_FIGURE_FOR_TOPIC)
+def test_a_figure_of_a_topic_with_no_target_is_not_claimed(
+    shared_library: Library, question: str, item: str
+) -> None:
+    answer = shared_library.answer(question)
+    assert answer.status == "none"
+    assert answer.matches[0].id == item
+    assert answer.headline.startswith("Nghị quyết không đặt chỉ tiêu (con số) về nội dung này")
+
+
+@pytest.mark.parametrize(
+    ("question", "item"),
+    [
+        ("tổng vốn đầu tư tăng bao nhiêu", "von-dau-tu"),
+        ("nho bot tra giup: chi tieu che phu rung trong NQ hoi nghi 20 la bn", "che-phu-rung"),
+        ("tỷ lệ che phủ rừng trong nghị quyết năm 2020 là bao nhiêu", "che-phu-rung"),
+    ],
+)
+def test_the_nearest_items_own_figure_is_still_answered(
+    shared_library: Library, question: str, item: str
+) -> None:
+    assert shared_library.answer(question).item_id == item
+
+
 # Two figures of one target compared: the reply is the target's, but what is compared leads
 # its items, the share asked ("chiếm bao nhiêu") first, whichever order the question names.
 COMPARED_IN_ONE_TARGET = [

@@ -51,6 +51,7 @@ from bot.answering.rules import (
     MAX_QUESTION_CHARS,
     MIN_CHOICES,
     NEAREST_SCORE,
+    NO_FIGURE_NEAREST,
     NO_NAMED_BUT,
     NO_NAMED_LISTED,
     NO_TARGET,
@@ -98,8 +99,15 @@ from bot.matching.named_numbers import (
     reads_as,
 )
 from bot.vietnamese.numbers import format_vietnamese_number, same_number
-from bot.vietnamese.phrases import PhraseSet, Token, tokens
-from bot.vietnamese.text import clean, fold, padded_fold, tone_key, tones_agree, words_with_tones
+from bot.vietnamese.phrases import PhraseSet, Token, as_typed, tokens
+from bot.vietnamese.text import (
+    clean,
+    fold,
+    padded_fold,
+    tone_key,
+    tones_agree,
+    words_with_tones,
+)
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 #: Words of asking whether or where a thing is mentioned, folded: no topic beside a place.
@@ -251,14 +259,20 @@ class QuestionAnswerer:
         self._plural_words = {fold(w): tone_key(w) for w in kb.vocabulary.list_determiners}
         #: Topics the resolution sets no target for, each with the item nearest to it.
         nearest = kb.document.nearest
-        self._nearest_topics = PhraseSet(
-            [t for topics in nearest.values() for t in topics],
-            [i for i, topics in nearest.items() for _ in topics],
-        )
+        self._nearest_phrases = PhraseSet(t for topics in nearest.values() for t in topics)
+        self._nearest_of = {
+            " ".join(fold(t).split()): i for i, topics in nearest.items() for t in topics
+        }
+        target_nouns = [
+            n for n, counted in kb.vocabulary.count_nouns.items() if counted == "targets"
+        ]
+        #: ... also as chat writes them ("cti": "chỉ tiêu"), folded.
         self._target_nouns = tuple(
             fold(noun)
-            for noun, counted in kb.vocabulary.count_nouns.items()
-            if counted == "targets"
+            for noun in [
+                *target_nouns,
+                *(k for k, v in kb.vocabulary.shorthand.items() if v in target_nouns),
+            ]
         )
         self._district_names = {fold(p): p for p in kb.vocabulary.districts}
         #: The resolution's own numbered nouns ("hội nghị" 20, "khoá" 18), and the fact
@@ -733,7 +747,48 @@ class QuestionAnswerer:
         if decided.status == "none" and ranked is not everything:
             # Nothing that names the year fits: say why, as for a year nothing names.
             return self._out_of_scope(analysis, everything) or decided
-        return self._honest_no(decided, analysis, ranked)
+        return self._no_figure_for_topic(
+            self._honest_no(decided, analysis, ranked), analysis, ranked
+        )
+
+    def _no_figure_for_topic(
+        self, decided: Answer, analysis: Analysis, ranked: list[Scored]
+    ) -> Answer:
+        """Say that no figure is set for a topic the knowledge names a nearest item for
+        (:attr:`Document.nearest`), when a figure is asked of it: "vốn đầu tư nước ngoài bao
+        nhiêu" is no question on total investment, whose figure would read as the answer.
+
+        An answer of another item stands (or choices, or a refusal, while another item is
+        what the question is about), and so does one whose wording names the topic, or a
+        refusal that already tells about an item.
+        """
+        if analysis.yes_no or not analysis.asks_how_much or analysis.numbers:
+            return decided
+        near = self._nearest_to_topic(analysis)
+        if near is None or (decided.status == "none" and decided.matches):
+            return decided
+        if decided.status == "choices" and near.id not in {m.id for m in decided.matches}:
+            return decided  # (what is offered is about other words of the question)
+        best = ranked[0] if ranked else None
+        if (
+            decided.status == "none"
+            and best is not None
+            and best.entry.id != near.id
+            and best.score >= NEAREST_SCORE
+        ):
+            return decided  # ("BHYT chia theo … học sinh": another item is asked about)
+        answered = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
+        if decided.status == "answer" and (
+            # (another item, explained by other words: "BHYT chia theo … học sinh")
+            answered is None or answered.id != near.id or self._names_topic(answered, analysis)
+        ):
+            return decided
+        return not_stated(self.describe(near.id, decided.question), NO_FIGURE_NEAREST)
+
+    def _names_topic(self, entry: Entry, analysis: Analysis) -> bool:
+        """Return whether an item's own wording names the topic a question names."""
+        wording = tokens(f"{entry.title} {' '.join(entry.phrases)} {entry.source}")
+        return bool(self._topics_named(analysis) & set(self._nearest_phrases.take(wording)[1]))
 
     def _honest_no(self, decided: Answer, analysis: Analysis, ranked: list[Scored]) -> Answer:
         """Answer "có chỉ tiêu về X không" with a plain no when no target is about X.
@@ -868,9 +923,13 @@ class QuestionAnswerer:
         """Return the item the resolution names as nearest to the question's topic, if any
         (:attr:`Document.nearest`: "thất nghiệp" is nearest to labour training).
         """
-        # (the longest topic at each place: "bảo hiểm thất nghiệp" is no "thất nghiệp")
-        found = set(self._nearest_topics.take(tokens(analysis.text))[1])
+        found = {self._nearest_of[t] for t in self._topics_named(analysis)}
         return self.kb.entries.get(found.pop()) if len(found) == 1 else None
+
+    def _topics_named(self, analysis: Analysis) -> set[str]:
+        """Return the topics of :attr:`Document.nearest` a question names (folded), the
+        longest at each place ("bảo hiểm thất nghiệp" is no "thất nghiệp")."""
+        return set(self._nearest_phrases.take(as_typed(analysis.text))[1])
 
     def _nearest_said(self, ranked: list[Scored]) -> Scored | None:
         """Return the one thing, no target, the question is nearest to, if it stands out.

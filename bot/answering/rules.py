@@ -144,6 +144,10 @@ NONE_FOR_PLACE = (
 NO_TARGET_LISTED = (
     "Không. Nghị quyết không đặt chỉ tiêu nào về nội dung này; các chỉ tiêu Nghị quyết đặt ra:"
 )
+#: A figure asked of a topic the resolution sets none for ("vốn FDI bao nhiêu").
+NO_FIGURE_NEAREST = (
+    "Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; nội dung gần nhất Nghị quyết có nêu:"
+)
 #: ... but the resolution names something about it (a scheme, a task).
 NO_TARGET_BUT = (
     "Không. Nghị quyết không đặt chỉ tiêu (con số) về nội dung này; "

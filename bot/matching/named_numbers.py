@@ -40,7 +40,8 @@ _COUNTED_AFTER = re.compile(
     r"chi bo|hop tac xa|htx\b|nha\b|con\b)"
 )
 _ROMAN_CODE = re.compile(
-    r"\b(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)?\s*"
+    # (the word naming a section stands apart: "cti" is chat for "chỉ tiêu", not "ct I")
+    r"\b(?:(?:muc|phan|chi tieu|nhiem vu|ct|nv|tieu muc|diem)[\s.]+)?"
     r"(iii|ii|i)(?:\s*[.\-]\s*(\d)(?:\s*[.\-]\s*(\d))?)?(?:\s*[.\-]?\s*\(\s*(\d{1,2})\s*\))?"
     r"(?![\w])"
 )

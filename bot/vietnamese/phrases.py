@@ -10,7 +10,7 @@ import functools
 from collections import defaultdict
 from collections.abc import Container, Iterable, Sequence
 
-from bot.vietnamese.text import fold, tones_agree, words_with_tones
+from bot.vietnamese.text import fold, has_diacritics, tones_agree, words_with_tones
 
 
 class Token(str):
@@ -47,6 +47,13 @@ def _level(token: Token) -> Token:
     if token.tone is None and token.isascii() and token.isalpha():
         return Token(token, f"{token}0")
     return token
+
+
+def as_typed(text: str) -> list[Token]:
+    """Return the tokens of ``text``; in a text typed with its marks, a bare word is the
+    level-tone word it spells ("rừng trong nghị quyết" has no "trồng")."""
+    words = tokens(text)
+    return [_level(w) for w in words] if has_diacritics(text) else words
 
 
 class PhraseMap:

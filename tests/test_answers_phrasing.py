@@ -671,6 +671,13 @@ REVERSE = [
     ("65,3% trong NQ tỉnh ủy 2020 là chỉ tiêu nào", "xa-chuan-y-te"),
     ("so 2.000 trong phan xay dung dang la gi", "ket-nap-dang-vien"),
     ("33% ở phần văn hóa xã hội là gì", "dao-tao-nghe"),
+    # why the figure is asked about (not understood, met in a draft), and chat laughter
+    ("33% la ty le gi a hihi", "dao-tao-nghe"),
+    ("0,089‰ la cai gi vay a, e ko hieu", "ty-suat-sinh"),
+    ("tôi thấy ghi 17,8% mà ko rõ là chỉ tiêu nào, giải thích giúp", "suy-dinh-duong"),
+    ("Con số 1.650 triệu USD trong nghị quyết dùng cho chỉ tiêu nào?", "hang-hoa-giam-sat"),
+    ("trong bản nháp có ghi 33% nhưng không nhớ là chỉ tiêu nào của tỉnh", "dao-tao-nghe"),
+    ("600 triệu đô la Mỹ là chỉ tiêu gì", "kim-ngach-xuat-khau"),
 ]
 
 

@@ -56,3 +56,11 @@ def test_has_diacritics(text: str, expected: bool) -> None:
 
 def test_question_key_groups_spellings() -> None:
     assert question_key("Che phủ rừng?") == question_key("che phu rung")
+
+
+def test_a_phrase_map_reads_its_phrases_as_questions_are_read() -> None:
+    from bot.vietnamese.phrases import PhraseMap, tokens
+
+    # ("Mỹ" is the token "mi": a phrase with it is found as typed in a question)
+    rewrite = PhraseMap([("đô la Mỹ", "USD")]).rewrite
+    assert [str(t) for t in rewrite(tokens("600 triệu đô la Mỹ"))] == ["600", "trieu", "usd"]

@@ -63,7 +63,7 @@ _SHARE_OF = re.compile(r"\d\s*(?:%|phan tram)\s+cua\s+\d")
 #: The code of the resolution's part II, which has no item of its own.
 PART_II = "II"
 #: "mấy lần", "bao nhiêu lần": a count of the times a figure appears (folded).
-_COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) lan\b")
+_COUNTS_TIMES = re.compile(r"\b(?:may|bao nhieu|bn) (?:lan|cho)\b")
 #: A number with the scale typed after it ("3 triệu", "1.800 tỷ"; folded): only a figure
 #: in that scale is it ("3 triệu" is not "3%").
 _SCALED = re.compile(rf"(\d[\d.,]*)\s*({SCALE_WORDS})\b")

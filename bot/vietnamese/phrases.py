@@ -63,8 +63,9 @@ class PhraseMap:
         self._map: dict[tuple[str, ...], tuple[tuple[Token, ...], tuple[Token, ...]]] = {}
         for source, target in pairs:
             typed = tuple(tokens(source))
-            key = tuple(fold(source).split())
-            if key and key not in self._map and len(typed) == len(key):
+            # (the words as tokens spell them: "Mỹ" is read "mi", as in a question)
+            key = tuple(str(t) for t in typed)
+            if key and key not in self._map:
                 self._map[key] = (typed, tuple(tokens(target)))
         self._longest = max((len(k) for k in self._map), default=0)
 

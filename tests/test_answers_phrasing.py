@@ -252,6 +252,11 @@ def test_what_someone_else_asked_is_the_question(
 
 # An unknown topic word still means the resolution does not cover it, framed or not.
 UNKNOWN_TOPICS = [
+    # what a person pays or does for their own insurance card
+    "BHYT ho gia dinh nam nay dong bn tien 1 nguoi a",
+    "làm thế nào để đóng BHYT hộ gia đình",
+    "đăng ký BHYT hộ gia đình ở đâu",
+    "mua bảo hiểm y tế cho con ở đâu",
     # the province's own merger, asked with "với" (no comparison of two items)
     "cao bang sap nhap voi tinh nao",
     # a border gate's daily running
@@ -380,6 +385,9 @@ PER_DISTRICT = [
 
 SMALL_TALK = [
     ("xin chào", "Xin chào"),
+    ("cam on chau nhieu nhe, bac hieu roi", "Rất vui"),
+    ("dung bot nay the nao vay a, e moi vao", "Đồng chí gõ câu hỏi"),
+    ("bot có biết hết nghị quyết ko", "Tôi là bot hỏi đáp"),
     ("chào bot", "Xin chào"),
     ("alo", "Xin chào"),
     ("xin chao", "Xin chào"),

@@ -100,14 +100,7 @@ from bot.matching.named_numbers import (
 )
 from bot.vietnamese.numbers import format_vietnamese_number, same_number
 from bot.vietnamese.phrases import PhraseSet, Token, as_typed, tokens
-from bot.vietnamese.text import (
-    clean,
-    fold,
-    padded_fold,
-    tone_key,
-    tones_agree,
-    words_with_tones,
-)
+from bot.vietnamese.text import clean, fold, padded_fold, tone_key, tones_agree, words_with_tones
 
 #: The rest of a quoted figure's clause, its unit ("tỷ, nhưng …", "triệu USD thì …").
 #: Words of asking whether or where a thing is mentioned, folded: no topic beside a place.
@@ -534,24 +527,28 @@ class QuestionAnswerer:
         A sum adds the parts of one target's total named ("xuất khẩu + nhập khẩu"); all of
         them when the total is named too, checked against it.
         """
-        figures = [self._figures_under(i) for i in ids]
+        figures = self._one_figure_each(ids)
         owners = {self.kb.entries[i].parent for i in ids if i in self.kb.entries}
-        if len(owners) == 1 and all(len(f) == 1 for f in figures):
-            line = self._sum_of(question, str(owners.pop()), [f[0] for f in figures])
+        if len(owners) == 1 and figures is not None:
+            line = self._sum_of(question, str(owners.pop()), figures)
             if line is not None:
                 return line
-        if len(figures) != 2 or any(len(f) != 1 for f in figures):
+        if figures is None or len(figures) != 2:
             return None
-        return self.arithmetic.pair(question, figures[0][0], figures[1][0])
+        return self.arithmetic.pair(question, *figures)
 
     def _asked_order(self, question: str, ids: list[str]) -> list[str]:
         """Return the ids of two figures with the one asked about first ("trong số lao động
         được đào tạo thì qua học nghề chiếm bao nhiêu": the share is học nghề's)."""
-        figures = [self._figures_under(i) for i in ids]
-        if len(figures) != 2 or any(len(f) != 1 for f in figures):
+        figures = self._one_figure_each(ids)
+        if figures is None or len(figures) != 2:
             return ids
-        in_order = self.arithmetic.in_asked_order(question, figures[0][0], figures[1][0])
-        return ids if in_order else ids[::-1]
+        return ids if self.arithmetic.in_asked_order(question, *figures) else ids[::-1]
+
+    def _one_figure_each(self, ids: list[str]) -> list[Figure] | None:
+        """Return the figure of each item, if every item states exactly one."""
+        figures = [self._figures_under(i) for i in ids]
+        return [f[0] for f in figures] if all(len(f) == 1 for f in figures) else None
 
     def _asked_by_alias(self, question: str, ranked: list[Scored]) -> list[Scored]:
         """Put first the item an asking alias of which the question says, if it is near.
@@ -779,7 +776,7 @@ class QuestionAnswerer:
             return decided  # ("BHYT chia theo … học sinh": another item is asked about)
         answered = self.kb.entries.get(decided.matches[0].id) if decided.matches else None
         if decided.status == "answer" and (
-            # (another item, explained by other words: "BHYT chia theo … học sinh")
+            # (an answer about another item, or one whose own wording names the topic)
             answered is None or answered.id != near.id or self._names_topic(answered, analysis)
         ):
             return decided
